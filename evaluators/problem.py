@@ -1,0 +1,93 @@
+"""How a coding problem is described on the trusted side.
+
+Each problem is a package ``evaluators/problems/<id>/`` holding
+
+* ``statement.zh.md`` / ``statement.en.md`` — the statement (signature, example, constraints);
+* ``starter.py`` — the code the candidate starts from;
+* ``reference.py`` — the hidden reference solution, shaped exactly like a candidate's file;
+* ``__init__.py`` — ``PROBLEM = Problem(...)``: metadata plus ``make_cases``, which builds the
+  named test cases with fixed seeds. Each :class:`Case` carries the payload sent into the sandbox
+  and a ``check`` that runs on the trusted side against the raw outputs, raising
+  :class:`CaseFailure` with a message the candidate can act on.
+
+The sandbox side of a problem is its driver ``evaluators/drivers/<id>.py`` (public harness code).
+Reference solutions, payload generation and checks never enter the sandbox.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+Outputs = dict[str, Any]
+
+
+class CaseFailure(Exception):
+    """A test case failed; ``str(exc)`` is what the candidate is told."""
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    payload: dict[str, Any]
+    check: Callable[[Outputs], None]
+    weight: float = 1.0
+    op: str = "run"
+
+    def wire(self) -> dict[str, Any]:
+        return {"name": self.name, "op": self.op, "payload": self.payload}
+
+
+@dataclass(frozen=True)
+class Problem:
+    id: str
+    title_zh: str
+    title_en: str
+    difficulty: str
+    tags: tuple[str, ...]
+    directory: Path
+    make_cases: Callable[[], list[Case]] = field(repr=False)
+    forbidden: tuple[str, ...] = ()
+    timeout_s: float = 10.0
+    memory_mb: int = 2048
+
+    @property
+    def driver(self) -> str:
+        return f"evaluators.drivers.{self.id}"
+
+    def _read(self, name: str) -> str:
+        return (self.directory / name).read_text(encoding="utf-8")
+
+    @cached_property
+    def statement_zh(self) -> str:
+        return self._read("statement.zh.md")
+
+    @cached_property
+    def statement_en(self) -> str:
+        return self._read("statement.en.md")
+
+    @cached_property
+    def starter(self) -> str:
+        return self._read("starter.py")
+
+    @cached_property
+    def reference_source(self) -> str:
+        return self._read("reference.py")
+
+    @cached_property
+    def cases(self) -> list[Case]:
+        """The test cases, generated once per process (seeds are fixed)."""
+        cases = self.make_cases()
+        names = [c.name for c in cases]
+        if len(set(names)) != len(names):
+            raise ValueError(f"{self.id}: duplicate case names")
+        return cases
+
+    def statement(self, language: str) -> str:
+        return self.statement_zh if language == "zh" else self.statement_en
+
+    def title(self, language: str) -> str:
+        return self.title_zh if language == "zh" else self.title_en

@@ -1,0 +1,91 @@
+"""Static (AST) detection of the library calls a problem forbids.
+
+A problem lists forbidden dotted names (``torch.nn.functional.scaled_dot_product_attention``,
+``torch.nn.MultiheadAttention``, ``sklearn``). We resolve the submission's imports and aliases
+(``import torch.nn.functional as F``, ``from torch import nn``, ``from sklearn.cluster import
+KMeans as K``) and flag any use whose resolved dotted name equals a forbidden name or lies under
+it, plus ``getattr(obj, "name")`` / ``__import__("name")`` string tricks naming a forbidden
+attribute or module. The submission still runs; the grader caps its score.
+"""
+
+from __future__ import annotations
+
+import ast
+
+
+def _resolve(node: ast.AST, aliases: dict[str, str]) -> str | None:
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    root = aliases.get(node.id, node.id)
+    return ".".join([root, *reversed(parts)])
+
+
+def _collect_aliases(tree: ast.AST) -> dict[str, str]:
+    aliases: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for name in node.names:
+                if name.asname:
+                    aliases[name.asname] = name.name
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for name in node.names:
+                aliases[name.asname or name.name] = f"{node.module}.{name.name}"
+    return aliases
+
+
+def _matches(dotted: str, forbidden: tuple[str, ...]) -> str | None:
+    for name in forbidden:
+        if dotted == name or dotted.startswith(name + "."):
+            return name
+    return None
+
+
+def _imported_modules(tree: ast.AST) -> list[str]:
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [n.name for n in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found += [f"{node.module}.{n.name}" for n in node.names]
+    return found
+
+
+def _string_tricks(tree: ast.AST, forbidden: tuple[str, ...]) -> list[str]:
+    leaves = {name.rsplit(".", 1)[-1]: name for name in forbidden}
+    hits = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+            continue
+        if node.func.id not in ("getattr", "__import__") or not node.args:
+            continue
+        strings = [a.value for a in node.args if isinstance(a, ast.Constant)
+                   and isinstance(a.value, str)]
+        for text in strings:
+            if text in leaves:
+                hits.append(leaves[text])
+            elif (hit := _matches(text, forbidden)) is not None:
+                hits.append(hit)
+    return hits
+
+
+def find_forbidden(source: str, forbidden: tuple[str, ...]) -> list[str]:
+    """Forbidden names the source uses, sorted and de-duplicated ([] if none or unparsable)."""
+    if not forbidden:
+        return []
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    aliases = _collect_aliases(tree)
+    hits = [h for m in _imported_modules(tree) if (h := _matches(m, forbidden))]
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Attribute, ast.Name)):
+            dotted = _resolve(node, aliases)
+            if dotted and (hit := _matches(dotted, forbidden)):
+                hits.append(hit)
+    hits += _string_tricks(tree, forbidden)
+    return sorted(set(hits))
