@@ -1,0 +1,28 @@
+"""Driver for `temperature_sample` (runs inside the sandbox): many draws, one seeded rng."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from evaluators.common_decoding import count_draws, repeat_draws
+from evaluators.driver_api import require
+
+NAME = "temperature_sample"
+
+
+def _sampler(ns: dict[str, Any], payload: dict[str, Any]) -> Callable[[Any], Any]:
+    fn = require(ns, NAME)
+    logits = np.asarray(payload["logits"], dtype=np.float64)
+    temperature = float(payload["temperature"])
+    return lambda rng: fn(logits.copy(), temperature, rng)
+
+
+def run(ns: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
+    return count_draws(_sampler(ns, payload), payload, NAME)
+
+
+def repeat(ns: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
+    return repeat_draws(_sampler(ns, payload), payload, NAME)

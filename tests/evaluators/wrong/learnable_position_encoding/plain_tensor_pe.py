@@ -1,0 +1,17 @@
+# expect: nn.Parameter
+# Stores pe as a plain tensor: it is never trained.
+import torch
+from torch import nn
+
+
+class LearnablePositionEncoding(nn.Module):
+    def __init__(self, max_len, d_model):
+        super().__init__()
+        self.max_len = max_len
+        self.pe = torch.randn(max_len, d_model) * 0.02
+
+    def forward(self, x):
+        length = x.size(1)
+        if length > self.max_len:
+            raise ValueError(f"sequence length {length} exceeds max_len {self.max_len}")
+        return x + self.pe[:length]

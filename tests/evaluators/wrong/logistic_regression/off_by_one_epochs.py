@@ -1,0 +1,12 @@
+# expect: one step too few
+import numpy as np
+
+
+def logistic_regression_fit(X, y, lr=0.1, epochs=1000):
+    n, d = X.shape
+    w, b = np.zeros(d), 0.0
+    for _ in range(1, epochs):
+        p = 1 / (1 + np.exp(-(X @ w + b)))
+        w -= lr * X.T @ (p - y) / n
+        b -= lr * np.mean(p - y)
+    return w, b

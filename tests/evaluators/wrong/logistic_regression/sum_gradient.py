@@ -1,0 +1,12 @@
+# expect: not divided by n
+import numpy as np
+
+
+def logistic_regression_fit(X, y, lr=0.1, epochs=1000):
+    n, d = X.shape
+    w, b = np.zeros(d), 0.0
+    for _ in range(epochs):
+        p = 1 / (1 + np.exp(-(X @ w + b)))
+        w -= lr * X.T @ (p - y)
+        b -= lr * np.sum(p - y)
+    return w, b

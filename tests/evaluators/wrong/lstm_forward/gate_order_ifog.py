@@ -1,0 +1,19 @@
+# expect: gate order
+# Slices the gates as i, f, o, g instead of torch's i, f, g, o.
+import numpy as np
+
+
+def _sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def lstm_forward(x, h0, c0, W_ih, W_hh, b_ih, b_hh):
+    h, c = h0, c0
+    outputs = []
+    for t in range(x.shape[0]):
+        gates = x[t] @ W_ih.T + b_ih + h @ W_hh.T + b_hh
+        i, f, o, g = np.split(gates, 4, axis=1)
+        c = _sigmoid(f) * c + _sigmoid(i) * np.tanh(g)
+        h = _sigmoid(o) * np.tanh(c)
+        outputs.append(h)
+    return np.stack(outputs), (h, c)

@@ -1,0 +1,14 @@
+# expect: repeat_interleave
+# Mixes conventions: half-split rotation but angles duplicated as f0 f0 f1 f1 ...
+import torch
+
+
+def apply_rope(x, positions=None, base=10000.0):
+    L, d = x.shape[-2:]
+    if positions is None:
+        positions = torch.arange(L)
+    inv_freq = 1.0 / base ** (torch.arange(0, d, 2).float() / d)
+    angle = positions.float()[:, None] * inv_freq[None, :]
+    emb = angle.repeat_interleave(2, dim=-1)
+    x1, x2 = x[..., : d // 2], x[..., d // 2:]
+    return x * emb.cos() + torch.cat([-x2, x1], dim=-1) * emb.sin()
