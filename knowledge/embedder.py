@@ -69,7 +69,12 @@ class SentenceTransformerEmbedder:
     def __init__(self, spec: ModelSpec) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for the hub
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity_error()
 
         location, self.model_id = resolve_model(spec)
         is_e5 = "e5" in self.model_id.lower()

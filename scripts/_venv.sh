@@ -1,0 +1,20 @@
+# Shared by scripts/up.sh and scripts/test.sh: create .venv and install the project into it.
+# pip (not uv/poetry) because the pinned CPU torch wheel is found through pip's local find-links.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="${KAODA_VENV:-$ROOT/.venv}"
+PYTHON="${PYTHON:-python3.11}"
+command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
+if [ ! -x "$VENV/bin/python" ]; then
+  echo "==> creating virtualenv $VENV"
+  "$PYTHON" -m venv "$VENV"
+fi
+EXTRAS="${1:-}"
+STAMP="$VENV/.kaoda-installed${EXTRAS:+-$EXTRAS}"
+if [ ! -f "$STAMP" ] || [ "$ROOT/pyproject.toml" -nt "$STAMP" ]; then
+  echo "==> installing kaoda${EXTRAS:+[$EXTRAS]} (torch==2.13.0 CPU from the local wheel)"
+  "$VENV/bin/pip" install --disable-pip-version-check -q "torch==2.13.0"
+  "$VENV/bin/pip" install --disable-pip-version-check -q -e "$ROOT${EXTRAS:+[$EXTRAS]}"
+  touch "$STAMP"
+fi
+export PATH="$VENV/bin:$PATH"

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Install everything (first run only) and run the whole test suite with the real model and index.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/_venv.sh" dev
+cd "$ROOT"
+echo "==> lint"
+ruff check service knowledge evaluators tests benchmarks
+echo "==> tests"
+exec python -m pytest -q "$@"

@@ -1,0 +1,71 @@
+"""All configuration, in one place: ``Settings`` read from ``KAODA_*`` environment variables.
+
+Nested groups use ``__``: ``KAODA_KB__MODEL``, ``KAODA_LLM__BASE_URL``, ``KAODA_SANDBOX__WORKERS``.
+Domain packages (knowledge, evaluators, the interview engine) never read the environment; the
+service reads it here and passes plain values down.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from knowledge.embedder import DEFAULT_MODEL
+
+DEFAULT_HOME = Path.home() / ".cache" / "kaoda"
+
+
+class KnowledgeSettings(BaseModel):
+    model: str = Field(DEFAULT_MODEL, description="built-in name, package:<pkg>, or ST name/path")
+    query_prefix: str | None = None
+    passage_prefix: str | None = None
+
+
+class SandboxSettings(BaseModel):
+    kind: Literal["pool", "subprocess"] = "pool"
+    workers: int | None = Field(None, ge=1, le=64, description="default: one per core")
+    allow_unisolated: bool = False
+
+
+class LLMSettings(BaseModel):
+    base_url: str | None = None
+    model: str | None = None
+    api_key: SecretStr | None = None
+    timeout_s: float = Field(30.0, gt=0)
+
+
+class DatabaseSettings(BaseModel):
+    url: str | None = Field(None, description="SQLAlchemy URL; default SQLite under home")
+
+
+class ApiSettings(BaseModel):
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="KAODA_", env_nested_delimiter="__",
+                                      extra="ignore")
+
+    home: Path = Field(DEFAULT_HOME, description="caches, index, database")
+    kb: KnowledgeSettings = KnowledgeSettings()
+    sandbox: SandboxSettings = SandboxSettings()
+    llm: LLMSettings = LLMSettings()
+    db: DatabaseSettings = DatabaseSettings()
+    api: ApiSettings = ApiSettings()
+
+    @property
+    def model_cache_dir(self) -> Path:
+        return self.home / "models"
+
+    @property
+    def index_dir(self) -> Path:
+        safe = self.kb.model.replace("/", "_").replace(":", "_")
+        return self.home / "index" / safe
+
+    @property
+    def database_url(self) -> str:
+        return self.db.url or f"sqlite:///{self.home / 'kaoda.db'}"

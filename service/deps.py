@@ -1,0 +1,34 @@
+"""FastAPI dependencies: typed access to what the lifespan built."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from evaluators.sandbox.base import Sandbox
+from knowledge.base import KnowledgeBase
+from service.config import Settings
+from service.errors import ServiceUnavailable
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings  # type: ignore[no-any-return]
+
+
+def get_kb(request: Request) -> KnowledgeBase:
+    return request.app.state.kb  # type: ignore[no-any-return]
+
+
+def get_sandbox(request: Request) -> Sandbox:
+    sandbox = request.app.state.sandbox
+    if sandbox is None:
+        raise ServiceUnavailable(
+            f"code execution is unavailable: {request.app.state.sandbox_error}; "
+            "run the service as root for full isolation or set KAODA_SANDBOX__KIND=subprocess")
+    return sandbox  # type: ignore[no-any-return]
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+KnowledgeDep = Annotated[KnowledgeBase, Depends(get_kb)]
+SandboxDep = Annotated[Sandbox, Depends(get_sandbox)]

@@ -1,0 +1,57 @@
+"""The FastAPI application: ``create_app()`` builds it, the lifespan loads heavy parts once.
+
+Heavy objects — the embedding model and the FAISS index (via :class:`KnowledgeBase`), the warm
+sandbox pool — are created in the lifespan and kept on ``app.state``; routes reach them through
+the ``Annotated`` dependencies in :mod:`service.deps`. Domain errors are mapped to HTTP statuses
+in one place (:mod:`service.errors`) so routes stay thin.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from service.components import open_knowledge_base, start_sandbox
+from service.config import Settings
+from service.errors import install_error_handlers
+from service.routes import health, knowledge, problems
+
+log = logging.getLogger("kaoda")
+
+
+def _start_sandbox_or_none(app: FastAPI, settings: Settings) -> None:
+    from evaluators.sandbox import SandboxUnavailableError
+
+    app.state.sandbox_error = None
+    try:
+        app.state.sandbox = start_sandbox(settings)
+    except SandboxUnavailableError as exc:  # the rest of the product still works
+        log.error("sandbox unavailable: %s", exc)
+        app.state.sandbox = None
+        app.state.sandbox_error = str(exc)
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    settings: Settings = app.state.settings
+    app.state.kb = open_knowledge_base(settings)
+    _start_sandbox_or_none(app, settings)
+    try:
+        yield
+    finally:
+        if app.state.sandbox is not None:
+            app.state.sandbox.close()
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    app = FastAPI(title="Kaoda 拷打", version="0.1.0", lifespan=lifespan,
+                  description="A demanding mock interviewer for AI / ML algorithm jobs.")
+    app.state.settings = settings or Settings()
+    install_error_handlers(app)
+    app.include_router(health.router)
+    app.include_router(knowledge.router, prefix="/v1")
+    app.include_router(problems.router, prefix="/v1")
+    return app

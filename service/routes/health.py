@@ -1,0 +1,35 @@
+"""Liveness and readiness."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from evaluators.catalog import load_catalog
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz")
+def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get("/readyz")
+def readyz(request: Request) -> JSONResponse:
+    state = request.app.state
+    kb = getattr(state, "kb", None)
+    sandbox = getattr(state, "sandbox", None)
+    body: dict[str, Any] = {
+        "status": "ready" if kb is not None else "starting",
+        "index_loaded": kb is not None,
+        "model": kb.model_id if kb is not None else None,
+        "entries": len(kb) if kb is not None else 0,
+        "problems": len(load_catalog()),
+        "sandbox": sandbox.describe().model_dump() if sandbox is not None else {
+            "level": "none", "layers": [], "missing": ["all"],
+            "error": getattr(state, "sandbox_error", None)},
+    }
+    return JSONResponse(status_code=200 if kb is not None else 503, content=body)
