@@ -22,8 +22,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from knowledge.base import KnowledgeBase  # noqa: E402
-from knowledge.embedder import DEFAULT_MODEL, MINILM_BASELINE, ModelSpec, \
-    SentenceTransformerEmbedder  # noqa: E402
+from knowledge.embedder import (  # noqa: E402
+    DEFAULT_MODEL,
+    MINILM_BASELINE,
+    ModelSpec,
+    SentenceTransformerEmbedder,
+)
 from service.config import Settings  # noqa: E402
 
 DEV_SET = ROOT / "tests" / "knowledge" / "dev_queries.yaml"

@@ -70,7 +70,7 @@ def _judge_case(case: Case, raw: dict[str, Any] | None, response: SandboxRespons
         case.check(raw["outputs"])
     except CaseFailure as failure:
         return TestResult(name=case.name, passed=False, message=str(failure))
-    except Exception as exc:  # noqa: BLE001 - odd outputs must not crash the grader
+    except Exception as exc:
         return TestResult(name=case.name, passed=False,
                           message=f"output could not be checked ({type(exc).__name__}: {exc})")
     return TestResult(name=case.name, passed=True, message="ok")
@@ -106,6 +106,10 @@ def grade(problem: Problem, code: str | bytes, sandbox: Sandbox) -> GradeResult:
     if response.load_error is not None:
         message = "your module failed to load: " + _error_message(response.load_error)
         result = _early_result(problem, message, response.isolation)
+        if response.outcome in ("timeout", "memory_limit"):
+            result.status = response.outcome
+        elif response.load_error.get("type") == "MemoryError":
+            result.status = "memory_limit"
         result.stdout, result.stderr = response.stdout, response.stderr
         result.duration_ms = response.duration_ms
         return result

@@ -23,5 +23,48 @@ def start_sandbox(settings: Settings):  # type: ignore[no-untyped-def]
 
     if settings.sandbox.kind == "subprocess":
         return create_sandbox("subprocess")
+    # The service's home (database, caches) must be invisible to submissions wherever it lives.
     return create_sandbox("pool", workers=settings.sandbox.workers,
-                          allow_unisolated=settings.sandbox.allow_unisolated)
+                          allow_unisolated=settings.sandbox.allow_unisolated,
+                          hidden_paths=(str(settings.home),))
+
+
+def build_brains(settings: Settings):  # type: ignore[no-untyped-def]
+    """(primary brain, offline fallback): the LLM when an endpoint is configured."""
+    from service.interview.brains.offline import OfflineBrain
+
+    offline = OfflineBrain()
+    if not settings.llm.base_url:
+        return offline, offline
+    from service.interview.brains.registry import build_brain
+
+    llm = build_brain("llm", base_url=settings.llm.base_url, model=settings.llm.model or "default",
+                      api_key=settings.llm.api_key.get_secret_value() if settings.llm.api_key
+                      else None, timeout_s=settings.llm.timeout_s)
+    return llm, offline
+
+
+def build_judge(settings: Settings, kb: KnowledgeBase):  # type: ignore[no-untyped-def]
+    """The rubric grader, wrapped by an LLM judge when an endpoint is configured."""
+    from service.interview.brains.judge import RubricJudge
+    from service.interview.grading.rubric import RubricGrader
+
+    rubric = RubricJudge(RubricGrader(kb.index.embedder))
+    if not settings.llm.base_url:
+        return rubric
+    from service.interview.brains.registry import build_judge as build_llm_judge
+
+    return build_llm_judge("llm", base_url=settings.llm.base_url,
+                           model=settings.llm.model or "default",
+                           api_key=settings.llm.api_key.get_secret_value() if settings.llm.api_key
+                           else None, timeout_s=settings.llm.timeout_s, fallback=rubric)
+
+
+def build_interview_service(settings: Settings, kb: KnowledgeBase, sandbox_provider):  # type: ignore[no-untyped-def]
+    from service.interview_service import InterviewService
+    from service.interview_store import InterviewStore
+    from service.storage.db import open_database
+
+    store = InterviewStore(open_database(settings.database_url))
+    brain, offline = build_brains(settings)
+    return InterviewService(store, kb, build_judge(settings, kb), brain, offline, sandbox_provider)

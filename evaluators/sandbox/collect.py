@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import selectors
 import signal
@@ -16,14 +17,13 @@ RESULT_CAP = 256 << 20
 def kill_group(pid: int) -> None:
     """SIGKILL the whole process group led by ``pid`` (and ``pid`` itself)."""
     for target in (-pid, pid):
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.kill(target, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
 
 
-def collect_events(pid: int, result_fd: int, stdout: IO[bytes] | None, stderr: IO[bytes] | None,
-                   timeout_s: float, output_cap: int) -> tuple[list[dict[str, Any]], str, str, bool]:
+def collect_events(pid: int, result_fd: int, stdout: IO[bytes] | None,
+                   stderr: IO[bytes] | None, timeout_s: float,
+                   output_cap: int) -> tuple[list[dict[str, Any]], str, str, bool]:
     """Drain the result pipe and stdout/stderr until EOF or the deadline; kill on timeout.
 
     Returns ``(events, stdout_text, stderr_text, timed_out)``. Output beyond ``output_cap`` bytes

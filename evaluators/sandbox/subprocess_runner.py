@@ -42,6 +42,9 @@ class SubprocessSandbox:
         return Isolation(level="partial", layers=["subprocess", "empty-env", "session", "rlimits"],
                          missing=["namespaces", "seccomp", "uid-drop", "private-tmp", "warm-pool"])
 
+    def close(self) -> None:
+        """Nothing to release: every run owns its own process."""
+
     def run(self, request: SandboxRequest) -> SandboxResponse:
         read_fd, write_fd = os.pipe()
         cpu_s = max(1, int(request.timeout_s) + 1)

@@ -1,0 +1,92 @@
+"""The byte protocol between the pool, its zygotes and their children.
+
+Pool → zygote (the zygote's stdin), and zygote → child (the child's request pipe, fd 4): one
+*request* = a fixed header (:data:`REQUEST`: magic, body length, timeout, memory limit) followed
+by the body, which is :func:`evaluators.wire.encode` of ``{"code", "driver", "cases"}``. The
+zygote never decodes bodies: it copies raw bytes from the pool to the child, so no submission's
+code or data is ever parsed by, or left behind in, a process that forks later children.
+
+Zygote → pool (a dedicated pipe): *frames* of one kind byte, a 4-byte length and a payload:
+
+* ``H`` hello (JSON: isolation achieved, zygote pid, loaded driver modules) once at start-up;
+* ``S`` started: the zygote accepted the request (from here on the pool never retries it
+  elsewhere; a child lost before it read the request is replaced by the zygote itself);
+* ``R`` / ``O`` / ``E``: raw chunks of the child's result pipe (wire events), stdout, stderr;
+* ``X`` exit (JSON: exit code or signal, timed out, output limit hit, byte counts, isolation);
+* ``F`` fatal (JSON ``{"error"}``): the zygote cannot go on and exits.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+from typing import Any
+
+REQUEST = struct.Struct("<4sQdI")
+REQUEST_MAGIC = b"KZR1"
+FRAME = struct.Struct("<cI")
+MAX_FRAME = 1 << 20
+
+
+class ChannelError(RuntimeError):
+    """The peer closed the pipe or sent something malformed."""
+
+
+def pack_request(body: bytes, timeout_s: float, memory_mb: int) -> bytes:
+    return REQUEST.pack(REQUEST_MAGIC, len(body), float(timeout_s), int(memory_mb))
+
+
+def unpack_request(header: bytes | bytearray) -> tuple[int, float, int]:
+    """``(body_length, timeout_s, memory_mb)`` from a request header."""
+    magic, length, timeout_s, memory_mb = REQUEST.unpack(bytes(header))
+    if magic != REQUEST_MAGIC:
+        raise ChannelError(f"bad request magic {magic!r}")
+    return length, timeout_s, memory_mb
+
+
+def read_into(fd: int, view: memoryview) -> None:
+    """Fill ``view`` completely from ``fd`` (blocking); :class:`ChannelError` on EOF."""
+    done = 0
+    while done < len(view):
+        got = os.readv(fd, [view[done:]])
+        if got == 0:
+            raise ChannelError("pipe closed")
+        done += got
+
+
+def write_all(fd: int, data: bytes | bytearray | memoryview) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def send_frame(fd: int, kind: bytes, payload: bytes | bytearray | memoryview = b"") -> None:
+    write_all(fd, FRAME.pack(kind, len(payload)))
+    if payload:
+        write_all(fd, payload)
+
+
+def send_json(fd: int, kind: bytes, value: dict[str, Any]) -> None:
+    send_frame(fd, kind, json.dumps(value).encode())
+
+
+class FrameReader:
+    """Incremental frame parser for the pool side: ``feed`` bytes, get complete frames."""
+
+    def __init__(self) -> None:
+        self._buffer = bytearray()
+
+    def feed(self, data: bytes) -> list[tuple[bytes, bytes]]:
+        self._buffer += data
+        frames = []
+        while len(self._buffer) >= FRAME.size:
+            kind, length = FRAME.unpack_from(self._buffer)
+            if length > MAX_FRAME:
+                raise ChannelError(f"frame of {length} bytes is too large")
+            end = FRAME.size + length
+            if len(self._buffer) < end:
+                break
+            frames.append((kind, bytes(self._buffer[FRAME.size:end])))
+            del self._buffer[:end]
+        return frames
