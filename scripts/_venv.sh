@@ -13,8 +13,11 @@ EXTRAS="${1:-}"
 STAMP="$VENV/.kaoda-installed${EXTRAS:+-$EXTRAS}"
 if [ ! -f "$STAMP" ] || [ "$ROOT/pyproject.toml" -nt "$STAMP" ]; then
   echo "==> installing kaoda${EXTRAS:+[$EXTRAS]} (torch==2.13.0 CPU from the local wheel)"
-  "$VENV/bin/pip" install --disable-pip-version-check -q "torch==2.13.0"
-  "$VENV/bin/pip" install --disable-pip-version-check -q -e "$ROOT${EXTRAS:+[$EXTRAS]}"
+  # (this machine's pip config lists extra local indexes that may be absent: drop that noise)
+  "$VENV/bin/pip" install --disable-pip-version-check -q "torch==2.13.0" 2>&1 \
+    | { grep -v "is ignored: it is neither a file nor a directory" || true; }
+  "$VENV/bin/pip" install --disable-pip-version-check -q -e "$ROOT${EXTRAS:+[$EXTRAS]}" 2>&1 \
+    | { grep -v "is ignored: it is neither a file nor a directory" || true; }
   touch "$STAMP"
 fi
 export PATH="$VENV/bin:$PATH"

@@ -38,7 +38,7 @@ def build_brains(settings: Settings):  # type: ignore[no-untyped-def]
         return offline, offline
     from service.interview.brains.registry import build_brain
 
-    llm = build_brain("llm", base_url=settings.llm.base_url, model=settings.llm.model or "default",
+    llm = build_brain("llm", base_url=settings.llm.base_url, model=settings.llm.model,
                       api_key=settings.llm.api_key.get_secret_value() if settings.llm.api_key
                       else None, timeout_s=settings.llm.timeout_s)
     return llm, offline
@@ -46,18 +46,16 @@ def build_brains(settings: Settings):  # type: ignore[no-untyped-def]
 
 def build_judge(settings: Settings, kb: KnowledgeBase):  # type: ignore[no-untyped-def]
     """The rubric grader, wrapped by an LLM judge when an endpoint is configured."""
-    from service.interview.brains.judge import RubricJudge
+    from service.interview.brains.registry import build_judge as make_judge
     from service.interview.grading.rubric import RubricGrader
 
-    rubric = RubricJudge(RubricGrader(kb.index.embedder))
+    rubric = RubricGrader(kb.index.embedder)
     if not settings.llm.base_url:
-        return rubric
-    from service.interview.brains.registry import build_judge as build_llm_judge
-
-    return build_llm_judge("llm", base_url=settings.llm.base_url,
-                           model=settings.llm.model or "default",
-                           api_key=settings.llm.api_key.get_secret_value() if settings.llm.api_key
-                           else None, timeout_s=settings.llm.timeout_s, fallback=rubric)
+        return make_judge("rubric", rubric=rubric)
+    return make_judge("llm", rubric=rubric, base_url=settings.llm.base_url,
+                      model=settings.llm.model, timeout_s=settings.llm.timeout_s,
+                      api_key=settings.llm.api_key.get_secret_value() if settings.llm.api_key
+                      else None)
 
 
 def build_interview_service(settings: Settings, kb: KnowledgeBase, sandbox_provider):  # type: ignore[no-untyped-def]

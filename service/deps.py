@@ -10,6 +10,7 @@ from evaluators.sandbox.base import Sandbox
 from knowledge.base import KnowledgeBase
 from service.config import Settings
 from service.errors import ServiceUnavailable
+from service.interview_service import InterviewService
 
 
 def get_settings(request: Request) -> Settings:
@@ -32,3 +33,10 @@ def get_sandbox(request: Request) -> Sandbox:
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 KnowledgeDep = Annotated[KnowledgeBase, Depends(get_kb)]
 SandboxDep = Annotated[Sandbox, Depends(get_sandbox)]
+
+
+def get_interviews(request: Request) -> InterviewService:
+    return request.app.state.interviews  # type: ignore[no-any-return]
+
+
+InterviewsDep = Annotated[InterviewService, Depends(get_interviews)]

@@ -14,10 +14,10 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from service.components import open_knowledge_base, start_sandbox
+from service.components import build_interview_service, open_knowledge_base, start_sandbox
 from service.config import Settings
-from service.errors import install_error_handlers
-from service.routes import health, knowledge, problems
+from service.errors import ServiceUnavailable, install_error_handlers
+from service.routes import health, interviews, knowledge, problems, questions, resumes
 
 log = logging.getLogger("kaoda")
 
@@ -39,6 +39,13 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     app.state.kb = open_knowledge_base(settings)
     _start_sandbox_or_none(app, settings)
+
+    def sandbox_provider():  # type: ignore[no-untyped-def]
+        if app.state.sandbox is None:
+            raise ServiceUnavailable(f"code execution is unavailable: {app.state.sandbox_error}")
+        return app.state.sandbox
+
+    app.state.interviews = build_interview_service(settings, app.state.kb, sandbox_provider)
     try:
         yield
     finally:
@@ -54,4 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(knowledge.router, prefix="/v1")
     app.include_router(problems.router, prefix="/v1")
+    app.include_router(resumes.router, prefix="/v1")
+    app.include_router(interviews.router, prefix="/v1")
+    app.include_router(questions.router, prefix="/v1")
     return app

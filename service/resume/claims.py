@@ -19,7 +19,6 @@ from service.resume.metrics import extract_metrics
 from service.resume.models import ClaimKind, ProjectClaim, VagueFlag
 from service.resume.profile import extract_profile
 from service.resume.sections import (
-    BULLET,
     CLAIM_SECTIONS,
     NAMED_ITEM,
     Item,
@@ -95,7 +94,7 @@ _RESULT = re.compile(r"\s?(?:Top[\s-]?\d|第\s*\S{1,3}\s*名|\d+(?:st|nd|rd|th) 
 
 def _first_clause(line: str) -> str:
     """A name for an item without a header: its first clause that is not just a result."""
-    text = facets.PERIOD.sub(" ", BULLET.sub("", line))
+    text = facets.PERIOD.sub(" ", vocab.BULLET.sub("", line))
     text = re.sub(r"^\s*(?:19|20)\d{2}\s*", "", _tidy(text))
     clauses = [c for c in re.split(r"[，,；;。:：]", text) if c.strip()] or [text]
     for clause in clauses:
@@ -110,7 +109,7 @@ def _paper_title(raw: str) -> str:
     quoted = re.search(r"[“\"《]([^”\"》]{8,200})[”\"》]", raw)
     if quoted:
         return quoted.group(1).strip()
-    text = BULLET.sub("", raw.replace("\n", " "))
+    text = vocab.BULLET.sub("", raw.replace("\n", " "))
     parts = [p.strip() for p in re.split(r"\.\s+|。|，|,\s(?=[A-Z][a-z]+\s[a-z])", text)]
     candidates = [p for p in parts if not re.search(r"et al|^\(|（", p)
                   and not vocab.VENUES.fullmatch(p) and not _AUTHOR_PAIR.fullmatch(p)]

@@ -53,9 +53,7 @@ _NAMED_SET = re.compile(r"[A-Za-z0-9\-\u4e00-\u9fff]{2,16}\s?数据集"
 
 def sentences(text: str) -> list[str]:
     """Sentences / bullet lines with bullet marks removed; Chinese commas do not split."""
-    from service.resume.sections import BULLET  # local: sections imports PERIOD from here
-
-    parts = (BULLET.sub("", part).strip(" *#") for part in _SENTENCE_SPLIT.split(text))
+    parts = (vocab.BULLET.sub("", part).strip(" *#") for part in _SENTENCE_SPLIT.split(text))
     return [part for part in parts if len(part) > 1]
 
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from service.resume.models import ResumeProfile
-from service.resume.sections import BULLET, heading_kind, split_sections
+from service.resume.sections import heading_kind, split_sections
+from service.resume.vocab import BULLET
 
 _NAME_LABEL = re.compile(r"(?:姓\s*名|Name)\s*[:：|｜]\s*"
                          r"([\u4e00-\u9fff·]{2,5}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})")

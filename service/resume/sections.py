@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from service.resume.facets import PERIOD
+from service.resume.vocab import BULLET
 
 SectionKind = Literal["project", "research", "internship", "work", "experience", "competition",
                       "paper", "awards", "education", "skills", "other"]
@@ -55,8 +56,6 @@ _DECOR = re.compile(r"^[#*\s>【\[■◆●▌|_=\-]*(?:[一二三四五六七�
                     r"[*】\]■◆_=:：\s\-]*$")
 _GLUE = re.compile(r"[\s/|&,、·\-–—()（）]|与|和|及|以及|and")
 
-BULLET = re.compile(r"^\s*(?:[-*•●▪◆■·○➢►✓]|\d{1,2}[.、)）](?!\d)|[（(]\d{1,2}[)）]|[①-⑩]|"
-                    r"\[\d{1,2}\])\s*")
 NAMED_ITEM = re.compile(r"^(?:项目[一二三四五六七八九十\d]+\s*[:：、.]|项目名称\s*[:：]"
                         r"|Project\s?\d+\s*[:：.]|"
                     r"(?:Project|Title)\s*[:：])", re.IGNORECASE)

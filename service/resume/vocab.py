@@ -14,6 +14,10 @@ WB = r"(?<![A-Za-z0-9_])"
 WE = r"(?![A-Za-z_])"
 _B, _E = WB, WE
 
+# A bullet / numbering mark at the start of a line: "- ", "•", "1.", "1、", "(1)", "①", "[1]".
+BULLET = re.compile(r"^\s*(?:[-*•●▪◆■·○➢►✓]|\d{1,2}[.、)）](?!\d)|[（(]\d{1,2}[)）]|[①-⑩]|"
+                    r"\[\d{1,2}\])\s*")
+
 DATASETS = re.compile(_B + r"(?:" + "|".join([
     r"(?:MS[\s-]?)?COCO(?:[\s-]?20\d\d)?", r"ImageNet(?:-?(?:1k|21k|22k))?",
     r"Pascal[\s-]?VOC(?:\s?20\d\d)?",

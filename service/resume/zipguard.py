@@ -35,7 +35,7 @@ from service.resume.limits import ExtractLimits
 _CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                                huge_tree=False)
-_OTHER_OFFICE = ("xl/workbook.xml", "ppt/presentation.xml")
+_OTHER_OFFICE = ("xl/workbook.xml", "ppt/presentation.xml", "content.xml")  # + OpenDocument
 
 
 def _has_dtd(payload: bytes) -> bool:
@@ -71,8 +71,9 @@ def _check_kind(names: set[str]) -> None:
         return
     if any(name in names for name in _OTHER_OFFICE):
         raise UnsupportedFileType(
-            "Excel and PowerPoint files are not supported. Save your résumé as PDF or DOCX.",
-            "不支持 Excel / PowerPoint 文件。请将简历保存为 PDF 或 DOCX 后上传。")
+            "Excel, PowerPoint and OpenDocument files are not supported. Save your résumé as "
+            "PDF or DOCX.",
+            "不支持 Excel / PowerPoint / OpenDocument 文件。请将简历保存为 PDF 或 DOCX 后上传。")
     raise UnsupportedFileType(
         "This is a zip archive, not a résumé document. Upload the PDF/DOCX file itself.",
         "这是一个压缩包而不是简历文档。请直接上传 PDF / DOCX 文件本身。")

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from evaluators.catalog import get_problem
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

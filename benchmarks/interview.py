@@ -1,0 +1,111 @@
+"""Offline-brain turn latency with concurrent scripted candidates against a running service.
+
+Starts the real service (``kaoda serve``) on a free loopback port with its own database, then
+runs N scripted candidates at once (threads), each going through a whole short interview
+without a résumé: intro → concept answers → a code submission → questions → close. Every HTTP
+turn (message or code) is timed from request to complete response; code turns include running
+the submission in the sandbox. Prints p50/p95/max per turn kind and overall.
+
+    python benchmarks/interview.py [--candidates 20] [--home ~/.cache/kaoda]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+TRACKS = ("cv-intern", "llm-algorithm", "research-scientist", "ml-fundamentals")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_service(home: str, db_dir: str) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    env = {**os.environ, "KAODA_HOME": home, "KAODA_DB__URL": f"sqlite:///{db_dir}/bench.db",
+           "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--port", str(port)],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                return proc, url
+        except httpx.HTTPError:
+            pass
+        time.sleep(1)
+    proc.kill()
+    raise SystemExit("service did not become ready")
+
+
+def candidate(url: str, index: int, timings: list[tuple[str, float]]) -> None:
+    with httpx.Client(base_url=url, timeout=120) as http:
+        body = {"track": TRACKS[index % 4], "language": "zh" if index % 2 else "en",
+                "length": "short", "seed": index}
+        interview = http.post("/v1/interviews", json=body).json()
+        iid = interview["id"]
+        for _ in range(40):
+            turns = http.get(f"/v1/interviews/{iid}").json()["turns"]
+            last = next(t for t in reversed(turns) if t["role"] == "interviewer")
+            kind = last["kind"]
+            if kind == "close":
+                return
+            started = time.perf_counter()
+            if kind in ("present_coding",) and last["directive"].get("problem_id"):
+                http.post(f"/v1/interviews/{iid}/code", json={
+                    "problem_id": last["directive"]["problem_id"], "code": "x = 1\n"})
+                label = "code"
+            else:
+                text = "no more" if kind in ("invite_questions", "answer_candidate_question") \
+                    else "I would explain the mechanism, the formula and the trade-offs here."
+                http.post(f"/v1/interviews/{iid}/messages", json={"content": text})
+                label = "message"
+            timings.append((label, (time.perf_counter() - started) * 1000))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--candidates", type=int, default=20)
+    parser.add_argument("--home", default=os.environ.get("KAODA_HOME",
+                                                         str(Path.home() / ".cache" / "kaoda")))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as db_dir:
+        proc, url = start_service(args.home, db_dir)
+        try:
+            timings: list[tuple[str, float]] = []
+            threads = [threading.Thread(target=candidate, args=(url, i, timings))
+                       for i in range(args.candidates)]
+            started = time.perf_counter()
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            wall = time.perf_counter() - started
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    print(f"{args.candidates} concurrent candidates, {len(timings)} turns in {wall:.1f} s")
+    for label in ("message", "code", "all"):
+        values = [ms for kind, ms in timings if label in (kind, "all")]
+        if values:
+            print(f"{label:<8} n={len(values):<4} p50 {np.percentile(values, 50):7.1f} ms   "
+                  f"p95 {np.percentile(values, 95):7.1f} ms   max {max(values):7.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,138 @@
+"""Per-key-point evidence: rubric cues found in the answer, and calibrated semantic similarity.
+
+Two independent kinds of evidence are measured for each key point:
+
+* **Cues** — the point's ``cues`` (words and formulas) found in the normalized answer. Cues are
+  weighted by specificity: a cue that appears in the reference text of many entries ("梯度",
+  "transformer") says little, one found in this entry's alone ("running_var", "syncbn") says a
+  lot (an IDF over the knowledge base). ASCII cues must start at a word boundary, so "max" does
+  not fire inside "softmax".
+* **Semantics** — the cosine between each clause of the answer and the key point (zh and en).
+  e5 cosines are compressed (unrelated text still scores ~0.8), so a raw cosine means nothing on
+  its own. Each clause is calibrated against its own *background*: a high percentile of its
+  similarity to key points of other entries. A clause supports a point only by being closer to
+  it than to most unrelated rubric points; this also cancels language effects (Chinese pairs
+  score higher than English ones across the board) and generic-sounding clauses.
+
+Passage vectors are memoized by text. A knowledge index already holds every key point's vector
+(:func:`index_vectors`), so a grader built from it embeds nothing but the answers.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from knowledge.embedder import Embedder
+from knowledge.schema import Entry
+from knowledge.textnorm import normalize
+
+BACKGROUND_PERCENTILE = 90.0  # a clause must beat this share of unrelated rubric points
+BACKGROUND_STRIDE = 3  # every 3rd key point of the knowledge base forms the background
+MIN_CUE_WEIGHT = 0.15
+_ASCII_START = re.compile(r"[a-z0-9]")
+
+
+@dataclass(frozen=True)
+class EntryRubric:
+    """One entry's key-point vectors and specificity-weighted cues."""
+
+    entry_id: str
+    kp_zh: np.ndarray  # (K, D)
+    kp_en: np.ndarray  # (K, D)
+    cues: tuple[tuple[tuple[str, float], ...], ...]  # per key point: (normalized cue, weight)
+
+
+def cue_found(cue: str, text: str) -> bool:
+    """``cue`` (normalized) occurs in ``text``; ASCII cues must start at a word boundary."""
+    if not _ASCII_START.match(cue):
+        return cue in text
+    start = text.find(cue)
+    while start >= 0:
+        if start == 0 or not _ASCII_START.match(text[start - 1]):
+            return True
+        start = text.find(cue, start + 1)
+    return False
+
+
+def reference_text(entry: Entry) -> str:
+    """Everything the entry says is true: both reference answers and all key points."""
+    points = " ".join(f"{kp.zh} {kp.en}" for kp in entry.key_points)
+    return f"{entry.answer_zh} {entry.answer_en} {points}"
+
+
+def index_vectors(index: object) -> dict[str, np.ndarray]:
+    """Passage vectors already stored in a :class:`knowledge.index.KnowledgeIndex`, by text."""
+    rows = getattr(index, "rows", [])
+    flat = getattr(index, "vectors", None)
+    if flat is None or not rows:
+        return {}
+    vectors = flat.reconstruct_n(0, flat.ntotal)
+    return {row.text: vectors[i] for i, row in enumerate(rows) if row.field == "key_point"}
+
+
+class PassageCache:
+    """Memoized ``embed_passages``: each distinct text is embedded once."""
+
+    def __init__(self, embedder: Embedder, known: Mapping[str, np.ndarray] | None = None) -> None:
+        self._embedder = embedder
+        self._vectors: dict[str, np.ndarray] = dict(known or {})
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+        if missing:
+            for text, vec in zip(missing, self._embedder.embed_passages(missing), strict=True):
+                self._vectors[text] = vec
+        return np.stack([self._vectors[t] for t in texts]).astype(np.float32)
+
+
+class RubricVectors:
+    """Key-point vectors per entry, the background sample, and cue specificity weights."""
+
+    def __init__(self, passages: PassageCache, corpus: Sequence[Entry]) -> None:
+        self._passages = passages
+        self._docs = {e.id: normalize(reference_text(e)) for e in corpus}
+        points = [(e.id, kp) for e in corpus for kp in e.key_points][::BACKGROUND_STRIDE]
+        self._bg_owner = np.array([eid for eid, _ in points], dtype=object)
+        self._bg_zh = passages([kp.zh for _, kp in points]) if points else None
+        self._bg_en = passages([kp.en for _, kp in points]) if points else None
+        self._cache: dict[tuple[str, str], EntryRubric] = {}
+
+    def rubric(self, entry: Entry) -> EntryRubric:
+        key = (entry.id, entry.model_dump_json())
+        found = self._cache.get(key)
+        if found is None:
+            found = EntryRubric(
+                entry.id, self._passages([kp.zh for kp in entry.key_points]),
+                self._passages([kp.en for kp in entry.key_points]),
+                tuple(tuple((c, self._cue_weight(c, entry.id))
+                            for c in dict.fromkeys(normalize(c) for c in kp.cues))
+                      for kp in entry.key_points))
+            self._cache[key] = found
+        return found
+
+    def _cue_weight(self, cue: str, entry_id: str) -> float:
+        """IDF of the cue over the other entries' reference texts, scaled to [MIN, 1]."""
+        n = len(self._docs) + 1
+        df = 1 + sum(1 for eid, doc in self._docs.items() if eid != entry_id and cue_found(cue, doc))
+        weight = math.log((n + 1) / (df + 0.5)) / math.log((n + 1) / 1.5)
+        return min(1.0, max(MIN_CUE_WEIGHT, weight))
+
+    def relative_similarity(self, rubric: EntryRubric, clause_vecs: np.ndarray) -> np.ndarray:
+        """(clauses × key points): cosine minus the clause's background level."""
+        own = np.maximum(clause_vecs @ rubric.kp_zh.T, clause_vecs @ rubric.kp_en.T)
+        keep = self._bg_owner != rubric.entry_id
+        if self._bg_zh is None or self._bg_en is None or not keep.any():
+            return own - float(own.mean())
+        bg = np.maximum(clause_vecs @ self._bg_zh[keep].T, clause_vecs @ self._bg_en[keep].T)
+        return own - np.percentile(bg, BACKGROUND_PERCENTILE, axis=1)[:, None]
+
+
+def cue_mass(rubric: EntryRubric, text: str) -> np.ndarray:
+    """Per key point: the summed weight of its cues found in ``text`` (normalized)."""
+    return np.array([sum(w for cue, w in cues if cue_found(cue, text)) for cues in rubric.cues],
+                    dtype=np.float32)

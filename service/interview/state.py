@@ -1,0 +1,114 @@
+"""The state of one interview, stored as JSON with the interview row.
+
+Everything the engine needs to decide the next move lives here, so an interview survives a
+service restart: the plan (which projects, concepts and coding problem, chosen at the start), the
+cursor in each stage, and the scores gathered so far. The engine is the only writer.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+Stage = Literal["intro", "project", "concept", "coding", "questions", "closed"]
+Length = Literal["short", "standard", "full"]
+STAGE_ORDER: tuple[Stage, ...] = ("intro", "project", "concept", "coding", "questions", "closed")
+
+# The points a project is drilled on, in the order a senior interviewer walks them.
+PROJECT_POINTS = ("task", "model", "training", "data", "difficulty", "novelty", "metrics",
+                  "contribution")
+
+
+class LengthPlan(BaseModel):
+    projects: int
+    points: tuple[str, ...]
+    concepts: int
+    coding_attempts: int
+    candidate_questions: int
+
+
+LENGTH_PLANS: dict[str, LengthPlan] = {
+    "short": LengthPlan(projects=1, points=("task", "model", "data", "difficulty"), concepts=2,
+                        coding_attempts=2, candidate_questions=1),
+    "standard": LengthPlan(projects=1, points=("task", "model", "training", "data", "difficulty",
+                                               "novelty"), concepts=4, coding_attempts=3,
+                           candidate_questions=2),
+    "full": LengthPlan(projects=2, points=PROJECT_POINTS, concepts=6, coding_attempts=3,
+                       candidate_questions=3),
+}
+MAX_DRILL_DEPTH = 2  # a vague answer is pressed at least this many times before moving on
+
+
+class PointResult(BaseModel):
+    point: str
+    score: float = 0.0  # 0-100, from the best answer on this point
+    attempts: int = 0
+    vague_reasons: list[str] = Field(default_factory=list)
+    contradictions: list[str] = Field(default_factory=list)
+
+
+class ProjectProgress(BaseModel):
+    name: str
+    claim: dict[str, Any]
+    points: list[PointResult] = Field(default_factory=list)
+
+
+class ConceptProgress(BaseModel):
+    entry_id: str
+    first_score: float | None = None
+    follow_up_score: float | None = None
+    follow_up_asked: bool = False
+    missed: list[int] = Field(default_factory=list)
+    hit: list[int] = Field(default_factory=list)
+
+    @property
+    def score(self) -> float | None:
+        if self.first_score is None:
+            return None
+        if self.follow_up_score is None:
+            return self.first_score
+        # Recovering on the follow-up earns back part of what the first answer missed.
+        return max(self.first_score, 0.7 * self.first_score + 0.3 * self.follow_up_score)
+
+
+class CodingProgress(BaseModel):
+    problem_id: str
+    attempts: int = 0
+    best_score: float = 0.0
+    last_status: str | None = None
+    passed: bool = False
+    explained: bool = False
+    nudged: bool = False  # asked once to fix and resubmit; the next message moves on
+
+
+class InterviewState(BaseModel):
+    track: str
+    language: Literal["zh", "en"]
+    length: Length
+    stage: Stage = "intro"
+    intro_score: float | None = None
+    projects: list[ProjectProgress] = Field(default_factory=list)
+    project_index: int = 0
+    point_index: int = 0
+    depth: int = 0
+    concepts: list[ConceptProgress] = Field(default_factory=list)
+    concept_index: int = 0
+    coding: CodingProgress | None = None
+    questions_answered: int = 0
+    skip_attempts: int = 0
+    pending_question: str | None = None
+
+    @property
+    def plan(self) -> LengthPlan:
+        return LENGTH_PLANS[self.length]
+
+    def current_project(self) -> ProjectProgress | None:
+        if self.stage != "project" or self.project_index >= len(self.projects):
+            return None
+        return self.projects[self.project_index]
+
+    def current_concept(self) -> ConceptProgress | None:
+        if self.stage != "concept" or self.concept_index >= len(self.concepts):
+            return None
+        return self.concepts[self.concept_index]
