@@ -102,7 +102,7 @@ def test_memory_limit(sandbox: Sandbox) -> None:
     response = run_code(sandbox, code, memory_mb=256)
     assert response.outcome == "memory_limit", (response.detail, response.stderr[-500:])
     result = grade(sdpa(memory_mb=256), code, sandbox)
-    assert result.status == "error" and "MemoryError" in (result.error or "")
+    assert result.status == "memory_limit" and "MemoryError" in (result.error or "")
 
 
 def test_torch_allocation_failure_is_a_memory_limit(sandbox: Sandbox) -> None:

@@ -65,13 +65,19 @@ def test_unknown_id(knowledge_base: KnowledgeBase) -> None:
         knowledge_base.get("no-such-topic")
 
 
+def _small_corpus(tmp_path: Path) -> Path:
+    """A handful of real entries: enough to exercise rebuilding, small enough to be quick."""
+    data = tmp_path / "data"
+    (data / "concepts").mkdir(parents=True)
+    for name in ("unet", "kv-cache", "nnunet", "rnn-lstm", "ablation-study"):
+        shutil.copy(DATA_DIR / "concepts" / f"{name}.yaml", data / "concepts")
+    return data
+
+
 def test_index_is_reused_then_rebuilt_when_data_changes(knowledge_base: KnowledgeBase,
                                                         tmp_path: Path) -> None:
     embedder = knowledge_base.index.embedder
-    data = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data)
-    for extra in list((data / "coding").glob("*.yaml"))[5:]:
-        extra.unlink()  # a smaller corpus keeps this test fast
+    data = _small_corpus(tmp_path)
     index_dir = tmp_path / "index"
     first = KnowledgeBase.open(embedder, index_dir, data)
     assert first.rebuilt and (index_dir / "vectors.faiss").is_file()
@@ -88,8 +94,7 @@ def test_index_rebuilt_when_model_changes(knowledge_base: KnowledgeBase, tmp_pat
     import json
 
     embedder = knowledge_base.index.embedder
-    data = tmp_path / "data"
-    shutil.copytree(DATA_DIR / "concepts", data / "concepts")
+    data = _small_corpus(tmp_path)
     index_dir = tmp_path / "index"
     KnowledgeBase.open(embedder, index_dir, data)
     meta = json.loads((index_dir / "meta.json").read_text())

@@ -94,7 +94,7 @@ def test_broken_file_error_names_file_and_field(tmp_path: Path) -> None:
 def test_malformed_yaml_is_reported(tmp_path: Path) -> None:
     data = _copy_data(tmp_path)
     (data / "concepts" / "broken.yaml").write_text("id: [unclosed\n", encoding="utf-8")
-    with pytest.raises(EntryValidationError, match="broken.yaml"):
+    with pytest.raises(EntryValidationError, match=r"broken\.yaml"):
         load_entries(data)
 
 
@@ -103,7 +103,7 @@ def test_id_must_match_file_name(tmp_path: Path) -> None:
     source = data / "concepts" / "unet.yaml"
     (data / "concepts" / "unet-copy.yaml").write_text(source.read_text(encoding="utf-8"),
                                                       encoding="utf-8")
-    with pytest.raises(EntryValidationError, match="unet-copy.yaml"):
+    with pytest.raises(EntryValidationError, match=r"unet-copy\.yaml"):
         load_entries(data)
 
 

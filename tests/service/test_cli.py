@@ -14,9 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def cli_env() -> dict[str, str]:
-    from conftest import TEST_HOME
-
-    return {**os.environ, "KAODA_HOME": str(TEST_HOME), "KAODA_SANDBOX__WORKERS": "1",
+    home = os.environ.get("KAODA_TEST_HOME", str(Path.home() / ".cache" / "kaoda-test"))
+    return {**os.environ, "KAODA_HOME": home, "KAODA_SANDBOX__WORKERS": "1",
             "PYTHONPATH": str(ROOT)}
 
 

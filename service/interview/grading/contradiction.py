@@ -9,7 +9,7 @@ source of truth. All are conservative: a false alarm costs a correct candidate p
   (softmax/sigmoid, MSE/cross-entropy, arithmetic/harmonic mean, dim 0/last dim, greater/less
   than, O(n)/O(n²)) that the reference never uses, while the reference uses another member.
 * **Swapped subject** — in "compare X and Y" entries key points are about a named subject
-  ("BN …", "LN …", "L1 …", "GQA …"). A clause naming only X that matches, clearly better than
+  ("BN …", "LN …", "L1 …", "GQA …", "epoch …"). A clause naming only X that matches, clearly better than
   any X point, a point about Y (and names nothing that point names) attributes Y's property to X.
 * **Denied exception** — a key point that says "…, not Y" or "never Y", and a clause clearly
   arguing that point that mentions Y with no negation ("clipping is the fix for vanishing
@@ -61,6 +61,7 @@ CONFUSABLE_SETS: tuple[tuple[tuple[str, str], ...], ...] = (
 _BIG_O = re.compile(r"\bo\(([^()]{1,24})\)")
 
 
+
 def has_negation(text: str) -> bool:
     norm = normalize(text)
     return bool((_NEGATION_ZH if _CJK.search(norm) else _NEGATION_EN).search(norm))
@@ -94,13 +95,14 @@ def _canonical(text: str) -> str:
 
 
 def _subject(point: KeyPoint) -> str | None:
-    """The named subject a key point is about: the name it opens with in both languages
-    ("BN 对每个通道…" / "BN normalizes…"). Names have a capital, digit or hyphen (BN, L2, top-k)."""
-    zh = re.match(r"\s*([A-Za-z][A-Za-z0-9+\-]*)", point.zh)
-    if not zh or len(zh.group(1)) < 2 or zh.group(1).islower() and "-" not in zh.group(1):
-        return None
-    en = next((w for w in _NAME.findall(point.en.lower()) if w not in _LEADING), None)
-    return en if zh.group(1).lower() == en else None
+    """The named subject a key point is about: the first name (2+ characters) of the Chinese
+    phrasing that the English phrasing opens with ("一个 epoch 是…" / "One epoch is…",
+    "BN 对每个通道…" / "BN normalizes…")."""
+    opening = [w for w in _NAME.findall(point.en.lower()) if w not in _LEADING][:2]
+    for name in _NAME.findall(point.zh.lower()):
+        if len(name) >= 2:
+            return name if name in opening else None
+    return None
 
 
 def _names_in(text: str, names: set[str]) -> set[str]:

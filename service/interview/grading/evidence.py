@@ -14,8 +14,8 @@ Two independent kinds of evidence are measured for each key point:
   it than to most unrelated rubric points; this also cancels language effects (Chinese pairs
   score higher than English ones across the board) and generic-sounding clauses.
 
-Passage vectors are memoized by text. A knowledge index already holds every key point's vector
-(:func:`index_vectors`), so a grader built from it embeds nothing but the answers.
+Passage vectors are memoized by text. A knowledge index already holds every key point's and
+question's vector (:func:`index_vectors`), so a grader built from it embeds only the answers.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from knowledge.textnorm import normalize
 
 BACKGROUND_PERCENTILE = 90.0  # a clause must beat this share of unrelated rubric points
 BACKGROUND_STRIDE = 3  # every 3rd key point of the knowledge base forms the background
+RELATED_SHARE = 0.25  # the background points most similar to the entry's own are left out
 MIN_CUE_WEIGHT = 0.15
 _ASCII_START = re.compile(r"[a-z0-9]")
 
@@ -45,6 +46,7 @@ class EntryRubric:
     kp_zh: np.ndarray  # (K, D)
     kp_en: np.ndarray  # (K, D)
     cues: tuple[tuple[tuple[str, float], ...], ...]  # per key point: (normalized cue, weight)
+    background: np.ndarray  # indices of the unrelated background points
 
 
 def cue_found(cue: str, text: str) -> bool:
@@ -66,13 +68,15 @@ def reference_text(entry: Entry) -> str:
 
 
 def index_vectors(index: object) -> dict[str, np.ndarray]:
-    """Passage vectors already stored in a :class:`knowledge.index.KnowledgeIndex`, by text."""
+    """Key-point and question vectors already stored in a :class:`knowledge.index.KnowledgeIndex`
+    (same embedder, same ``passage:`` texts), by text."""
     rows = getattr(index, "rows", [])
     flat = getattr(index, "vectors", None)
     if flat is None or not rows:
         return {}
     vectors = flat.reconstruct_n(0, flat.ntotal)
-    return {row.text: vectors[i] for i, row in enumerate(rows) if row.field == "key_point"}
+    return {row.text: vectors[i] for i, row in enumerate(rows)
+            if row.field in ("key_point", "question")}
 
 
 class PassageCache:
@@ -101,19 +105,33 @@ class RubricVectors:
         self._bg_zh = passages([kp.zh for _, kp in points]) if points else None
         self._bg_en = passages([kp.en for _, kp in points]) if points else None
         self._cache: dict[tuple[str, str], EntryRubric] = {}
+        self._q_owner = np.array([e.id for e in corpus], dtype=object)
+        self._q_zh = passages([e.question_zh for e in corpus])
+        self._q_en = passages([e.question_en for e in corpus])
 
     def rubric(self, entry: Entry) -> EntryRubric:
         key = (entry.id, entry.model_dump_json())
         found = self._cache.get(key)
         if found is None:
-            found = EntryRubric(
-                entry.id, self._passages([kp.zh for kp in entry.key_points]),
-                self._passages([kp.en for kp in entry.key_points]),
-                tuple(tuple((c, self._cue_weight(c, entry.id))
-                            for c in dict.fromkeys(normalize(c) for c in kp.cues))
-                      for kp in entry.key_points))
+            kp_zh = self._passages([kp.zh for kp in entry.key_points])
+            kp_en = self._passages([kp.en for kp in entry.key_points])
+            cues = tuple(tuple((c, self._cue_weight(c, entry.id))
+                               for c in dict.fromkeys(normalize(c) for c in kp.cues))
+                         for kp in entry.key_points)
+            found = EntryRubric(entry.id, kp_zh, kp_en, cues, self._unrelated(entry.id, kp_zh, kp_en))
             self._cache[key] = found
         return found
+
+    def _unrelated(self, entry_id: str, kp_zh: np.ndarray, kp_en: np.ndarray) -> np.ndarray:
+        """Background points of other entries, minus the share most similar to this entry's
+        (neighbouring topics — attention vs. multi-head attention — are not "unrelated")."""
+        others = np.flatnonzero(self._bg_owner != entry_id)
+        if self._bg_zh is None or self._bg_en is None or len(others) == 0:
+            return others
+        own = np.concatenate([kp_zh, kp_en])
+        related = np.maximum(self._bg_zh[others] @ own.T, self._bg_en[others] @ own.T).max(axis=1)
+        keep = related <= np.quantile(related, 1.0 - RELATED_SHARE)
+        return others[keep]
 
     def _cue_weight(self, cue: str, entry_id: str) -> float:
         """IDF of the cue over the other entries' reference texts, scaled to [MIN, 1]."""
@@ -125,14 +143,28 @@ class RubricVectors:
     def relative_similarity(self, rubric: EntryRubric, clause_vecs: np.ndarray) -> np.ndarray:
         """(clauses × key points): cosine minus the clause's background level."""
         own = np.maximum(clause_vecs @ rubric.kp_zh.T, clause_vecs @ rubric.kp_en.T)
-        keep = self._bg_owner != rubric.entry_id
-        if self._bg_zh is None or self._bg_en is None or not keep.any():
+        if self._bg_zh is None or self._bg_en is None or len(rubric.background) == 0:
             return own - float(own.mean())
-        bg = np.maximum(clause_vecs @ self._bg_zh[keep].T, clause_vecs @ self._bg_en[keep].T)
+        bg_zh, bg_en = self._bg_zh[rubric.background], self._bg_en[rubric.background]
+        bg = np.maximum(clause_vecs @ bg_zh.T, clause_vecs @ bg_en.T)
         return own - np.percentile(bg, BACKGROUND_PERCENTILE, axis=1)[:, None]
 
+    def topic_rank(self, entry: Entry, clause_vecs: np.ndarray) -> int:
+        """How many other entries' questions the answer as a whole (the centroid of its clauses)
+        is closer to than to this entry's question."""
+        answer = clause_vecs.mean(axis=0)
+        own_q = self._passages([entry.question_zh, entry.question_en])
+        own_sim = float((own_q @ answer).max())
+        others = self._q_owner != entry.id
+        sims = np.maximum(self._q_zh[others] @ answer, self._q_en[others] @ answer)
+        return int((sims > own_sim).sum())
 
-def cue_mass(rubric: EntryRubric, text: str) -> np.ndarray:
-    """Per key point: the summed weight of its cues found in ``text`` (normalized)."""
-    return np.array([sum(w for cue, w in cues if cue_found(cue, text)) for cues in rubric.cues],
-                    dtype=np.float32)
+
+def cue_mass(rubric: EntryRubric, clause_texts: list[str], usable: np.ndarray) -> np.ndarray:
+    """Per key point: the summed weight of its cues found in the clauses allowed to support it
+    (``usable``: clauses × points, normalized ``clause_texts``). Each cue counts once."""
+    mass = np.zeros(len(rubric.cues), dtype=np.float32)
+    for k, cues in enumerate(rubric.cues):
+        text = " ".join(t for t, ok in zip(clause_texts, usable[:, k], strict=True) if ok)
+        mass[k] = sum(w for cue, w in cues if cue_found(cue, text))
+    return mass

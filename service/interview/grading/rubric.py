@@ -50,7 +50,7 @@ from service.interview.grading.evidence import (
 from service.interview.grading.feedback import Findings, feedback_en, feedback_zh
 from service.interview.grading.models import AnswerGrade, KeyPointResult
 from service.interview.grading.segment import clauses, units
-from service.interview.grading.signals import is_injection, style_signals, vagueness
+from service.interview.grading.signals import is_injection, list_like, style_signals, vagueness
 
 SEM_SCALE = 0.05  # relative cosine at which a clause fully supports a point
 CUE_RATE = 0.8  # cue strength = 1 - exp(-CUE_RATE * weighted cue count)
@@ -62,6 +62,8 @@ FULL_MARKS = 0.7
 VAGUE_PENALTY = 0.4
 CONTRADICTION_FACTOR = 0.4  # a confident error costs more than half the credit
 OFF_TOPIC_FACTOR = 0.25
+OFF_TOPIC_RANK = 20  # off topic when at least this many other questions fit the answer better
+OFF_TOPIC_MAX_RECALL = 0.3
 INJECTION_FACTOR = 0.5
 MIN_UNITS = 2.0
 
@@ -107,12 +109,17 @@ class RubricGrader:
         rubric = vectors.rubric(entry)
         clause_vecs = self._embedder.embed_queries([normalize(p) for p in usable])
         rel = vectors.relative_similarity(rubric, clause_vecs)
-        return _score(entry, rubric, usable, rel, injection)
+        astray = vectors.topic_rank(entry, clause_vecs) >= OFF_TOPIC_RANK
+        return _score(entry, rubric, usable, rel, astray, injection)
 
 
-def _strengths(rubric: EntryRubric, text: str, rel: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(per-point strength in [0, 1], per-point cue mass)."""
-    mass = cue_mass(rubric, text)
+def _strengths(rubric: EntryRubric, pieces: list[str], listed: list[bool], rel: np.ndarray
+               ) -> tuple[np.ndarray, np.ndarray]:
+    """(per-point strength in [0, 1], per-point cue mass). A cue counts for a point only in a
+    clause that explains rather than lists, and that is at least as close to the point as to
+    typical unrelated points: the word alone, said about something else, is no evidence."""
+    usable = (rel >= 0.0) & ~np.array(listed)[:, None]
+    mass = cue_mass(rubric, [normalize(p) for p in pieces], usable)
     cue = 1.0 - np.exp(-CUE_RATE * mass)
     semantic = np.clip(rel.max(axis=0) / SEM_SCALE, 0.0, 1.0)
     return np.clip(CUE_SHARE * cue + (1 - CUE_SHARE) * semantic, 0.0, 1.0), mass
@@ -132,14 +139,15 @@ def _evidence(rubric: EntryRubric, pieces: list[str], rel: np.ndarray, k: int) -
 
 
 def _score(entry: Entry, rubric: EntryRubric, pieces: list[str], rel: np.ndarray,
-           injection: bool) -> AnswerGrade:
-    text = normalize(" ".join(pieces))
-    strength, mass = _strengths(rubric, text, rel)
+           off_topic: bool, injection: bool) -> AnswerGrade:
+    listed = [list_like(p) for p in pieces]
+    strength, mass = _strengths(rubric, pieces, listed, rel)
     contradictions = (confusions(" ".join(pieces), reference_text(entry))
                       + swapped_subjects(entry, pieces, rel) + denied_exceptions(entry, pieces, rel))
-    vague = vagueness(style_signals(" ".join(pieces)), sum(units(p) for p in pieces),
-                      float(mass.sum()))
-    off_topic = float(rel.max()) <= 0.0 and float(mass.max()) < 0.5
+    sizes = [units(p) for p in pieces]
+    listed_share = sum(s for s, bare in zip(sizes, listed, strict=True) if bare) / sum(sizes)
+    vague = vagueness(style_signals(" ".join(pieces)), sum(sizes), float(mass.sum()), listed_share)
+    off_topic = off_topic and float(strength.mean()) < OFF_TOPIC_MAX_RECALL
     value = float(strength.mean()) * _precision(pieces, rel) ** PRECISION_POWER
     value *= (1 - VAGUE_PENALTY * vague.level) * CONTRADICTION_FACTOR ** len(contradictions)
     value *= (OFF_TOPIC_FACTOR if off_topic else 1.0) * (INJECTION_FACTOR if injection else 1.0)

@@ -46,6 +46,34 @@ _CONCRETE = re.compile(
     r"[=√²³^Σ∑≈≤≥×·∂⊙‖∞ε]|\b[a-z]+_[a-z0-9_]+\b|\b[a-z]\w*\(|\d+(?:\.\d+)?|\bo\([^)]*\)")
 
 
+_FUNCTION_EN = frozenset(
+    "the a an is are was were be been being of to in on for and or but because so that this these "
+    "it its with by from as at if then than which when while where you we i they he she do does "
+    "did can could will would should must may has have had not no just only also into over each "
+    "what how why there their our your my me us them one all any more most very".split())
+_FUNCTION_ZH = re.compile(r"的|了|是|会|把|被|让|就|都|也|还|要|能|可以|在|因为|所以|如果|然后|但|而|和|与|"
+                          r"对|用|来|去|这|那|它|我|你|他|个|么|吗|呢|吧|啊|说|做|算|等于|先|再|每|从|到|给")
+_WORD = re.compile(r"[a-z][a-z']*")
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+LIST_MIN_TOKENS = 8
+LIST_MAX_FUNCTION_SHARE = 0.08
+
+
+def list_like(clause: str) -> bool:
+    """A run of terms with (almost) no function words: name-dropping, not an explanation.
+    Formulas ("=") are not lists."""
+    text = normalize(clause)
+    if "=" in text:
+        return False
+    words, chars = _WORD.findall(text), _CJK_CHAR.findall(text)
+    total = len(words) + len(chars)
+    if total < LIST_MIN_TOKENS:
+        return False
+    function = sum(w in _FUNCTION_EN for w in words) + sum(
+        len(m.group(0)) for m in _FUNCTION_ZH.finditer(text))
+    return function / total <= LIST_MAX_FUNCTION_SHARE
+
+
 @dataclass(frozen=True)
 class StyleSignals:
     hedges: list[str]
@@ -86,8 +114,9 @@ def _sample(words: list[str]) -> str:
     return ", ".join(dict.fromkeys(words[:4]))
 
 
-def vagueness(style: StyleSignals, size_units: float, cue_total: float) -> Vagueness:
-    """How vague the answer is, from hedging density, concreteness and length."""
+def vagueness(style: StyleSignals, size_units: float, cue_total: float,
+              listed_share: float = 0.0) -> Vagueness:
+    """How vague the answer is: hedging density, concreteness, length, bare term lists."""
     allowance = max(1.0, size_units / HEDGE_ALLOWANCE_UNITS)
     soft = style.hedges + style.deferrals + style.buzzwords
     hedging = min(1.0, max(0.0, len(soft) - 0.5 * allowance) / (1.5 * allowance))
@@ -105,4 +134,7 @@ def vagueness(style: StyleSignals, size_units: float, cue_total: float) -> Vague
         reasons.append("no concrete terms, formulas or mechanisms")
     if short > 0.0:
         reasons.append("very short answer")
-    return Vagueness(min(1.0, hedging + 0.5 * abstract + 0.5 * short), reasons)
+    if listed_share >= 0.3:
+        reasons.append("lists terms without explaining how they work")
+    level = hedging + 0.5 * abstract + 0.5 * short + listed_share
+    return Vagueness(min(1.0, level), reasons)

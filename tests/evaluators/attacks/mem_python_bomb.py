@@ -3,7 +3,7 @@
 # contained: RLIMIT_AS caps the child's address space at its size when forked plus the problem's
 #            memory_mb; allocation fails with MemoryError and the run is reported as
 #            "memory_limit" — the host and the pool are unaffected.
-# status: error
+# status: memory_limit
 # evidence: none
 # detail: MemoryError
 # memory: 512

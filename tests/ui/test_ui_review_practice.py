@@ -1,0 +1,90 @@
+"""The review and practice pages, the language switch and error display, in AppTest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+from ui_procs import ROOT, free_port
+
+
+def _texts(at: Any, kind: str) -> list[str]:
+    return [str(e.value) for e in getattr(at, kind)]
+
+
+def _no_errors(at: Any) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, _texts(at, "error")
+
+
+def test_review_shows_scores_charts_transcript_and_download(app: Any, ui_env: str,
+                                                           finished_interview: str) -> None:
+    report = httpx.get(f"{ui_env}/v1/interviews/{finished_interview}/report").json()["report"]
+    app.run()
+    app.query_params["id"] = finished_interview
+    app.switch_page("views/review.py").run()
+    _no_errors(app)
+    assert app.title[0].value == "面试复盘"
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["总分"] == f"{report['overall']:.0f}"
+    assert metrics["项目拷打"] == f"{report['stages']['project']:.0f}"
+    charts = app.get("plotly_chart")
+    assert len(charts) >= 3  # progress line, stage bars, topic radar/bars
+    assert app.get("download_button")
+    # the transcript: every graded answer with its key points and the reference answer
+    graded = [e for e in app.expander if e.label.startswith("📝 得分")]
+    assert graded
+    markdown = "\n".join(str(m.value) for m in graded[0].markdown)
+    assert "参考答案" in markdown and ("✅" in markdown or "❌" in markdown)
+    assert any("代码结果" in s or "结果：通过" in s for s in _texts(app, "success"))
+
+
+def test_practice_search_answer_and_grade(app: Any, ui_env: str) -> None:
+    app.run()
+    app.switch_page("views/practice.py").run()
+    _no_errors(app)
+    app.text_input(key="practice_query").set_value("为什么要除以根号 dk")
+    app.button[0].click().run()  # the form's search button
+    _no_errors(app)
+    choice = app.radio(key="practice_pick_zh")
+    assert choice.options, "no search results"
+    entry_id = app.session_state["practice_results"][0]["id"]
+    entry = httpx.get(f"{ui_env}/v1/knowledge/{entry_id}").json()
+    app.text_area(key=f"practice_answer_{entry_id}").set_value(entry["answer_zh"])
+    app.button(key="practice_grade_button").click().run()
+    _no_errors(app)
+    assert app.metric[0].label == "得分"
+    assert int(app.metric[0].value.split("/")[0]) >= 50
+    page = "\n".join(_texts(app, "markdown"))
+    assert "参考答案" in page and "✅" in page
+
+
+def test_language_switch_changes_the_whole_ui(app: Any) -> None:
+    app.run()
+    assert app.title[0].value == "开始一场模拟面试"
+    app.segmented_control(key="ui_lang").set_value("en").run()
+    _no_errors(app)
+    assert app.title[0].value == "Start a mock interview"
+    assert app.button(key="start_interview").label == "Start interview"
+    app.switch_page("views/practice.py").run()
+    assert app.title[0].value == "Practice"
+
+
+def test_rejected_resume_shows_the_services_reason(app: Any) -> None:
+    app.run()
+    app.file_uploader(key="resume_upload").set_value(
+        ("cv.pdf", b"%PDF-1.4 this is not a pdf", "application/pdf"))
+    app.run()
+    assert not app.exception
+    errors = _texts(app, "error")
+    assert errors and errors[0].startswith("简历文件被拒绝：") and "损坏" in errors[0]
+
+
+def test_service_down_is_a_readable_error_not_a_traceback(monkeypatch: Any) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("KAODA_UI_API", f"http://127.0.0.1:{free_port()}")
+    at = AppTest.from_file(str(ROOT / "ui" / "app.py"), default_timeout=60).run()
+    at.switch_page("views/review.py").run()
+    assert not at.exception
+    assert any("无法连接拷打服务" in e for e in _texts(at, "error"))
