@@ -39,6 +39,7 @@ class ModelSpec:
     cache_dir: Path
     query_prefix: str | None = None
     passage_prefix: str | None = None
+    torch_threads: int | None = 1  # per-call intra-op threads; None leaves torch's default
 
 
 def _package_model_dir(package: str) -> Path:
@@ -70,8 +71,14 @@ class SentenceTransformerEmbedder:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for the hub
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        import torch
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as hf_logging
+
+        if spec.torch_threads:
+            # A short query is latency-bound: one thread avoids cross-core synchronisation, and
+            # concurrent requests (the service's thread pool) still use every core.
+            torch.set_num_threads(spec.torch_threads)
 
         hf_logging.disable_progress_bar()
         hf_logging.set_verbosity_error()
@@ -99,4 +106,13 @@ class SentenceTransformerEmbedder:
         return self._encode(texts, self.query_prefix, batch_size=32)
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
-        return self._encode(texts, self.passage_prefix, batch_size=64)
+        """Bulk encoding (index builds) is throughput-bound: use every core while it runs."""
+        import torch
+
+        before = torch.get_num_threads()
+        if len(texts) > 64:
+            torch.set_num_threads(os.cpu_count() or before)
+        try:
+            return self._encode(texts, self.passage_prefix, batch_size=64)
+        finally:
+            torch.set_num_threads(before)

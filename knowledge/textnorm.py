@@ -26,14 +26,14 @@ _STOPWORDS = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _converter():  # type: ignore[no-untyped-def]
+def _converter():
     from opencc import OpenCC
 
     return OpenCC("t2s")
 
 
 @lru_cache(maxsize=1)
-def _jieba():  # type: ignore[no-untyped-def]
+def _jieba():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)

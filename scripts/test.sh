@@ -6,5 +6,6 @@ source "$ROOT/scripts/_venv.sh" dev
 cd "$ROOT"
 echo "==> lint"
 ruff check service knowledge evaluators tests benchmarks
+mypy
 echo "==> tests"
 exec python -m pytest -q "$@"

@@ -13,12 +13,12 @@ from service.config import Settings
 
 def open_knowledge_base(settings: Settings, force_rebuild: bool = False) -> KnowledgeBase:
     spec = ModelSpec(settings.kb.model, settings.model_cache_dir, settings.kb.query_prefix,
-                     settings.kb.passage_prefix)
+                     settings.kb.passage_prefix, settings.kb.torch_threads)
     embedder = SentenceTransformerEmbedder(spec)
     return KnowledgeBase.open(embedder, settings.index_dir, force_rebuild=force_rebuild)
 
 
-def start_sandbox(settings: Settings):  # type: ignore[no-untyped-def]
+def start_sandbox(settings: Settings):
     from evaluators.sandbox import create_sandbox
 
     if settings.sandbox.kind == "subprocess":
@@ -29,7 +29,7 @@ def start_sandbox(settings: Settings):  # type: ignore[no-untyped-def]
                           hidden_paths=(str(settings.home),))
 
 
-def build_brains(settings: Settings):  # type: ignore[no-untyped-def]
+def build_brains(settings: Settings):
     """(primary brain, offline fallback): the LLM when an endpoint is configured."""
     from service.interview.brains.offline import OfflineBrain
 
@@ -44,7 +44,7 @@ def build_brains(settings: Settings):  # type: ignore[no-untyped-def]
     return llm, offline
 
 
-def build_judge(settings: Settings, kb: KnowledgeBase):  # type: ignore[no-untyped-def]
+def build_judge(settings: Settings, kb: KnowledgeBase):
     """The rubric grader, wrapped by an LLM judge when an endpoint is configured."""
     from service.interview.brains.registry import build_judge as make_judge
     from service.interview.grading.rubric import RubricGrader
@@ -58,7 +58,7 @@ def build_judge(settings: Settings, kb: KnowledgeBase):  # type: ignore[no-untyp
                       else None)
 
 
-def build_interview_service(settings: Settings, kb: KnowledgeBase, sandbox_provider):  # type: ignore[no-untyped-def]
+def build_interview_service(settings: Settings, kb: KnowledgeBase, sandbox_provider):
     from service.interview_service import InterviewService
     from service.interview_store import InterviewStore
     from service.storage.db import open_database

@@ -22,6 +22,7 @@ class KnowledgeSettings(BaseModel):
     model: str = Field(DEFAULT_MODEL, description="built-in name, package:<pkg>, or ST name/path")
     query_prefix: str | None = None
     passage_prefix: str | None = None
+    torch_threads: int | None = Field(1, ge=1, le=64, description="torch threads per process")
 
 
 class SandboxSettings(BaseModel):

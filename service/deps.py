@@ -14,11 +14,11 @@ from service.interview_service import InterviewService
 
 
 def get_settings(request: Request) -> Settings:
-    return request.app.state.settings  # type: ignore[no-any-return]
+    return request.app.state.settings
 
 
 def get_kb(request: Request) -> KnowledgeBase:
-    return request.app.state.kb  # type: ignore[no-any-return]
+    return request.app.state.kb
 
 
 def get_sandbox(request: Request) -> Sandbox:
@@ -27,7 +27,7 @@ def get_sandbox(request: Request) -> Sandbox:
         raise ServiceUnavailable(
             f"code execution is unavailable: {request.app.state.sandbox_error}; "
             "run the service as root for full isolation or set KAODA_SANDBOX__KIND=subprocess")
-    return sandbox  # type: ignore[no-any-return]
+    return sandbox
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
@@ -36,7 +36,7 @@ SandboxDep = Annotated[Sandbox, Depends(get_sandbox)]
 
 
 def get_interviews(request: Request) -> InterviewService:
-    return request.app.state.interviews  # type: ignore[no-any-return]
+    return request.app.state.interviews
 
 
 InterviewsDep = Annotated[InterviewService, Depends(get_interviews)]

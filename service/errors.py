@@ -22,7 +22,7 @@ class ServiceUnavailable(Exception):
     """A part of the service could not start (e.g. the sandbox); the message says why."""
 
 
-def _handler(status: int):  # type: ignore[no-untyped-def]
+def _handler(status: int):
     async def handle(_: Request, exc: Exception) -> JSONResponse:
         return JSONResponse(status_code=status,
                             content={"detail": str(exc).strip("'\""), "error": type(exc).__name__})
@@ -47,7 +47,7 @@ async def _resume_error(_: Request, exc: Exception) -> JSONResponse:
         "code": exc.code})
 
 
-async def _limit_body_size(request: Request, call_next):  # type: ignore[no-untyped-def]
+async def _limit_body_size(request: Request, call_next):
     length = request.headers.get("content-length")
     if length is not None and length.isdigit() and int(length) > MAX_BODY_BYTES:
         return JSONResponse(status_code=413, content={

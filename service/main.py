@@ -40,7 +40,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.kb = open_knowledge_base(settings)
     _start_sandbox_or_none(app, settings)
 
-    def sandbox_provider():  # type: ignore[no-untyped-def]
+    def sandbox_provider():
         if app.state.sandbox is None:
             raise ServiceUnavailable(f"code execution is unavailable: {app.state.sandbox_error}")
         return app.state.sandbox

@@ -31,7 +31,7 @@ def stage_scores(state: InterviewState) -> dict[str, float | None]:
     return {
         "intro": state.intro_score,
         "project": _mean(points),
-        "concept": _mean(concepts),  # type: ignore[arg-type]
+        "concept": _mean(concepts),
         "coding": round(coding.best_score * 100, 1) if coding and coding.attempts else None,
     }
 
@@ -73,11 +73,13 @@ def build_report(state: InterviewState, kb: KnowledgeBase,
     concepts = _concept_items(state, kb)
     strengths = [c for c in concepts if c["score"] >= STRENGTH_AT]
     gaps = [c for c in concepts if c["score"] < GAP_BELOW]
-    projects = [{"name": p.name, "points": [pt.model_dump() for pt in p.points if pt.attempts]}
-                for p in state.projects]
-    weak_points = [{"project": p["name"], "point": pt["point"], "score": pt["score"],
-                    "reasons": pt["vague_reasons"], "contradictions": pt["contradictions"]}
-                   for p in projects for pt in p["points"] if pt["score"] < GAP_BELOW]
+    projects: list[dict[str, Any]] = [
+        {"name": p.name, "points": [pt.model_dump() for pt in p.points if pt.attempts]}
+        for p in state.projects]
+    weak_points = [{"project": p.name, "point": pt.point, "score": pt.score,
+                    "reasons": pt.vague_reasons, "contradictions": pt.contradictions}
+                   for p in state.projects for pt in p.points
+                   if pt.attempts and pt.score < GAP_BELOW]
     coding = state.coding
     if coding and coding.attempts and not coding.passed:
         gaps.append({"entry_id": coding.problem_id, "question_zh": coding.problem_id,
@@ -94,7 +96,7 @@ def build_report(state: InterviewState, kb: KnowledgeBase,
                        "results": code_results}}
 
 
-STAGE_NAMES = {"zh": {"intro": "自我介绍", "project": "项目拷打", "concept": "八股概念",
+STAGE_NAMES: dict[str, dict[str, str]] = {"zh": {"intro": "自我介绍", "project": "项目拷打", "concept": "八股概念",
                       "coding": "手撕代码"},
                "en": {"intro": "Self-introduction", "project": "Project drilling",
                       "concept": "Concepts", "coding": "Coding"}}

@@ -75,7 +75,7 @@ def _case(name: str, rng: np.random.Generator, batch: tuple[int, ...], lq: int, 
 
 def make_cases() -> list[Case]:
     rng = np.random.default_rng(20261122)
-    specs = [
+    specs: list[tuple[str, tuple[int, ...], int, int, int, int, str | None]] = [
         ("single_query_no_mask", (1,), 1, 4, 8, 8, None),
         ("batch1_odd_lengths", (1,), 5, 7, 16, 16, None),
         ("multihead_4d", (2, 3), 6, 6, 8, 8, None),
@@ -87,7 +87,8 @@ def make_cases() -> list[Case]:
         ("random_mask", (2,), 6, 5, 8, 4, "random"),
         ("no_batch_dims", (), 4, 6, 8, 8, None),
     ]
-    cases = [_case(name, rng, *spec) for name, *spec in specs]
+    cases = [_case(name, rng, batch, lq, lk, d, dv, mask)
+             for name, batch, lq, lk, d, dv, mask in specs]
     cases.append(_extreme_logits_case(rng))
     return cases
 
