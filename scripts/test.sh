@@ -7,5 +7,6 @@ cd "$ROOT"
 echo "==> lint"
 ruff check service knowledge evaluators tests benchmarks
 mypy
+bash "$ROOT/scripts/ensure_browser.sh"  # Debian chromium for the browser end-to-end test
 echo "==> tests"
 exec python -m pytest -q "$@"

@@ -9,6 +9,7 @@ Only Debian's ``/usr/bin/chromium`` is used; no browser is downloaded.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -78,8 +79,8 @@ def _messages_reach(page: Any, count: int) -> None:
 
 def _shot(page: Any, path: Path) -> None:
     """Screenshot the whole page: Streamlit scrolls inside its main block, so grow the window."""
-    height = page.evaluate("() => (document.querySelector('[data-testid=\"stMain\"]')"
-                           " || document.body).scrollHeight")
+    height = page.evaluate("() => Math.max(document.body.scrollHeight,"
+                           " ...Array.from(document.querySelectorAll('*'), e => e.scrollHeight))")
     page.set_viewport_size({"width": 1440, "height": max(1000, min(int(height) + 50, 8000))})
     page.wait_for_timeout(700)
     page.screenshot(path=path, full_page=True)
@@ -122,6 +123,9 @@ def test_whole_interview_in_chromium(page: Any, ui_url: str, service_url: str,
     shots = tmp_path
     page.goto(ui_url)
     page.get_by_text("开始一场模拟面试").wait_for()
+    page.get_by_test_id("stSelectbox").filter(has_text="面试时长").click()
+    page.get_by_role("option", name=re.compile("^短")).click()
+    _idle(page)
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(RESUME))
     page.get_by_text("识别出的项目").wait_for()
     page.get_by_test_id("stDataFrame").wait_for()
@@ -166,7 +170,7 @@ def test_whole_interview_in_chromium(page: Any, ui_url: str, service_url: str,
     page.get_by_text("📝 得分").first.click()  # one graded answer: key points vs. reference
     page.get_by_text("参考答案").first.wait_for()
     _shot(page, shots / "05-review.png")
-    page.get_by_role("button", name="English").click()  # the switch re-renders everything
+    page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()  # whole-UI switch
     page.get_by_text("Interview review").wait_for()
     page.get_by_text("Scores by stage").first.wait_for()
     _idle(page)

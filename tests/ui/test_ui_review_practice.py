@@ -88,3 +88,23 @@ def test_service_down_is_a_readable_error_not_a_traceback(monkeypatch: Any) -> N
     at.switch_page("views/review.py").run()
     assert not at.exception
     assert any("无法连接拷打服务" in e for e in _texts(at, "error"))
+
+
+def test_an_unfinished_interview_can_be_continued(app: Any, ui_env: str) -> None:
+    started = httpx.post(f"{ui_env}/v1/interviews", json={"track": "llm-algorithm",
+                                                          "language": "en", "length": "short"})
+    interview_id = started.json()["id"]
+    app.run()
+    app.query_params["id"] = interview_id
+    app.switch_page("views/review.py").run()
+    _no_errors(app)
+    assert any("还没有结束" in i for i in _texts(app, "info"))
+    links = app.get("page_link")
+    assert any(link.proto.label == "继续这场面试" for link in links)
+    app.query_params.clear()
+    app.query_params["interview"] = interview_id
+    app.switch_page("views/interview.py").run()  # what the link opens
+    _no_errors(app)
+    assert app.session_state["iv_id"] == interview_id
+    assert "introduction" in "\n".join(
+        str(md.value) for msg in app.chat_message for md in msg.markdown).lower()

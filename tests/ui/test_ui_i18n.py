@@ -1,0 +1,36 @@
+"""Every UI string exists in both languages, and every key the code uses is defined."""
+
+from __future__ import annotations
+
+import re
+
+from ui_procs import ROOT
+
+from ui.i18n import KINDS, LENGTHS, POINTS, STAGE_NAMES, STATUSES, STRINGS, TRACKS, VAGUE_FLAGS
+
+USED = re.compile(r"""\bt\(\s*["']([a-z_.]+)["']""")
+
+
+def _used_keys() -> set[str]:
+    return {key for path in (ROOT / "ui").rglob("*.py") for key in USED.findall(path.read_text())}
+
+
+def test_every_used_key_is_defined_and_every_defined_key_is_used() -> None:
+    used = _used_keys()
+    assert used - set(STRINGS) == set()
+    dynamic = {key for key in STRINGS if key.startswith("col.")}  # t(f"col.{field}")
+    assert set(STRINGS) - used - dynamic == set()
+
+
+def test_both_languages_are_filled_and_placeholders_match() -> None:
+    for key, (zh, en) in STRINGS.items():
+        assert zh.strip() and en.strip(), key
+        assert sorted(re.findall(r"\{(\w+)", zh)) == sorted(re.findall(r"\{(\w+)", en)), key
+    for table in (KINDS, LENGTHS, POINTS, STAGE_NAMES, STATUSES, TRACKS, VAGUE_FLAGS):
+        assert all(zh.strip() and en.strip() for zh, en in table.values())
+
+
+def test_vocabularies_cover_the_service_contract() -> None:
+    assert set(TRACKS) == {"cv-intern", "llm-algorithm", "research-scientist", "ml-fundamentals"}
+    assert set(LENGTHS) == {"short", "standard", "full"}
+    assert list(STAGE_NAMES) == ["intro", "project", "concept", "coding", "questions", "closed"]

@@ -1,0 +1,1 @@
+"""Kaoda's Streamlit front end; it talks to the service over HTTP only (see ``ui.client``)."""

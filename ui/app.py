@@ -1,0 +1,58 @@
+"""Kaoda's Streamlit entry point: ``streamlit run ui/app.py``.
+
+The service URL comes from ``KAODA_UI_API`` (default ``http://127.0.0.1:8000``). The sidebar
+holds the 中文/English switch (it re-renders the whole UI) and the service status.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `streamlit run ui/app.py` puts only ui/ on the path
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from ui.client import KaodaError  # noqa: E402
+from ui.common import client, show_error  # noqa: E402
+from ui.i18n import LANG_KEY, LANGUAGES, t  # noqa: E402
+
+log = logging.getLogger("kaoda.ui")
+st.set_page_config(page_title="拷打 Kaoda", page_icon="🔥", layout="wide")
+
+
+def _sidebar() -> None:
+    with st.sidebar:
+        st.markdown("### 🔥 拷打 Kaoda")
+        st.caption(t("app.title"))
+        st.session_state.setdefault(LANG_KEY, "zh")
+        st.segmented_control(t("app.language"), list(LANGUAGES), format_func=LANGUAGES.__getitem__,
+                             key=LANG_KEY, required=True)
+        try:
+            ready = client().ready()
+        except KaodaError as exc:
+            if exc.status == 503:
+                st.info(t("app.service_starting"))
+            else:
+                show_error(exc)
+        else:
+            st.caption("🟢 " + t("app.service_ok", entries=ready.get("entries", "?")))
+
+
+_sidebar()
+pages = [
+    st.Page("views/interview.py", title=t("nav.interview"), icon="🎤", default=True,
+            url_path="interview"),
+    st.Page("views/review.py", title=t("nav.review"), icon="📊", url_path="review"),
+    st.Page("views/practice.py", title=t("nav.practice"), icon="📚", url_path="practice"),
+]
+try:
+    st.navigation(pages).run()
+except KaodaError as exc:  # pages handle these themselves; this is the last line of defence
+    show_error(exc)
+except Exception as exc:  # never show a traceback: log it, tell the user in their language
+    log.exception("UI error")
+    st.error(t("app.unexpected", error=f"{type(exc).__name__}: {exc}"), icon="⚠️")

@@ -1,0 +1,244 @@
+"""A small typed HTTP client for the Kaoda service (httpx), with an explicit exception tree.
+
+Every failure becomes a :class:`KaodaError` subclass carrying a readable message in Chinese and
+English, so pages can show ``st.error(exc.message(lang))`` and never a traceback:
+
+* :class:`ServiceDown` — nothing answers at the base URL (or it answered 502/503/504).
+* :class:`ServiceTimeout` — the service took too long.
+* :class:`NotFound` (404), :class:`Conflict` (409) — wrong id, or a turn that does not fit.
+* :class:`Rejected` — another 4xx (invalid input); :class:`FileRejected` — a résumé file the
+  service refused. Both carry the service's own ``detail`` / ``detail_zh``.
+* :class:`ServerError` — a 5xx the service did not explain.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+
+DEFAULT_BASE_URL = "http://127.0.0.1:8000"
+Json = dict[str, Any]
+
+
+def base_url_from_env() -> str:
+    return os.environ.get("KAODA_UI_API", DEFAULT_BASE_URL).rstrip("/")
+
+
+class KaodaError(Exception):
+    """Base of all client errors; ``message(lang)`` gives the text to show.
+
+    ``detail`` / ``detail_zh`` keep the service's own explanation when it gave one.
+    """
+
+    def __init__(self, en: str, zh: str, status: int | None = None, detail: str = "",
+                 detail_zh: str | None = None) -> None:
+        super().__init__(en)
+        self.en, self.zh, self.status = en, zh, status
+        self.detail, self.detail_zh = detail, detail_zh
+
+    def message(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+class ServiceDown(KaodaError):
+    pass
+
+
+class ServiceTimeout(KaodaError):
+    pass
+
+
+class NotFound(KaodaError):
+    pass
+
+
+class Conflict(KaodaError):
+    pass
+
+
+class Rejected(KaodaError):
+    pass
+
+
+class FileRejected(Rejected):
+    """The service refused an uploaded file (format, size, damage …)."""
+
+
+class ServerError(KaodaError):
+    pass
+
+
+def _detail(response: httpx.Response) -> tuple[str, str | None]:
+    try:
+        body = response.json()
+    except ValueError:
+        return response.text.strip()[:300] or response.reason_phrase, None
+    if not isinstance(body, dict):
+        return str(body)[:300], None
+    detail = body.get("detail", "")
+    if isinstance(detail, list):  # FastAPI validation errors
+        detail = "; ".join(str(d.get("msg", d)) if isinstance(d, dict) else str(d)
+                           for d in detail)
+    return str(detail), body.get("detail_zh")
+
+
+def error_for(response: httpx.Response) -> KaodaError:
+    """Map a non-2xx response to the exception tree."""
+    status = response.status_code
+    en, zh = _detail(response)
+    kind: type[KaodaError]
+    if status == 404:
+        kind, prefix_en, prefix_zh = NotFound, "Not found", "未找到"
+    elif status == 409:
+        kind, prefix_en, prefix_zh = Conflict, "Not possible right now", "当前无法进行"
+    elif status in (502, 503, 504):
+        kind, prefix_en, prefix_zh = ServiceDown, "The service is unavailable", "服务暂不可用"
+    elif 400 <= status < 500:
+        kind, prefix_en, prefix_zh = Rejected, "Rejected", "请求被拒绝"
+    else:
+        kind, prefix_en, prefix_zh = ServerError, f"The service failed ({status})", \
+            f"服务出错（{status}）"
+    return kind(f"{prefix_en}: {en}", f"{prefix_zh}：{zh or en}", status, en, zh)
+
+
+def _transport_error(exc: httpx.HTTPError, base_url: str) -> KaodaError:
+    if isinstance(exc, httpx.TimeoutException):
+        return ServiceTimeout("The service took too long to answer; please try again.",
+                              "服务响应超时，请稍后重试。")
+    return ServiceDown(f"Cannot reach the Kaoda service at {base_url}. Is it running "
+                       "(bash scripts/up.sh)?",
+                       f"无法连接拷打服务（{base_url}）。服务是否已启动（bash scripts/up.sh）？")
+
+
+class TurnStream:
+    """Iterate over the interviewer's reply as text deltas; ``done`` holds the final payload."""
+
+    def __init__(self, client: KaodaClient, path: str, body: Json) -> None:
+        self._client, self._path, self._body = client, path, body
+        self.done: Json | None = None
+        self.brain: str | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        try:
+            with self._client.http.stream("POST", self._path, json=self._body,
+                                          params={"stream": "true"}) as response:
+                if response.status_code >= 400:
+                    response.read()
+                    raise error_for(response)
+                for event, data in _sse_events(response.iter_lines()):
+                    if event == "delta":
+                        self.brain = data.get("brain", self.brain)
+                        yield str(data.get("text", ""))
+                    elif event == "done":
+                        self.done = data
+                        self.brain = data.get("brain", self.brain)
+        except httpx.HTTPError as exc:
+            raise _transport_error(exc, self._client.base_url) from exc
+
+
+def _sse_events(lines: Iterator[str]) -> Iterator[tuple[str, Json]]:
+    event, data_lines = "message", list[str]()
+    for line in lines:
+        if not line:
+            if data_lines:
+                yield event, json.loads("\n".join(data_lines))
+            event, data_lines = "message", list[str]()
+        elif line.startswith("event:"):
+            event = line[6:].strip()
+        elif line.startswith("data:"):
+            data_lines.append(line[5:].lstrip())
+    if data_lines:
+        yield event, json.loads("\n".join(data_lines))
+
+
+class KaodaClient:
+    """One method per endpoint the UI uses; all return parsed JSON."""
+
+    def __init__(self, base_url: str | None = None, timeout_s: float = 120.0) -> None:
+        self.base_url = (base_url or base_url_from_env()).rstrip("/")
+        self.http = httpx.Client(base_url=self.base_url,
+                                 timeout=httpx.Timeout(timeout_s, connect=5.0))
+
+    def close(self) -> None:
+        self.http.close()
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        try:
+            response = self.http.request(method, path, **kwargs)
+        except httpx.HTTPError as exc:
+            raise _transport_error(exc, self.base_url) from exc
+        if response.status_code >= 400:
+            raise error_for(response)
+        return response
+
+    def _json(self, method: str, path: str, **kwargs: Any) -> Any:
+        return self._request(method, path, **kwargs).json()
+
+    # ---- health and knowledge -----------------------------------------------------------------
+    def ready(self) -> Json:
+        return dict(self._json("GET", "/readyz"))
+
+    def search(self, query: str, k: int = 8) -> list[Json]:
+        return list(self._json("GET", "/v1/knowledge/search", params={"q": query, "k": k}))
+
+    def entry(self, entry_id: str) -> Json:
+        return dict(self._json("GET", f"/v1/knowledge/{entry_id}"))
+
+    def grade_answer(self, entry_id: str, answer: str, language: str) -> Json:
+        return dict(self._json("POST", f"/v1/questions/{entry_id}/grade",
+                               json={"answer": answer, "language": language}))
+
+    # ---- problems -----------------------------------------------------------------------------
+    def problem(self, problem_id: str) -> Json:
+        return dict(self._json("GET", f"/v1/problems/{problem_id}"))
+
+    def run_tests(self, problem_id: str, code: str) -> Json:
+        return dict(self._json("POST", f"/v1/problems/{problem_id}/submissions",
+                               json={"code": code}))
+
+    # ---- résumés ------------------------------------------------------------------------------
+    def upload_resume(self, filename: str, content: bytes, mime: str | None = None) -> Json:
+        files = {"file": (filename, content, mime or "application/octet-stream")}
+        try:
+            return dict(self._json("POST", "/v1/resumes", files=files))
+        except Rejected as exc:
+            raise FileRejected(f"The résumé was rejected: {exc.detail}",
+                               f"简历文件被拒绝：{exc.detail_zh or exc.detail}", exc.status,
+                               exc.detail, exc.detail_zh) from exc
+
+    def update_claims(self, resume_id: str, claims: list[Json]) -> Json:
+        return dict(self._json("PUT", f"/v1/resumes/{resume_id}/claims",
+                               json={"claims": claims}))
+
+    # ---- interviews ---------------------------------------------------------------------------
+    def start_interview(self, track: str, language: str, length: str,
+                        resume_id: str | None = None) -> Json:
+        body = {"track": track, "language": language, "length": length, "resume_id": resume_id}
+        return dict(self._json("POST", "/v1/interviews", json=body))
+
+    def send_message(self, interview_id: str, content: str) -> Json:
+        return dict(self._json("POST", f"/v1/interviews/{interview_id}/messages",
+                               json={"content": content}))
+
+    def stream_message(self, interview_id: str, content: str) -> TurnStream:
+        return TurnStream(self, f"/v1/interviews/{interview_id}/messages", {"content": content})
+
+    def submit_code(self, interview_id: str, problem_id: str, code: str) -> Json:
+        return dict(self._json("POST", f"/v1/interviews/{interview_id}/code",
+                               json={"problem_id": problem_id, "code": code}))
+
+    def interviews(self) -> list[Json]:
+        return list(self._json("GET", "/v1/interviews"))
+
+    def interview(self, interview_id: str) -> Json:
+        return dict(self._json("GET", f"/v1/interviews/{interview_id}"))
+
+    def report(self, interview_id: str) -> Json:
+        return dict(self._json("GET", f"/v1/interviews/{interview_id}/report"))
+
+    def report_markdown(self, interview_id: str) -> str:
+        return self._request("GET", f"/v1/interviews/{interview_id}/report.md").text
