@@ -49,7 +49,8 @@ def build_judge(settings: Settings, kb: KnowledgeBase):
     from service.interview.brains.registry import build_judge as make_judge
     from service.interview.grading.rubric import RubricGrader
 
-    rubric = RubricGrader(kb.index.embedder)
+    rubric = RubricGrader.from_index(kb.index)  # reuses the index's vectors as background
+    rubric.warm_up()
     if not settings.llm.base_url:
         return make_judge("rubric", rubric=rubric)
     return make_judge("llm", rubric=rubric, base_url=settings.llm.base_url,

@@ -97,5 +97,5 @@ class InterviewStore:
             asked |= {c.get("entry_id") for c in state.get("concepts", [])}
             if state.get("coding"):
                 asked.add(state["coding"].get("problem_id"))
-        asked.discard(None)  # type: ignore[arg-type]
+        asked.discard(None)
         return asked

@@ -56,7 +56,7 @@ class InterviewEngine:
 
     # ---- directives -------------------------------------------------------------------------
     def _directive(self, state: InterviewState, kind: str, **data: Any) -> Directive:
-        directive = Directive(kind=kind, language=state.language, track=state.track,  # type: ignore[arg-type]
+        directive = Directive(kind=kind, language=state.language, track=state.track,
                               **data)
         if directive.kind not in ("refuse_skip", "close"):
             state.pending_question = directive.model_dump_json()

@@ -70,7 +70,7 @@ def choose_projects(claims: list[dict[str, Any]], count: int,
 def plan_interview(*, entries: list[Entry], track: str, language: str, length: Length,
                    claims: list[dict[str, Any]], seed: int, recently_asked: set[str],
                    available_problems: set[str]) -> InterviewState:
-    state = InterviewState(track=track, language=language, length=length)  # type: ignore[arg-type]
+    state = InterviewState(track=track, language=language, length=length)
     rng = random.Random(seed)
     plan = state.plan
     state.projects = choose_projects(claims, plan.projects, plan.points)

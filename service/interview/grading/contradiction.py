@@ -9,18 +9,20 @@ source of truth. All are conservative: a false alarm costs a correct candidate p
   (softmax/sigmoid, MSE/cross-entropy, arithmetic/harmonic mean, dim 0/last dim, greater/less
   than, O(n)/O(n²)) that the reference never uses, while the reference uses another member.
 * **Swapped subject** — in "compare X and Y" entries key points are about a named subject
-  ("BN …", "LN …", "L1 …", "GQA …", "epoch …"). A clause naming only X that matches, clearly better than
-  any X point, a point about Y (and names nothing that point names) attributes Y's property to X.
+  ("BN …", "LN …", "L1 …", "GQA …"). A clause naming only X that matches a point about
+  Y clearly better than any point about X (and names nothing that point names) attributes Y's
+  property to X.
 * **Denied exception** — a key point that says "…, not Y" or "never Y", and a clause clearly
   arguing that point that mentions Y with no negation ("clipping is the fix for vanishing
   gradients" against "clipping addresses exploding, not vanishing, gradients"). English only:
   the scope of a Chinese negation is too hard to find cheaply.
+
+:class:`ReferenceChecks` precomputes everything per entry, so a check costs a few regex searches.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -30,24 +32,21 @@ from knowledge.textnorm import normalize
 STRONG_MATCH = 0.025  # relative cosine: the clause clearly argues this key point
 SWAP_MARGIN = 0.01  # … and matches it better than every point about its own subject
 
-_NEG_ZH = (r"不(?!同|断|仅|过|错|少|久|论|管|但|停|然|一样|如|外|止)|没|无(?!论)|未(?!来)|"
-           r"非(?!常|线性)|别(?!的|人)")
-_NEGATION_ZH = re.compile(_NEG_ZH)
+_NEGATION_ZH = re.compile(r"不(?!同|断|仅|过|错|少|久|论|管|但|停|然|一样|如|外|止)|没|无(?!论)|"
+                          r"未(?!来)|非(?!常|线性)|别(?!的|人)")
 _NEGATION_EN = re.compile(
     r"\b(?:not|no|never|none|nothing|without|cannot|neither|nor|rather than|instead of)\b|n['’]t\b")
 # "…, not Y" and "never Y" in an English key point: Y is what the point rules out
 _DENIED = re.compile(r"(?:[,;—]\s*not|\bnever)\s+(?:the\s+|a\s+|to\s+)?([a-z][a-z0-9\-]{2,})")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_LEADING = {"in", "an", "a", "the", "with", "for", "under", "at", "on"}
+_LEADING = frozenset({"in", "an", "a", "the", "with", "for", "under", "at", "on"})
 _NAME = re.compile(r"[a-z][a-z0-9+\-]*")
 _ACRONYM = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*\b")
 # spelled-out forms of subjects that key points abbreviate
 _ALIASES = (("batch normalization", "bn"), ("batchnorm", "bn"), ("batch norm", "bn"),
             ("批归一化", "bn"), ("layer normalization", "ln"), ("layernorm", "ln"),
             ("layer norm", "ln"), ("层归一化", "ln"))
-
-# Each set lists easily confused alternatives; patterns run on normalized text (NFKC turns
-# "²" into "2", so O(n²) is matched as o(n2)).
+# Sets of easily confused alternatives, matched on normalized text (NFKC turns "²" into "2").
 CONFUSABLE_SETS: tuple[tuple[tuple[str, str], ...], ...] = (
     (("softmax", r"softmax"), ("sigmoid", r"sigmoid")),
     (("squared error", r"\bmse\b|均方误差|平方误差|squared error"),
@@ -61,7 +60,6 @@ CONFUSABLE_SETS: tuple[tuple[tuple[str, str], ...], ...] = (
 _BIG_O = re.compile(r"\bo\(([^()]{1,24})\)")
 
 
-
 def has_negation(text: str) -> bool:
     norm = normalize(text)
     return bool((_NEGATION_ZH if _CJK.search(norm) else _NEGATION_EN).search(norm))
@@ -71,22 +69,6 @@ def _complexities(text: str) -> set[str]:
     return {re.sub(r"[\s^*·]", "", inner) for inner in _BIG_O.findall(text)}
 
 
-def confusions(answer: str, reference: str) -> list[str]:
-    """Terms the answer uses where the reference uses a confusable alternative instead."""
-    ans, ref = normalize(answer), normalize(reference)
-    out: list[str] = []
-    for group in CONFUSABLE_SETS:
-        in_ref = [name for name, pat in group if re.search(pat, ref)]
-        if in_ref:
-            out += [f"says {name} where the reference says {' / '.join(in_ref)}"
-                    for name, pat in group if name not in in_ref and re.search(pat, ans)]
-    expected = _complexities(ref)
-    if expected:
-        out += [f"says O({c}) where the reference says {' / '.join(f'O({e})' for e in sorted(expected))}"
-                for c in sorted(_complexities(ans) - expected)]
-    return out
-
-
 def _canonical(text: str) -> str:
     text = normalize(text)
     for spelled, short in _ALIASES:
@@ -94,71 +76,86 @@ def _canonical(text: str) -> str:
     return text
 
 
+def _word(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])")
+
+
 def _subject(point: KeyPoint) -> str | None:
-    """The named subject a key point is about: the first name (2+ characters) of the Chinese
-    phrasing that the English phrasing opens with ("一个 epoch 是…" / "One epoch is…",
-    "BN 对每个通道…" / "BN normalizes…")."""
-    opening = [w for w in _NAME.findall(point.en.lower()) if w not in _LEADING][:2]
-    for name in _NAME.findall(point.zh.lower()):
-        if len(name) >= 2:
-            return name if name in opening else None
-    return None
-
-
-def _names_in(text: str, names: set[str]) -> set[str]:
-    canon = _canonical(text)
-    return {n for n in names if re.search(rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])", canon)}
-
-
-@dataclass(frozen=True)
-class _Subjects:
-    of_point: list[str | None]
-    names_of_point: list[set[str]]
-    vocabulary: set[str]
-
-
-def _subjects(entry: Entry) -> _Subjects | None:
-    of_point = [_subject(kp) for kp in entry.key_points]
-    subjects = {s for s in of_point if s}
-    if len(subjects) < 2:
+    """The named subject a key point is about: the name it opens with in both languages
+    ("BN 对每个通道…" / "BN normalizes…"). Names have a capital, digit or hyphen (BN, L2, top-k),
+    so ordinary words ("loss", "log") never count as subjects."""
+    zh = re.match(r"\s*([A-Za-z][A-Za-z0-9+\-]*)", point.zh)
+    if not zh or len(zh.group(1)) < 2 or (zh.group(1).islower() and "-" not in zh.group(1)):
         return None
-    vocabulary = subjects | {a.lower() for kp in entry.key_points for a in _ACRONYM.findall(kp.en)}
-    names = [_names_in(f"{kp.zh} {kp.en}", vocabulary) for kp in entry.key_points]
-    return _Subjects(of_point, names, vocabulary)
+    opening = [w for w in _NAME.findall(point.en.lower()) if w not in _LEADING][:2]
+    return zh.group(1).lower() if zh.group(1).lower() in opening else None
 
 
-def swapped_subjects(entry: Entry, pieces: list[str], rel: np.ndarray) -> list[str]:
-    """Clauses that attribute one subject's key point to another subject."""
-    subjects = _subjects(entry)
-    if subjects is None:
-        return []
-    out = []
-    for c, piece in enumerate(pieces):
-        named = _names_in(piece, {s for s in subjects.of_point if s})
-        k = int(np.argmax(rel[c]))
-        shared = _names_in(piece, subjects.vocabulary) & subjects.names_of_point[k]
-        if not named or rel[c, k] < STRONG_MATCH or shared:
-            continue
-        own = [j for j, s in enumerate(subjects.of_point) if s in named]
-        if subjects.of_point[k] and own and rel[c, k] >= rel[c, own].max() + SWAP_MARGIN:
-            out.append(f"attributes to {'/'.join(sorted(named))} what holds for "
-                       f"{subjects.of_point[k]} (key point {k})")
-    return out
+class ReferenceChecks:
+    """The three checks for one entry, with its reference facts precomputed."""
 
+    def __init__(self, entry: Entry, reference: str) -> None:
+        ref = normalize(reference)
+        self._confusable = [
+            ([name for name, pat in group if re.search(pat, ref)],
+             [(name, re.compile(pat)) for name, pat in group]) for group in CONFUSABLE_SETS]
+        self._complexities = _complexities(ref)
+        self._subject = [_subject(kp) for kp in entry.key_points]
+        subjects = {s for s in self._subject if s}
+        vocabulary = subjects | {a.lower() for kp in entry.key_points
+                                 for a in _ACRONYM.findall(kp.en)}
+        self._vocabulary = {n: _word(n) for n in vocabulary} if len(subjects) >= 2 else {}
+        self._point_names = [self._names(f"{kp.zh} {kp.en}") for kp in entry.key_points]
+        self._denied = [[(t, re.compile(rf"\b{re.escape(t)}\b"))
+                         for t in dict.fromkeys(_DENIED.findall(normalize(kp.en)))]
+                        for kp in entry.key_points]
 
-def _denied_terms(point: KeyPoint) -> set[str]:
-    return {m.group(1) for m in _DENIED.finditer(normalize(point.en))}
+    def _names(self, text: str) -> set[str]:
+        canon = _canonical(text)
+        return {n for n, pattern in self._vocabulary.items() if pattern.search(canon)}
 
+    def find(self, pieces: list[str], rel: np.ndarray) -> list[str]:
+        """All contradictions in the answer (``pieces``: clauses; ``rel``: clause × point)."""
+        return (self.confusions(" ".join(pieces)) + self.swapped_subjects(pieces, rel)
+                + self.denied_exceptions(pieces, rel))
 
-def denied_exceptions(entry: Entry, pieces: list[str], rel: np.ndarray) -> list[str]:
-    """Clauses asserting, without negation, what a key point they argue explicitly denies."""
-    out = []
-    for k, point in enumerate(entry.key_points):
-        denied = _denied_terms(point)
+    def confusions(self, answer: str) -> list[str]:
+        """Terms the answer uses where the reference uses a confusable alternative instead."""
+        text = normalize(answer)
+        out = [f"says {name} where the reference says {' / '.join(in_ref)}"
+               for in_ref, members in self._confusable if in_ref
+               for name, pattern in members if name not in in_ref and pattern.search(text)]
+        if self._complexities:
+            expected = " / ".join(f"O({e})" for e in sorted(self._complexities))
+            out += [f"says O({c}) where the reference says {expected}"
+                    for c in sorted(_complexities(text) - self._complexities)]
+        return out
+
+    def swapped_subjects(self, pieces: list[str], rel: np.ndarray) -> list[str]:
+        """Clauses that attribute one subject's key point to another subject."""
+        if not self._vocabulary:
+            return []
+        out = []
         for c, piece in enumerate(pieces):
-            text = normalize(piece)
-            said = sorted(t for t in denied if re.search(rf"\b{re.escape(t)}\b", text))
-            if said and rel[c, k] >= STRONG_MATCH and not has_negation(piece):
-                out.append(f"asserts {said[0]!r}, which key point {k} rules out")
-                break
-    return out
+            names = self._names(piece)
+            named = {s for s in self._subject if s in names}
+            k = int(np.argmax(rel[c]))
+            if not named or not self._subject[k] or rel[c, k] < STRONG_MATCH:
+                continue
+            own = [j for j, s in enumerate(self._subject) if s in named]
+            if not names & self._point_names[k] and rel[c, k] >= rel[c, own].max() + SWAP_MARGIN:
+                out.append(f"attributes to {'/'.join(sorted(named))} what holds for "
+                           f"{self._subject[k]} (key point {k})")
+        return out
+
+    def denied_exceptions(self, pieces: list[str], rel: np.ndarray) -> list[str]:
+        """Clauses asserting, without negation, what a key point they argue explicitly denies."""
+        out = []
+        for k, denied in enumerate(self._denied):
+            for c, piece in enumerate(pieces):
+                text = normalize(piece)
+                said = [t for t, pattern in denied if pattern.search(text)]
+                if said and rel[c, k] >= STRONG_MATCH and not has_negation(piece):
+                    out.append(f"asserts {said[0]!r}, which key point {k} rules out")
+                    break
+        return out

@@ -9,10 +9,15 @@ Two independent kinds of evidence are measured for each key point:
   not fire inside "softmax".
 * **Semantics** — the cosine between each clause of the answer and the key point (zh and en).
   e5 cosines are compressed (unrelated text still scores ~0.8), so a raw cosine means nothing on
-  its own. Each clause is calibrated against its own *background*: a high percentile of its
-  similarity to key points of other entries. A clause supports a point only by being closer to
-  it than to most unrelated rubric points; this also cancels language effects (Chinese pairs
-  score higher than English ones across the board) and generic-sounding clauses.
+  its own. Each clause is calibrated against its own *background*: the 90th percentile of its
+  similarity to key points of unrelated entries (a fixed sample of the knowledge base, minus the
+  quarter most similar to this entry's points: attention and multi-head attention are
+  neighbours, not "unrelated"). A clause supports a point only by beating that level; this also
+  cancels language effects (Chinese pairs score higher than English ones across the board) and
+  the pull of generic, on-topic-sounding clauses.
+
+:meth:`RubricVectors.topic_rank` answers "is this answer about this question at all": how many
+other entries' questions fit the answer's centroid better than this entry's question.
 
 Passage vectors are memoized by text. A knowledge index already holds every key point's and
 question's vector (:func:`index_vectors`), so a grader built from it embeds only the answers.
@@ -46,7 +51,8 @@ class EntryRubric:
     kp_zh: np.ndarray  # (K, D)
     kp_en: np.ndarray  # (K, D)
     cues: tuple[tuple[tuple[str, float], ...], ...]  # per key point: (normalized cue, weight)
-    background: np.ndarray  # indices of the unrelated background points
+    bg_zh: np.ndarray  # (B, D) the unrelated background points, zh phrasing
+    bg_en: np.ndarray  # (B, D) … and en phrasing
 
 
 def cue_found(cue: str, text: str) -> bool:
@@ -87,6 +93,8 @@ class PassageCache:
         self._vectors: dict[str, np.ndarray] = dict(known or {})
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 1), dtype=np.float32)
         missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
         if missing:
             for text, vec in zip(missing, self._embedder.embed_passages(missing), strict=True):
@@ -102,8 +110,8 @@ class RubricVectors:
         self._docs = {e.id: normalize(reference_text(e)) for e in corpus}
         points = [(e.id, kp) for e in corpus for kp in e.key_points][::BACKGROUND_STRIDE]
         self._bg_owner = np.array([eid for eid, _ in points], dtype=object)
-        self._bg_zh = passages([kp.zh for _, kp in points]) if points else None
-        self._bg_en = passages([kp.en for _, kp in points]) if points else None
+        self._bg_zh = passages([kp.zh for _, kp in points])
+        self._bg_en = passages([kp.en for _, kp in points])
         self._cache: dict[tuple[str, str], EntryRubric] = {}
         self._q_owner = np.array([e.id for e in corpus], dtype=object)
         self._q_zh = passages([e.question_zh for e in corpus])
@@ -118,7 +126,8 @@ class RubricVectors:
             cues = tuple(tuple((c, self._cue_weight(c, entry.id))
                                for c in dict.fromkeys(normalize(c) for c in kp.cues))
                          for kp in entry.key_points)
-            found = EntryRubric(entry.id, kp_zh, kp_en, cues, self._unrelated(entry.id, kp_zh, kp_en))
+            keep = self._unrelated(entry.id, kp_zh, kp_en)
+            found = EntryRubric(entry.id, kp_zh, kp_en, cues, self._bg_zh[keep], self._bg_en[keep])
             self._cache[key] = found
         return found
 
@@ -126,7 +135,7 @@ class RubricVectors:
         """Background points of other entries, minus the share most similar to this entry's
         (neighbouring topics — attention vs. multi-head attention — are not "unrelated")."""
         others = np.flatnonzero(self._bg_owner != entry_id)
-        if self._bg_zh is None or self._bg_en is None or len(others) == 0:
+        if len(others) == 0:
             return others
         own = np.concatenate([kp_zh, kp_en])
         related = np.maximum(self._bg_zh[others] @ own.T, self._bg_en[others] @ own.T).max(axis=1)
@@ -143,10 +152,9 @@ class RubricVectors:
     def relative_similarity(self, rubric: EntryRubric, clause_vecs: np.ndarray) -> np.ndarray:
         """(clauses × key points): cosine minus the clause's background level."""
         own = np.maximum(clause_vecs @ rubric.kp_zh.T, clause_vecs @ rubric.kp_en.T)
-        if self._bg_zh is None or self._bg_en is None or len(rubric.background) == 0:
+        if len(rubric.bg_zh) == 0:
             return own - float(own.mean())
-        bg_zh, bg_en = self._bg_zh[rubric.background], self._bg_en[rubric.background]
-        bg = np.maximum(clause_vecs @ bg_zh.T, clause_vecs @ bg_en.T)
+        bg = np.maximum(clause_vecs @ rubric.bg_zh.T, clause_vecs @ rubric.bg_en.T)
         return own - np.percentile(bg, BACKGROUND_PERCENTILE, axis=1)[:, None]
 
     def topic_rank(self, entry: Entry, clause_vecs: np.ndarray) -> int:
@@ -156,6 +164,8 @@ class RubricVectors:
         own_q = self._passages([entry.question_zh, entry.question_en])
         own_sim = float((own_q @ answer).max())
         others = self._q_owner != entry.id
+        if not others.any():
+            return 0
         sims = np.maximum(self._q_zh[others] @ answer, self._q_en[others] @ answer)
         return int((sims > own_sim).sum())
 

@@ -39,4 +39,4 @@ class AnswerGrade(BaseModel):
     injection: bool = False
     feedback_zh: str
     feedback_en: str
-    method: Literal["rubric"] = "rubric"
+    method: Literal["rubric", "llm"] = "rubric"

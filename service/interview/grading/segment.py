@@ -19,10 +19,13 @@ MIN_CLAUSE_UNITS = 8.0  # comma fragments below this join a neighbour
 MIN_SENTENCE_UNITS = 5.0  # whole sentences below this join the previous one
 
 _OPEN, _CLOSE = "([{（【「", ")]}）】」"
-_HARD_STOPS = "。！？；;!?\n"
-_COMMAS = "，,"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
+# brackets, and break candidates: an ASCII "." or "," breaks only before whitespace, so
+# "x.mean", "0.25", "(1,2)" and "1,000" stay whole
+_SENTENCE_MARKS = re.compile(r"[(\[{（【「)\]}）】」]|[。！？；;!?\n]|\.(?=\s|$)")
+_COMMA_MARKS = re.compile(r"[(\[{（【「)\]}）】」]|[，\n]|,(?=\s|$)")
+_TRIM = " \t—-–:：,，"
 
 
 def units(text: str) -> float:
@@ -30,32 +33,21 @@ def units(text: str) -> float:
     return len(_CJK.findall(text)) + 1.7 * len(_ASCII_WORD.findall(text))
 
 
-def _is_stop(text: str, i: int, depth: int, breaks: str) -> bool:
-    ch = text[i]
-    if depth > 0 and ch != "\n":
-        return False
-    if ch not in breaks:
-        return False
-    if ch in ".,":  # "x.mean", "0.25", "(1,2)" and "1,000" stay whole
-        return i + 1 == len(text) or text[i + 1].isspace()
-    return True
-
-
-def _split(text: str, breaks: str) -> list[str]:
+def _split(text: str, marks: re.Pattern[str]) -> list[str]:
+    """Cut at break marks outside brackets (a newline always breaks and resets the depth)."""
     pieces: list[str] = []
     depth, start = 0, 0
-    for i, ch in enumerate(text):
+    for match in marks.finditer(text):
+        ch = match.group(0)
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif _is_stop(text, i, depth, breaks):
-            pieces.append(text[start:i])
-            start = i + 1
-            if ch == "\n":
-                depth = 0
+        elif depth == 0 or ch == "\n":
+            pieces.append(text[start:match.start()])
+            start, depth = match.end(), 0
     pieces.append(text[start:])
-    return [p.strip(" \t—-–:：,，") for p in pieces if p.strip(" \t—-–:：,，")]
+    return [p.strip(_TRIM) for p in pieces if p.strip(_TRIM)]
 
 
 def _merge_short(pieces: list[str], joiner: str, minimum: float) -> list[str]:
@@ -70,7 +62,7 @@ def _merge_short(pieces: list[str], joiner: str, minimum: float) -> list[str]:
 
 def sentences(answer: str) -> list[str]:
     """The answer's sentences (hard stops only), empty pieces dropped."""
-    return _split(answer[:MAX_CHARS], _HARD_STOPS + ".")
+    return _split(answer[:MAX_CHARS], _SENTENCE_MARKS)
 
 
 def clauses(answer: str) -> list[str]:
@@ -81,5 +73,5 @@ def clauses(answer: str) -> list[str]:
             out.append(sentence)
             continue
         joiner = "，" if _CJK.search(sentence) else ", "
-        out.extend(_merge_short(_split(sentence, _COMMAS), joiner, MIN_CLAUSE_UNITS))
+        out.extend(_merge_short(_split(sentence, _COMMA_MARKS), joiner, MIN_CLAUSE_UNITS))
     return _merge_short(out, " ", MIN_SENTENCE_UNITS)[:MAX_CLAUSES]
