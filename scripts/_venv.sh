@@ -2,11 +2,16 @@
 # pip (not uv/poetry) because the pinned CPU torch wheel is found through pip's local find-links.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-VENV="${KAODA_VENV:-$ROOT/.venv}"
+# The virtualenv lives outside the project: the code sandbox hides the project directory from
+# candidate code but has to bind the interpreter's files back in, so a venv inside the project
+# would show through. One venv per checkout (the path hash), since the install is editable.
+CACHE="${XDG_CACHE_HOME:-$HOME/.cache}"
+VENV="${KAODA_VENV:-$CACHE/kaoda/venvs/$(basename "$ROOT")-$(printf %s "$ROOT" | sha1sum | cut -c1-10)}"
 PYTHON="${PYTHON:-python3.11}"
 command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
 if [ ! -x "$VENV/bin/python" ]; then
   echo "==> creating virtualenv $VENV"
+  mkdir -p "$(dirname "$VENV")"
   "$PYTHON" -m venv "$VENV"
 fi
 EXTRAS="${1:-}"
