@@ -4,7 +4,8 @@ Starts the real service (``kaoda serve``) on a free loopback port with its own d
 runs N scripted candidates at once (threads), each going through a whole short interview
 without a résumé: intro → concept answers → a code submission → questions → close. Every HTTP
 turn (message or code) is timed from request to complete response; code turns include running
-the submission in the sandbox. Prints p50/p95/max per turn kind and overall.
+the submission in the sandbox. Candidates pause ``--think`` seconds (±50%) before each turn, as
+people do; ``--think 0`` fires turns back to back and measures saturation instead. Prints p50/p95/max per turn kind and overall.
 
     python benchmarks/interview.py [--candidates 20] [--home ~/.cache/kaoda]
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import socket
 import subprocess
 import sys
@@ -53,7 +55,8 @@ def start_service(home: str, db_dir: str) -> tuple[subprocess.Popen[bytes], str]
     raise SystemExit("service did not become ready")
 
 
-def candidate(url: str, index: int, timings: list[tuple[str, float]]) -> None:
+def candidate(url: str, index: int, timings: list[tuple[str, float]], think_s: float) -> None:
+    rng = random.Random(index)
     with httpx.Client(base_url=url, timeout=120) as http:
         body = {"track": TRACKS[index % 4], "language": "zh" if index % 2 else "en",
                 "length": "short", "seed": index}
@@ -65,6 +68,7 @@ def candidate(url: str, index: int, timings: list[tuple[str, float]]) -> None:
             kind = last["kind"]
             if kind == "close":
                 return
+            time.sleep(think_s * rng.uniform(0.5, 1.5))  # reading the question and typing
             started = time.perf_counter()
             if kind in ("present_coding",) and last["directive"].get("problem_id"):
                 http.post(f"/v1/interviews/{iid}/code", json={
@@ -81,6 +85,8 @@ def candidate(url: str, index: int, timings: list[tuple[str, float]]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--candidates", type=int, default=20)
+    parser.add_argument("--think", type=float, default=1.0,
+                        help="mean seconds a candidate takes before each turn (0: saturation)")
     parser.add_argument("--home", default=os.environ.get("KAODA_HOME",
                                                          str(Path.home() / ".cache" / "kaoda")))
     args = parser.parse_args()
@@ -88,7 +94,7 @@ def main() -> None:
         proc, url = start_service(args.home, db_dir)
         try:
             timings: list[tuple[str, float]] = []
-            threads = [threading.Thread(target=candidate, args=(url, i, timings))
+            threads = [threading.Thread(target=candidate, args=(url, i, timings, args.think))
                        for i in range(args.candidates)]
             started = time.perf_counter()
             for t in threads:
@@ -99,7 +105,8 @@ def main() -> None:
         finally:
             proc.terminate()
             proc.wait(timeout=30)
-    print(f"{args.candidates} concurrent candidates, {len(timings)} turns in {wall:.1f} s")
+    print(f"{args.candidates} concurrent candidates, think time {args.think:.1f} s, "
+          f"{len(timings)} turns in {wall:.1f} s")
     for label in ("message", "code", "all"):
         values = [ms for kind, ms in timings if label in (kind, "all")]
         if values:
