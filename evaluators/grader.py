@@ -24,6 +24,10 @@ class SubmissionRejected(ValueError):
     """The submission cannot be graded (too large, not text); the message says what to do."""
 
 
+class SubmissionTooLarge(SubmissionRejected):
+    """The code is over :data:`MAX_CODE_BYTES`."""
+
+
 def _decode(code: str | bytes) -> str:
     if isinstance(code, bytes):
         try:
@@ -31,7 +35,7 @@ def _decode(code: str | bytes) -> str:
         except UnicodeDecodeError as exc:
             raise SubmissionRejected("code must be UTF-8 text; re-save the file as UTF-8") from exc
     if len(code.encode("utf-8")) > MAX_CODE_BYTES:
-        raise SubmissionRejected(f"code is larger than {MAX_CODE_BYTES // 1024} KiB; "
+        raise SubmissionTooLarge(f"code is larger than {MAX_CODE_BYTES // 1024} KiB; "
                                  "submit only the solution")
     if "\x00" in code:
         raise SubmissionRejected("code contains NUL bytes; submit Python source text")

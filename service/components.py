@@ -29,6 +29,10 @@ def start_sandbox(settings: Settings):
                           hidden_paths=(str(settings.home),))
 
 
+def _llm_api_key(settings: Settings) -> str | None:
+    return settings.llm.api_key.get_secret_value() if settings.llm.api_key else None
+
+
 def build_brains(settings: Settings):
     """(primary brain, offline fallback): the LLM when an endpoint is configured."""
     from service.interview.brains.offline import OfflineBrain
@@ -39,8 +43,7 @@ def build_brains(settings: Settings):
     from service.interview.brains.registry import build_brain
 
     llm = build_brain("llm", base_url=settings.llm.base_url, model=settings.llm.model,
-                      api_key=settings.llm.api_key.get_secret_value() if settings.llm.api_key
-                      else None, timeout_s=settings.llm.timeout_s)
+                      api_key=_llm_api_key(settings), timeout_s=settings.llm.timeout_s)
     return llm, offline
 
 
@@ -55,8 +58,7 @@ def build_judge(settings: Settings, kb: KnowledgeBase):
         return make_judge("rubric", rubric=rubric)
     return make_judge("llm", rubric=rubric, base_url=settings.llm.base_url,
                       model=settings.llm.model, timeout_s=settings.llm.timeout_s,
-                      api_key=settings.llm.api_key.get_secret_value() if settings.llm.api_key
-                      else None)
+                      api_key=_llm_api_key(settings))
 
 
 def build_interview_service(settings: Settings, kb: KnowledgeBase, sandbox_provider):

@@ -9,7 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from evaluators.catalog import UnknownProblemError
-from evaluators.grader import MAX_CODE_BYTES, SubmissionRejected
+from evaluators.grader import SubmissionRejected, SubmissionTooLarge
 from knowledge.errors import QueryError, UnknownEntryError
 from service.interview_service import InterviewClosed, TurnRejected
 from service.interview_store import NotFound
@@ -30,13 +30,10 @@ def _handler(status: int):
     return handle
 
 
-def _rejected_status(exc: SubmissionRejected) -> int:
-    return 413 if f"{MAX_CODE_BYTES // 1024} KiB" in str(exc) else 422
-
-
 async def _submission_rejected(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, SubmissionRejected)
-    return JSONResponse(status_code=_rejected_status(exc),
+    status = 413 if isinstance(exc, SubmissionTooLarge) else 422
+    return JSONResponse(status_code=status,
                         content={"detail": str(exc), "error": "SubmissionRejected"})
 
 

@@ -9,6 +9,7 @@ turn is never lost; (4) stores the reply with the brain that spoke and the new s
 
 from __future__ import annotations
 
+import secrets
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -75,7 +76,7 @@ class InterviewService:
             claims = list(self.store.get_resume(resume_id).claims)
         state = plan_interview(entries=self.kb.entries, track=track, language=language,
                                length=length, claims=claims,  # type: ignore[arg-type]
-                               seed=seed if seed is not None else hash(threading.get_ident()),
+                               seed=seed if seed is not None else secrets.randbits(32),
                                recently_asked=self.store.recently_asked(),
                                available_problems=set(load_catalog()))
         directive = self.engine.opening(state)

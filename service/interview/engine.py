@@ -17,23 +17,18 @@ what was missed. Coding results come from the evaluators; the feedback names the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from evaluators.result import GradeResult
 from knowledge.base import KnowledgeBase
 from service.interview import analysis
+from service.interview.brains.judge import Judge
 from service.interview.directives import Directive
 from service.interview.grading.models import AnswerGrade
 from service.interview.state import MAX_DRILL_DEPTH, InterviewState
 
 NO_MORE_QUESTIONS = ("没有了", "没有问题", "没问题了", "没有其他", "暂时没有", "no more", "no questions",
                      "nothing else", "that's all", "没了", "不用了")
-
-
-class Judge(Protocol):
-    name: str
-
-    def grade(self, entry: Any, answer: str, language: str) -> AnswerGrade: ...
 
 
 @dataclass
