@@ -7,6 +7,7 @@
     kaoda kb show ID
     kaoda eval list
     kaoda eval check PROBLEM_ID SOLUTION.py [--json]
+    kaoda llm setup|serve|status|env|stop   the bundled local LLM (service.local_llm.cli)
 
 Exit codes: 0 success (for ``eval check``: whenever the code could be graded, pass or fail),
 1 an operational failure, 2 bad usage (unknown id, unreadable file).
@@ -26,11 +27,15 @@ EXIT_USAGE = 2
 
 
 def _kb_setup_model(args: argparse.Namespace, settings: Settings) -> int:
-    from knowledge.embedder import ModelSpec, resolve_model
+    from knowledge.embedder import open_embedder, resolve_model
+    from service.components import model_spec
 
     started = time.perf_counter()
-    location, model_id = resolve_model(ModelSpec(settings.kb.model, settings.model_cache_dir))
-    print(f"model {model_id} ready at {location} ({time.perf_counter() - started:.1f} s)")
+    spec = model_spec(settings)
+    location, _ = resolve_model(spec)
+    embedder = open_embedder(spec)  # the onnx runtime exports the folder here, once
+    print(f"model {embedder.model_id} ready at {location} (runtime "
+          f"{getattr(embedder, 'runtime', spec.runtime)}, {time.perf_counter() - started:.1f} s)")
     return 0
 
 
@@ -145,6 +150,10 @@ def build_parser() -> argparse.ArgumentParser:
     show = kb.add_parser("show", help="print one entry")
     show.add_argument("id")
     show.set_defaults(func=_kb_show)
+
+    from service.local_llm.cli import register as register_llm
+
+    register_llm(sub)
 
     ev = sub.add_parser("eval", help="coding problems").add_subparsers(dest="eval_cmd",
                                                                        required=True)

@@ -7,14 +7,18 @@ the CLI load exactly the same model, index and sandbox for the same settings.
 from __future__ import annotations
 
 from knowledge.base import KnowledgeBase
-from knowledge.embedder import ModelSpec, SentenceTransformerEmbedder
+from knowledge.embedder import ModelSpec, open_embedder
 from service.config import Settings
 
 
+def model_spec(settings: Settings) -> ModelSpec:
+    kb = settings.kb
+    return ModelSpec(kb.model, settings.model_cache_dir, kb.query_prefix, kb.passage_prefix,
+                     kb.torch_threads, kb.runtime, kb.precision)
+
+
 def open_knowledge_base(settings: Settings, force_rebuild: bool = False) -> KnowledgeBase:
-    spec = ModelSpec(settings.kb.model, settings.model_cache_dir, settings.kb.query_prefix,
-                     settings.kb.passage_prefix, settings.kb.torch_threads)
-    embedder = SentenceTransformerEmbedder(spec)
+    embedder = open_embedder(model_spec(settings))
     return KnowledgeBase.open(embedder, settings.index_dir, force_rebuild=force_rebuild)
 
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from knowledge.embedder import DEFAULT_MODEL
+from service.local_llm.catalog import DEFAULT_LOCAL_MODEL
 
 DEFAULT_HOME = Path.home() / ".cache" / "kaoda"
 
@@ -23,6 +24,9 @@ class KnowledgeSettings(BaseModel):
     query_prefix: str | None = None
     passage_prefix: str | None = None
     torch_threads: int | None = Field(1, ge=1, le=64, description="torch threads per process")
+    runtime: Literal["onnx", "torch"] = Field(
+        "onnx", description="onnx: the model exported once to ONNX Runtime (fast); torch: ST")
+    precision: Literal["fp32", "int8"] = Field("fp32", description="onnx runtime weights")
 
 
 class SandboxSettings(BaseModel):
@@ -36,6 +40,17 @@ class LLMSettings(BaseModel):
     model: str | None = None
     api_key: SecretStr | None = None
     timeout_s: float = Field(30.0, gt=0)
+
+
+class LocalLLMSettings(BaseModel):
+    """The bundled llama.cpp server (``kaoda llm setup`` / ``kaoda llm serve``)."""
+
+    model: str = Field(DEFAULT_LOCAL_MODEL, description="a name from service.local_llm.catalog")
+    host: str = Field("127.0.0.1", description="loopback only")
+    port: int = Field(8090, ge=1, le=65535)
+    n_ctx: int = Field(4096, ge=512, le=32768)
+    threads: int | None = Field(None, ge=1, le=64, description="default: every core")
+    startup_timeout_s: float = Field(180.0, gt=0)
 
 
 class DatabaseSettings(BaseModel):
@@ -55,6 +70,7 @@ class Settings(BaseSettings):
     kb: KnowledgeSettings = KnowledgeSettings()
     sandbox: SandboxSettings = SandboxSettings()
     llm: LLMSettings = LLMSettings()
+    local_llm: LocalLLMSettings = LocalLLMSettings()
     db: DatabaseSettings = DatabaseSettings()
     api: ApiSettings = ApiSettings()
 
@@ -65,7 +81,13 @@ class Settings(BaseSettings):
     @property
     def index_dir(self) -> Path:
         safe = self.kb.model.replace("/", "_").replace(":", "_")
+        if self.kb.runtime == "onnx" and self.kb.precision != "fp32":
+            safe += f"+{self.kb.precision}"  # another model id: keep both indexes on disk
         return self.home / "index" / safe
+
+    @property
+    def local_llm_dir(self) -> Path:
+        return self.home / "llm"
 
     @property
     def database_url(self) -> str:
