@@ -113,7 +113,7 @@ class OnnxEmbedder:
         return self._encoder.encode([self.passage_prefix + t for t in texts])
 
     @property
-    def tokenizer(self):  # type: ignore[no-untyped-def]
+    def tokenizer(self):
         return self._encoder.tokenizer
 
 
@@ -157,7 +157,7 @@ class SentenceTransformerEmbedder:
         """
         from transformers import PreTrainedTokenizerFast
 
-        self._model[0].processor = PreTrainedTokenizerFast(
+        self._model[0].processor = PreTrainedTokenizerFast(  # type: ignore[assignment]
             tokenizer_file=str(folder / "tokenizer.json"), model_max_length=512,
             bos_token="<s>", eos_token="</s>", unk_token="<unk>", sep_token="</s>",
             cls_token="<s>", pad_token="<pad>", mask_token="<mask>")

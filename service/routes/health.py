@@ -22,6 +22,7 @@ def readyz(request: Request) -> JSONResponse:
     state = request.app.state
     kb = getattr(state, "kb", None)
     sandbox = getattr(state, "sandbox", None)
+    interviews = getattr(state, "interviews", None)
     body: dict[str, Any] = {
         "status": "ready" if kb is not None else "starting",
         "index_loaded": kb is not None,
@@ -31,5 +32,8 @@ def readyz(request: Request) -> JSONResponse:
         "sandbox": sandbox.describe().model_dump() if sandbox is not None else {
             "level": "none", "layers": [], "missing": ["all"],
             "error": getattr(state, "sandbox_error", None)},
+        # Which interviewer speaks and who grades (the offline brain answers any LLM failure).
+        "brain": interviews.brain.name if interviews is not None else None,
+        "judge": interviews.judge.name if interviews is not None else None,
     }
     return JSONResponse(status_code=200 if kb is not None else 503, content=body)

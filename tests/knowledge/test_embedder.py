@@ -77,7 +77,7 @@ def test_unsupported_folder_names_the_fix(tmp_path: Path) -> None:
         [{"idx": 0, "path": "", "type": "sentence_transformers.models.CLIPModel"}]))
     with pytest.raises(ModelUnavailableError, match="KAODA_KB__RUNTIME=torch"):
         read_pooling(tmp_path)
-    with pytest.raises(ModelUnavailableError, match="modules.json"):
+    with pytest.raises(ModelUnavailableError, match=r"modules\.json"):
         read_pooling(tmp_path / "missing")
     with pytest.raises(ModelUnavailableError, match="local model folder"):
         OnnxEmbedder(ModelSpec("some-hub/model-name", tmp_path))

@@ -150,9 +150,10 @@ def test_llm_request_shape_and_streaming(server: FakeOpenAI) -> None:
     assert body["model"] == "tiny-0.5b" and body["stream"] is True and body["max_tokens"] == 120
     assert [m["role"] for m in body["messages"]] == ["system", "user"]
     system, user = (m["content"] for m in body["messages"])
-    assert said not in system and "no_numbers" in user
+    assert said not in system and "含糊" in user  # the press reason, in words
     start, end = user.index("<<<DATA"), user.index("DATA>>>")
     assert user.count(said) == 1 and start < user.index(said) < end
+    assert start < user.index("draft: ") < end  # the offline line it adapts (may quote them)
     assert user.count("缺陷检测") == 1 and start < user.index("缺陷检测") < end
 
 

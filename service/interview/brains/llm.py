@@ -25,6 +25,7 @@ import openai
 from openai.types.chat import ChatCompletionMessageParam
 
 from service.interview.brains.base import BrainError
+from service.interview.brains.guard import LineGuard
 from service.interview.brains.prompts import build_messages
 from service.interview.directives import Directive
 
@@ -36,7 +37,10 @@ DEFAULT_MAX_TOKENS: dict[str, int] = {
     "invite_questions": 60, "answer_candidate_question": 180, "close": 120, "refuse_skip": 100,
 }
 _THINK = re.compile(r"<think>.*?(?:</think>|$)", re.S | re.I)
-_PREFIX = re.compile(r"^\s*(?:面试官|interviewer|assistant|kaoda|拷打|ai)\s*[:：]\s*", re.I)
+# A role or "draft" label, or a list number, before the line itself.
+_PREFIX = re.compile(r"^\s*(?:(?:面试官|interviewer|assistant|kaoda|拷打|ai|draft|草稿|候选人的原话是?"
+                     r"|面试官的这一句|the interviewer's line(?: is)?)\s*[:：]\s*"
+                     r"|\d[.、)]\s*)", re.I)
 # Where the model starts inventing the candidate's turn, or echoes the prompt / data block.
 _STOP = re.compile(r"\n\s*(?:候选人|面试者|用户|candidate|user|human)\s*[:：]|<<<|>>>|不可信|untrusted"
                    r"|(?:^|\n)\s*(?:kind|goal)\s*:", re.I)
@@ -46,6 +50,8 @@ _STOP_WORDS = ("不可信", "untrusted", "<<<", ">>>")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _SENTENCE_END = re.compile(r"[。？！?!.]")
+_QUESTION_MARK = re.compile(r"[?？]")
+_MAX_HEAD = 160
 
 
 def _safe_end(text: str) -> int:
@@ -68,8 +74,9 @@ def _wrong_language(text: str, language: str) -> bool:
 class OutputFilter:
     """Incrementally cleans streamed model text; ``feed`` returns what is safe to emit now."""
 
-    def __init__(self, language: str, system_prompt: str, head_chars: int = 12) -> None:
-        self.language, self.head_chars = language, head_chars
+    def __init__(self, language: str, system_prompt: str, head_chars: int = 12,
+                 guard: LineGuard | None = None) -> None:
+        self.language, self.head_chars, self.guard = language, head_chars, guard
         self._echo_probe = system_prompt[:16]
         self.raw, self.sent, self.stopped = "", "", False
 
@@ -95,26 +102,48 @@ class OutputFilter:
         text = _PREFIX.sub("", _MARKDOWN.sub("", text).lstrip(), count=1)
         return text.rstrip() if final or self.stopped else text
 
+    def _head_ready(self, head: str, final: bool) -> bool:
+        if final or self.stopped:
+            return True
+        if self.guard is not None and self.guard.expects_question():
+            # Hold the line until its question: most lines are then checked whole, and a
+            # failure still falls back before the candidate has seen anything.
+            return _QUESTION_MARK.search(head) is not None or len(head) >= _MAX_HEAD
+        return len(head) >= 40 or _SENTENCE_END.search(head, self.head_chars - 1) is not None
+
     def _emit(self, final: bool) -> str:
         text = self._clean(final)
         if not self.sent:
             stripped = text.strip()
-            ready = (final or self.stopped or len(stripped) >= 40
-                     or _SENTENCE_END.search(stripped, self.head_chars - 1) is not None)
-            if not ready or not stripped:
+            if not stripped or not self._head_ready(stripped, final):
                 return ""
-            self._check_head(stripped)
+            self._check_head(stripped, final or self.stopped or len(stripped) >= _MAX_HEAD)
+        elif self.guard is not None and self.guard.secret_grams:
+            text = self._guarded_tail(text, final)
         if not text.startswith(self.sent):
             return ""
         new, self.sent = text[len(self.sent):], text
         return new
 
-    def _check_head(self, head: str) -> None:
+    def _guarded_tail(self, text: str, final: bool) -> str:
+        """After the head, release whole sentences only, and none from the first that leaks."""
+        assert self.guard is not None
+        if not (final or self.stopped):
+            ends = [m.end() for m in _SENTENCE_END.finditer(text, len(self.sent))]
+            text = text[:ends[-1]] if ends else self.sent
+        if self.guard.leaks(text):
+            self.stopped = True  # the rest would reveal the answer: end the line before it
+            return self.sent
+        return text
+
+    def _check_head(self, head: str, final: bool) -> None:
         if self._echo_probe and self._echo_probe in head:
             raise BrainError("the model echoed the system prompt; use an instruction-tuned model")
         if _wrong_language(head, self.language):
             raise BrainError(f"the model answered in the wrong language (wanted {self.language}): "
                              f"{head[:40]!r}")
+        if self.guard is not None:
+            self.guard.check(head, final)
 
 
 def explain_error(exc: Exception, base_url: object, model: str) -> str:
@@ -163,7 +192,8 @@ class LLMBrain:
 
     def speak(self, directive: Directive) -> Iterator[str]:
         messages = build_messages(directive)
-        filt = OutputFilter(directive.language, messages[0]["content"])
+        filt = OutputFilter(directive.language, messages[0]["content"],
+                            guard=LineGuard(directive))
         try:
             stream = self.client.chat.completions.create(
                 model=self.model, messages=cast(list[ChatCompletionMessageParam], messages),

@@ -57,14 +57,19 @@ def build_brain(kind: BrainKind | str, *, base_url: str | None = None, model: st
 
 def build_judge(kind: JudgeKind | str, *, rubric: GraderLike, base_url: str | None = None,
                 model: str | None = None, api_key: str | None = None, timeout_s: float = 30.0,
-                retries: int = 2) -> Judge:
-    """``rubric`` is the deterministic grader: the judge itself, or the LLM judge's fallback."""
+                retries: int = 2, compact: bool = False) -> Judge:
+    """``rubric`` is the deterministic grader: the judge itself, or the LLM judge's fallback.
+
+    ``compact``: the small-model verdict (per-point hits only, schema-constrained; see
+    :mod:`.judge`), for local llama.cpp models.
+    """
     fallback = rubric if isinstance(rubric, RubricJudge) else RubricJudge(rubric)
     if kind in ("rubric", "offline"):
         return fallback
     if kind == "llm":
         url, name = _require(base_url, model, "judge")
-        return LLMJudge(make_client(url, api_key, timeout_s), name, fallback, retries=retries)
+        return LLMJudge(make_client(url, api_key, timeout_s), name, fallback, retries=retries,
+                        compact=compact)
     raise ValueError(f"unknown judge {kind!r}: choose 'rubric' or 'llm'")
 
 

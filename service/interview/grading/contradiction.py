@@ -1,9 +1,11 @@
 """Cheap contradiction markers: confident statements the reference disagrees with.
 
 Sentence embeddings barely notice negation or a swapped term ("IoU 大于阈值就删" and "IoU 小于阈值
-就删" are near-identical vectors), so a confidently wrong answer looks on-topic to them. Three
-lexical checks catch common ways candidates are wrong, with the entry's own reference text as the
-source of truth. All are conservative: a false alarm costs a correct candidate points.
+就删" are near-identical vectors), so a confidently wrong answer looks on-topic to them. Five
+checks catch common ways candidates are wrong, with the entry's own reference text as the source
+of truth. All are conservative: a false alarm costs a correct candidate points. Each finding names
+the answer clause and, where known, the key point it gets wrong, so the grader can withhold that
+point's credit.
 
 * **Confusable substitution** — the answer uses a member of a small set of easily confused terms
   (softmax/sigmoid, MSE/cross-entropy, arithmetic/harmonic mean, dim 0/last dim, greater/less
@@ -16,18 +18,27 @@ source of truth. All are conservative: a false alarm costs a correct candidate p
   arguing that point that mentions Y with no negation ("clipping is the fix for vanishing
   gradients" against "clipping addresses exploding, not vanishing, gradients"). English only:
   the scope of a Chinese negation is too hard to find cheaply.
+* **Denied key point** (:mod:`.negation`) — a key-point cue negated or dismissed ("不需要重新归一
+  化", "batch size doesn't really matter") where the reference never negates it.
+* **Stated opposite** (:mod:`.contrast`) — a clause naming one member of a contrast group (larger/
+  smaller, validation/test set, …) where its closest reference statement names another.
 
-:class:`ReferenceChecks` precomputes everything per entry, so a check costs a few regex searches.
+:class:`ReferenceChecks` precomputes everything per entry, so a check costs a few regex searches
+and one small matrix product.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 
 from knowledge.schema import Entry, KeyPoint
 from knowledge.textnorm import normalize
+from service.interview.grading.contrast import ReferenceStatements
+from service.interview.grading.evidence import PassageCache
+from service.interview.grading.negation import DeniedPoints
 
 STRONG_MATCH = 0.025  # relative cosine: the clause clearly argues this key point
 SWAP_MARGIN = 0.01  # … and matches it better than every point about its own subject
@@ -58,6 +69,13 @@ CONFUSABLE_SETS: tuple[tuple[tuple[str, str], ...], ...] = (
     (("greater than", r"大于|greater than|larger than"), ("less than", r"小于|less than|smaller than")),
 )
 _BIG_O = re.compile(r"\bo\(([^()]{1,24})\)")
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    message: str
+    clause: int | None  # the answer clause that says it, when one does
+    point: int | None = None  # the key point it contradicts, when the check knows
 
 
 def has_negation(text: str) -> bool:
@@ -92,9 +110,10 @@ def _subject(point: KeyPoint) -> str | None:
 
 
 class ReferenceChecks:
-    """The three checks for one entry, with its reference facts precomputed."""
+    """The five checks for one entry, with its reference facts precomputed. Without ``passages``
+    (an embedder) the stated-opposite check is skipped."""
 
-    def __init__(self, entry: Entry, reference: str) -> None:
+    def __init__(self, entry: Entry, reference: str, passages: PassageCache | None = None) -> None:
         ref = normalize(reference)
         self._confusable = [
             ([name for name, pat in group if re.search(pat, ref)],
@@ -109,15 +128,37 @@ class ReferenceChecks:
         self._denied = [[(t, re.compile(rf"\b{re.escape(t)}\b"))
                          for t in dict.fromkeys(_DENIED.findall(normalize(kp.en)))]
                         for kp in entry.key_points]
+        self._denied_points = DeniedPoints(entry, reference)
+        self._statements = ReferenceStatements(entry, passages) if passages else None
 
     def _names(self, text: str) -> set[str]:
         canon = _canonical(text)
         return {n for n, pattern in self._vocabulary.items() if pattern.search(canon)}
 
-    def find(self, pieces: list[str], rel: np.ndarray) -> list[str]:
-        """All contradictions in the answer (``pieces``: clauses; ``rel``: clause × point)."""
-        return (self.confusions(" ".join(pieces)) + self.swapped_subjects(pieces, rel)
-                + self.denied_exceptions(pieces, rel))
+    def find(self, pieces: list[str], rel: np.ndarray,
+             clause_vecs: np.ndarray | None = None) -> list[Contradiction]:
+        """All contradictions in the answer (``pieces``: clauses; ``rel``: clause × point;
+        ``clause_vecs``: the clauses' query vectors, for the stated-opposite check)."""
+        normalized = [normalize(p) for p in pieces]
+        found = self._localized_confusions(normalized) + self.swapped_subjects(pieces, rel)
+        found += self.denied_exceptions(pieces, rel)
+        found += [Contradiction(f"denies {d.cue!r} ({d.phrase!r}), which key point {d.point} "
+                                f"asserts", d.clause, d.point)
+                  for d in self._denied_points.find(normalized, rel)]
+        if self._statements is not None and clause_vecs is not None:
+            found += [Contradiction(f"says {o.said} where the reference says {o.reference_says}: "
+                                    f"{o.statement!r}", o.clause)
+                      for o in self._statements.opposites(normalized, clause_vecs)]
+        return found
+
+    def _localized_confusions(self, normalized: list[str]) -> list[Contradiction]:
+        """:meth:`confusions`, each attributed to the first clause that says it."""
+        out = []
+        for message in self.confusions(" ".join(normalized)):
+            clause = next((c for c, t in enumerate(normalized) if message in self.confusions(t)),
+                          None)
+            out.append(Contradiction(message, clause))
+        return out
 
     def confusions(self, answer: str) -> list[str]:
         """Terms the answer uses where the reference uses a confusable alternative instead."""
@@ -131,7 +172,7 @@ class ReferenceChecks:
                     for c in sorted(_complexities(text) - self._complexities)]
         return out
 
-    def swapped_subjects(self, pieces: list[str], rel: np.ndarray) -> list[str]:
+    def swapped_subjects(self, pieces: list[str], rel: np.ndarray) -> list[Contradiction]:
         """Clauses that attribute one subject's key point to another subject."""
         if not self._vocabulary:
             return []
@@ -144,11 +185,11 @@ class ReferenceChecks:
                 continue
             own = [j for j, s in enumerate(self._subject) if s in named]
             if not names & self._point_names[k] and rel[c, k] >= rel[c, own].max() + SWAP_MARGIN:
-                out.append(f"attributes to {'/'.join(sorted(named))} what holds for "
-                           f"{self._subject[k]} (key point {k})")
+                out.append(Contradiction(f"attributes to {'/'.join(sorted(named))} what holds for "
+                                         f"{self._subject[k]} (key point {k})", c, k))
         return out
 
-    def denied_exceptions(self, pieces: list[str], rel: np.ndarray) -> list[str]:
+    def denied_exceptions(self, pieces: list[str], rel: np.ndarray) -> list[Contradiction]:
         """Clauses asserting, without negation, what a key point they argue explicitly denies."""
         out = []
         for k, denied in enumerate(self._denied):
@@ -156,6 +197,7 @@ class ReferenceChecks:
                 text = normalize(piece)
                 said = [t for t, pattern in denied if pattern.search(text)]
                 if said and rel[c, k] >= STRONG_MATCH and not has_negation(piece):
-                    out.append(f"asserts {said[0]!r}, which key point {k} rules out")
+                    out.append(Contradiction(f"asserts {said[0]!r}, which key point {k} rules out",
+                                             c, k))
                     break
         return out

@@ -38,7 +38,7 @@ import numpy as np
 from knowledge.embedder import Embedder
 from knowledge.schema import Entry
 from knowledge.textnorm import normalize
-from service.interview.grading.contradiction import ReferenceChecks
+from service.interview.grading.contradiction import Contradiction, ReferenceChecks
 from service.interview.grading.evidence import (
     EntryRubric,
     PassageCache,
@@ -131,7 +131,7 @@ class RubricGrader:
         key = (entry.id, entry.model_dump_json())
         with self._lock:
             if key not in self._checks:
-                self._checks[key] = ReferenceChecks(entry, reference_text(entry))
+                self._checks[key] = ReferenceChecks(entry, reference_text(entry), self._passages)
             return self._checks[key]
 
     def grade(self, entry: Entry, answer: str, language: str) -> AnswerGrade:
@@ -146,9 +146,10 @@ class RubricGrader:
         rubric = vectors.rubric(entry)
         normalized = [normalize(p) for p in usable]
         clause_vecs = self._embedder.embed_queries(normalized)
-        found = _Answer(usable, normalized, vectors.relative_similarity(rubric, clause_vecs),
-                        vectors.topic_rank(entry, clause_vecs) >= OFF_TOPIC_RANK, injection)
-        return _score(entry, rubric, self._reference_checks(entry), found)
+        answer = _Answer(usable, normalized, vectors.relative_similarity(rubric, clause_vecs),
+                         vectors.topic_rank(entry, clause_vecs) >= OFF_TOPIC_RANK, injection)
+        found = self._reference_checks(entry).find(usable, answer.rel, clause_vecs)
+        return _score(entry, rubric, found, answer)
 
 
 def _strengths(rubric: EntryRubric, answer: _Answer, listed: list[bool]
@@ -161,6 +162,14 @@ def _strengths(rubric: EntryRubric, answer: _Answer, listed: list[bool]
     cue = 1.0 - np.exp(-CUE_RATE * mass)
     semantic = np.clip(answer.rel.max(axis=0) / SEM_SCALE, 0.0, 1.0)
     return np.clip(CUE_SHARE * cue + (1 - CUE_SHARE) * semantic, 0.0, 1.0), mass
+
+
+def _contradicted_points(found: list[Contradiction], rel: np.ndarray) -> list[int]:
+    """Key points the answer states wrongly earn nothing: the point a finding names, else the one
+    its clause argues most."""
+    points = {f.point if f.point is not None else int(np.argmax(rel[f.clause]))
+              for f in found if f.point is not None or f.clause is not None}
+    return sorted(points)
 
 
 def _precision(sizes: np.ndarray, rel: np.ndarray) -> float:
@@ -182,13 +191,14 @@ def _vagueness(answer: _Answer, sizes: np.ndarray, listed: list[bool], mass: np.
                      float(mass.sum()), listed_share)
 
 
-def _score(entry: Entry, rubric: EntryRubric, checks: ReferenceChecks, answer: _Answer
+def _score(entry: Entry, rubric: EntryRubric, found: list[Contradiction], answer: _Answer
            ) -> AnswerGrade:
     listed = [list_like(p) for p in answer.pieces]
     sizes = np.array([units(p) for p in answer.pieces], dtype=np.float32)
     strength, mass = _strengths(rubric, answer, listed)
     claimed = overclaims(" ".join(answer.pieces), reference_text(entry))
-    contradictions = checks.find(answer.pieces, answer.rel)
+    strength[_contradicted_points(found, answer.rel)] = 0.0
+    contradictions = [c.message for c in found]
     vague = _vagueness(answer, sizes, listed, mass)
     off_topic = answer.astray and float(strength.mean()) < OFF_TOPIC_MAX_RECALL
     value = float(strength.mean()) * _precision(sizes, answer.rel) ** PRECISION_POWER
