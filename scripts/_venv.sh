@@ -15,9 +15,12 @@ if [ ! -x "$VENV/bin/python" ]; then
   "$PYTHON" -m venv "$VENV"
 fi
 EXTRAS="${1:-}"
-STAMP="$VENV/.kaoda-installed${EXTRAS:+-$EXTRAS}"
+# llama-cpp-python (the llm extra) is built from source: skip LLaVA's tools, which halves the build.
+export CMAKE_ARGS="${CMAKE_ARGS:--DLLAVA_BUILD=OFF}"
+STAMP="$VENV/.kaoda-installed${EXTRAS:+-${EXTRAS//,/-}}"
 if [ ! -f "$STAMP" ] || [ "$ROOT/pyproject.toml" -nt "$STAMP" ]; then
-  echo "==> installing kaoda${EXTRAS:+[$EXTRAS]} (torch==2.13.0 CPU from the local wheel)"
+  echo "==> installing kaoda${EXTRAS:+[$EXTRAS]} (torch==2.13.0 CPU from the local wheel;" \
+       "a first build of llama-cpp-python takes about 7 minutes)"
   # (this machine's pip config lists extra local indexes that may be absent: drop that noise)
   "$VENV/bin/pip" install --disable-pip-version-check -q "torch==2.13.0" 2>&1 \
     | { grep -v "is ignored: it is neither a file nor a directory" || true; }

@@ -2,7 +2,7 @@
 # Install everything (first run only) and run the whole test suite with the real model and index.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-source "$ROOT/scripts/_venv.sh" dev
+source "$ROOT/scripts/_venv.sh" dev,llm  # llm: the real local model for the live LLM tests
 cd "$ROOT"
 echo "==> lint"
 ruff check service knowledge evaluators tests benchmarks

@@ -8,6 +8,33 @@ cd "$ROOT"
 echo "==> preparing the embedding model and the knowledge index"
 kaoda kb setup-model
 kaoda kb build
+
+# The interviewer: the bundled local LLM (llama.cpp + Qwen2.5-Coder) unless an endpoint is
+# configured (KAODA_LLM__BASE_URL) or KAODA_LOCAL_LLM=off; if it cannot be set up or started,
+# the built-in offline interviewer runs everything.
+LOCAL_LLM_STARTED=0
+SERVICE_PID=""
+stop_all() {
+  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
+    echo "==> stopping the Kaoda API (pid $SERVICE_PID)"
+    kill "$SERVICE_PID" 2>/dev/null || true
+    wait "$SERVICE_PID" 2>/dev/null || true
+  fi
+  if [ "$LOCAL_LLM_STARTED" = 1 ]; then
+    kaoda llm stop || true
+  fi
+}
+trap stop_all EXIT
+if [ -z "${KAODA_LLM__BASE_URL:-}" ] && [ "${KAODA_LOCAL_LLM:-on}" != "off" ]; then
+  echo "==> preparing the local LLM (first run: builds llama.cpp and assembles the model)"
+  if kaoda llm setup && LLM_ENV="$(kaoda llm env)" && kaoda llm serve --detach; then
+    eval "$LLM_ENV"
+    LOCAL_LLM_STARTED=1
+  else
+    echo "WARNING: the local LLM is not available; the offline interviewer will run" \
+         "(see the messages above; retry with: kaoda llm setup)" >&2
+  fi
+fi
 HOST="${KAODA_API__HOST:-127.0.0.1}"
 PORT="${KAODA_API__PORT:-8000}"
 UI_HOST="${KAODA_UI_HOST:-127.0.0.1}"
@@ -17,14 +44,6 @@ API_URL="http://$HOST:$PORT"
 echo "==> starting the Kaoda API on $API_URL  (docs: $API_URL/docs)"
 kaoda serve --host "$HOST" --port "$PORT" &
 SERVICE_PID=$!
-stop_service() {
-  if kill -0 "$SERVICE_PID" 2>/dev/null; then
-    echo "==> stopping the Kaoda API (pid $SERVICE_PID)"
-    kill "$SERVICE_PID" 2>/dev/null || true
-    wait "$SERVICE_PID" 2>/dev/null || true
-  fi
-}
-trap stop_service EXIT
 trap 'exit 130' INT TERM
 
 echo "==> waiting for the API to be ready"

@@ -49,7 +49,7 @@ class InterviewService:
         self.fallback = fallback
         self.judge = judge
         self.sandbox_provider = sandbox_provider  # () -> Sandbox, raises when unavailable
-        titles = {pid: p.title_en for pid, p in load_catalog().items()}
+        titles = {pid: (p.title_zh, p.title_en) for pid, p in load_catalog().items()}
         self.engine = InterviewEngine(kb, judge, titles)
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()

@@ -40,6 +40,9 @@ def _sidebar() -> None:
                 show_error(exc)
         else:
             st.caption("🟢 " + t("app.service_ok", entries=ready.get("entries", "?")))
+            brain = str(ready.get("brain") or "offline")
+            key = "app.brain_llm" if brain.startswith("llm:") else "app.brain_offline"
+            st.caption("🧠 " + t(key, model=brain.removeprefix("llm:")))
 
 
 _sidebar()

@@ -44,7 +44,8 @@ class Step:
 
 
 class InterviewEngine:
-    def __init__(self, kb: KnowledgeBase, judge: Judge, problem_titles: dict[str, str]) -> None:
+    def __init__(self, kb: KnowledgeBase, judge: Judge,
+                 problem_titles: dict[str, tuple[str, str]]) -> None:
         self.kb = kb
         self.judge = judge
         self.problem_titles = problem_titles
@@ -81,8 +82,9 @@ class InterviewEngine:
     def _coding_directive(self, state: InterviewState) -> Directive:
         assert state.coding is not None
         pid = state.coding.problem_id
+        zh, en = self.problem_titles.get(pid, (pid, pid))  # in the interview's language
         return self._directive(state, "present_coding", problem_id=pid,
-                               problem_title=self.problem_titles.get(pid, pid))
+                               problem_title=zh if state.language == "zh" else en)
 
     # ---- stage transitions ------------------------------------------------------------------
     def _enter(self, state: InterviewState, stage: str) -> Directive:

@@ -50,9 +50,13 @@ def _model(args: argparse.Namespace, settings: Settings) -> LocalModel:
 
 
 def _model_file(model: LocalModel, settings: Settings) -> Path:
-    target = settings.local_llm_dir / model.filename
-    what = "verifying" if target.is_file() else "assembling"
-    return assemble(model, settings.local_llm_dir, _Progress(f"{what} {model.filename}"))
+    """The verified model file; assembly shows progress, a re-check one line."""
+    if not (settings.local_llm_dir / model.filename).is_file():
+        return assemble(model, settings.local_llm_dir, _Progress(f"assembling {model.filename}"))
+    started = time.perf_counter()
+    path = assemble(model, settings.local_llm_dir)
+    print(f"    {model.filename}: sha256 verified ({time.perf_counter() - started:.1f} s)")
+    return path
 
 
 def server_spec(model: LocalModel, path: Path, settings: Settings,

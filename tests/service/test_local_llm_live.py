@@ -149,3 +149,19 @@ def test_server_killed_mid_interview_loses_no_turn(settings, tmp_path: Path) -> 
     assert turns[-1]["role"] == "interviewer" and turns[-1]["brain"] == "offline (fallback)"
     graded = [t["grade"] for t in turns if t["grade"]]
     assert graded and graded[-1]["method"] == "rubric"  # the judge fell back too
+
+
+def test_judge_json_path_against_the_real_model(local_server, knowledge_base) -> None:  # type: ignore[no-untyped-def]
+    from service.interview.brains.registry import build_judge
+    from service.interview.grading import RubricGrader
+
+    rubric = RubricGrader.from_index(knowledge_base.index)
+    judge = build_judge("llm", rubric=rubric, base_url=local_server.spec.base_url,
+                        model=MODEL.name, timeout_s=60, compact=True)
+    entry = knowledge_base.get("attention-mechanism")
+    good = judge.grade(entry, entry.answer_zh, "zh")
+    vague = judge.grade(entry, "注意力嘛，就是让模型关注重要的地方，具体公式我记不清了。", "zh")
+    for grade in (good, vague):
+        assert grade.method == "llm", judge.last_error  # schema-constrained: always parses
+        assert set(grade.hit) | set(grade.missed) == set(range(len(entry.key_points)))
+    assert good.score > vague.score

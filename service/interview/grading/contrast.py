@@ -63,6 +63,10 @@ _PROPERTY_SPECS: _Specs = (
     (("easy", r"\beasy (?:example|sample|negative)s?|简单样本|易分"),
      ("hard", r"\bhard (?:example|sample|negative)s?|难样本|难分|难负")),
     (("zeros", r"\bzeros\b|全 ?0|全零|零初始化"), ("ones", r"\bones\b|全 ?1\b|全一")),
+    (("the same", r"(?<!不)(?:一样|相同|等价)|同样|同一|没有?区别|一回事|\b(?:identical|same|"
+                  r"equivalent|interchangeable|no difference)\b"),
+     ("different", r"不同|不一样|不相同|不等价|有区别|\b(?:different|differs?|not the same|"
+                   r"not equivalent|not interchangeable)\b")),
 )
 # named things candidates confuse with each other
 _NAMED_SPECS: _Specs = (
@@ -92,6 +96,10 @@ _ANY_MEMBER = re.compile("|".join(f"(?:{p})" for g in _GROUP_SPECS for _, p in g
 _ASIDE = re.compile(r"\b(?:if|would|unless|otherwise|whereas|while|unlike|vs|versus|compared)\b|"
                     r"如果|否则|不然|的话|不像|相比|对比|区别")
 _FALSE_AFTER = re.compile(r"\s*=\s*false")
+# where a statement that names several members ("running_mean = zeros, running_var = ones",
+# "欠拟合 = 高偏差；过拟合 = 高方差") is cut to see which member goes with what
+_SUBSTATEMENT = re.compile(r"[,;，；、]|\b(?:while|whereas|but)\b|而")
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9]*_[a-z0-9_]+")
 
 
 @dataclass(frozen=True)
@@ -125,14 +133,34 @@ class ReferenceStatements:
         self._names = [[named(g, normalize(p)) for g in CONTRAST_GROUPS] for p in pieces]
         self._texts = pieces
         self._vectors = passages(pieces) if pieces else np.zeros((0, 1), dtype=np.float32)
+        self._cues = frozenset(normalize(c) for kp in entry.key_points for c in kp.cues)
+        self._parts = [[p for p in _SUBSTATEMENT.split(normalize(t)) if p.strip()] for t in pieces]
 
-    def _disagrees(self, sims: np.ndarray, g: int, said: frozenset[str]) -> bool:
-        """The closest statement names another member of group ``g`` than the clause, and none
-        naming the clause's own member is nearly as close."""
+    def _anchors(self, text: str, group: int) -> set[str]:
+        """Cues and identifiers in ``text`` that are not themselves members of ``group``."""
+        found = {c for c in self._cues if c in text} | set(_IDENTIFIER.findall(text))
+        return {a for a in found if not named(CONTRAST_GROUPS[group], a)}
+
+    def _bound_elsewhere(self, text: str, j: int, g: int, said: frozenset[str]) -> bool:
+        """Statement ``j`` names several members; the parts of it that share the clause's
+        anchors (cues, identifiers) name another member than the clause, never its own."""
+        anchors = self._anchors(text, g)
+        shared = [(len(anchors & self._anchors(p, g)), named(CONTRAST_GROUPS[g], p))
+                  for p in self._parts[j]]
+        most = max((n for n, names in shared if names), default=0)
+        bound = [names for n, names in shared if names and n == most]
+        return most > 0 and all(not names & said for names in bound)
+
+    def _disagrees(self, text: str, sims: np.ndarray, g: int, said: frozenset[str]) -> bool:
+        """The closest statement names another member of group ``g`` than the clause (in the
+        part about the same thing, if it names several), and none naming the clause's own
+        member is nearly as close."""
         best = int(np.argmax(sims))
         theirs = self._names[best][g]
-        if sims[best] < ALIGN_AT or not theirs or said & theirs:
+        if sims[best] < ALIGN_AT or not theirs:
             return False
+        if said & theirs:
+            return len(said) == 1 < len(theirs) and self._bound_elsewhere(text, best, g, said)
         rivals = [sims[j] for j, names in enumerate(self._names) if names[g] & said]
         return not rivals or max(rivals) < sims[best] - RIVAL_MARGIN
 
@@ -152,6 +180,6 @@ class ReferenceStatements:
                 continue
             for g, group in enumerate(CONTRAST_GROUPS):
                 said = named(group, text)
-                if said and self._disagrees(sims[c], g, said):
+                if said and self._disagrees(text, sims[c], g, said):
                     out.append(self._opposite(c, g, said, sims[c]))
         return out

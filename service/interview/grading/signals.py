@@ -48,9 +48,10 @@ _INJECTION = re.compile(
 # Sweeping equivalences, absolutes and dismissals ("没有区别", "其实就是", "doesn't matter",
 # "always better"): candidates who are confidently wrong overclaim. Plain negations ("doesn't
 # need", "no need") are not overclaims: correct answers use them all the time. Counted only when
-# the reference never says the same.
+# the reference never says the same. "其他都一样" / "全都一样" is "all else equal", not a claim.
 _OVERCLAIMS = re.compile(
-    r"没有区别|没区别|一回事|其实就是|本质上(?:和|跟|与).{0,8}一样|效果一样|不用管|不需要任何|一定能|都一样|"
+    r"没有区别|没区别|一回事|其实就是|本质上(?:和|跟|与).{0,8}一样|效果一样|不用管|不需要任何|一定能|"
+    r"(?<![全他余它])都一样|"
     r"\b(?:no difference|basically the same|doesn't matter|does not matter|always better|"
     r"always use)\b")
 # Tokens that make an answer concrete: formulas, numbers, code identifiers, symbols.
