@@ -96,12 +96,16 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
-def raw_stream(client, model: str, directive: Directive) -> tuple[float, float]:
+def raw_stream(client, model: str, directive: Directive, style: str) -> tuple[float, float]:
     """(time to first token, decode tokens/s) of the brain's prompt, straight from the server.
 
-    Run on a cold prompt: llama.cpp reuses the KV cache of a prompt it has just seen."""
+    The user message is changed at its first character: llama.cpp reuses the KV cache of the
+    longest prefix it has seen, so only the (shared, always cached) system prompt is reused, as
+    in an interview."""
+    messages = build_messages(directive, style)
+    messages[1]["content"] = " " + messages[1]["content"]
     started, stamps = time.perf_counter(), []
-    stream = client.chat.completions.create(model=model, messages=build_messages(directive),
+    stream = client.chat.completions.create(model=model, messages=messages,
                                             stream=True, max_tokens=120, temperature=0.4)
     for chunk in stream:
         if chunk.choices and chunk.choices[0].delta.content:
@@ -110,21 +114,21 @@ def raw_stream(client, model: str, directive: Directive) -> tuple[float, float]:
     return (stamps[0] - started if stamps else float("nan")), rate
 
 
-def bench_turns(base_url: str, model: str) -> dict[str, float]:
+def bench_turns(base_url: str, model: str, style: str) -> dict[str, float]:
     client = make_client(base_url, None, 120)
-    brain, offline = build_brain("llm", base_url=base_url, model=model, timeout_s=120), OfflineBrain()
+    brain = build_brain("llm", base_url=base_url, model=model, timeout_s=120, style=style)
+    offline = OfflineBrain()
     ttfts, rates, waits, fell_back = [], [], [], 0
     for directive in DIRECTIVES:
-        cold = directive.model_copy(update={"track": directive.track + " "})  # a new prompt
-        ttft, rate = raw_stream(client, model, cold)
-        ttfts.append(ttft)
-        rates.append(rate)
         started = time.perf_counter()
         speech = speak_with_fallback(brain, offline, directive)
         first = None
         for _ in speech:
             first = first or time.perf_counter()
         waits.append((first or time.perf_counter()) - started)
+        ttft, rate = raw_stream(client, model, directive, style)
+        ttfts.append(ttft)
+        rates.append(rate)
         fell_back += speech.fell_back
         said = speech.errors[0][:80] if speech.fell_back else repr(speech.text[:70])
         print(f"    {directive.kind}/{directive.language}: "
@@ -168,8 +172,10 @@ def bench_judge(base_url: str, model: str, answers: list[dict], kb, rubric) -> d
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--models", nargs="+", default=list(LOCAL_MODELS))
-    parser.add_argument("--answers", type=int, default=48)
+    parser.add_argument("--answers", type=int, default=48, help="0: interviewer turns only")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--style", choices=("rewrite", "directive"), default="rewrite",
+                        help="the brain's prompt: rewrite (the small profile) or directive")
     args = parser.parse_args()
     settings = Settings()
     kb = open_knowledge_base(settings)
@@ -188,16 +194,20 @@ def main() -> None:
         print(f"{name}: server ready in {time.perf_counter() - started:.1f} s", flush=True)
         try:
             make_client(spec.base_url, None, 120).models.list()  # warm the connection
-            turns = bench_turns(spec.base_url, name)
-            judge = bench_judge(spec.base_url, name, answers, kb, rubric)
+            turns = bench_turns(spec.base_url, name, args.style)
+            judge = bench_judge(spec.base_url, name, answers, kb, rubric) if answers else None
         finally:
             server.stop()
         rows.append((name, turns, judge))
-    print(f"\n{len(DIRECTIVES)} interviewer turns, {len(answers)} judged answers per model")
+    print(f"\n{len(DIRECTIVES)} interviewer turns ({args.style} prompt), {len(answers)} judged "
+          "answers per model")
     print(f"{'model':<20} {'TTFT p50':>9} {'tok/s':>6} {'line p50':>9} {'line max':>9} "
           f"{'fallback':>9} {'judge p50':>10} {'p95':>6} {'JSON ok':>8} {'ρ rubric':>9} "
           f"{'ρ labels':>9} {'(rubric ρ)':>10}")
     for name, t, j in rows:
+        if j is None:
+            j = dict.fromkeys(("p50_s", "p95_s", "json_ok", "rho_vs_rubric", "rho_vs_labels",
+                               "rubric_rho_vs_labels"), float("nan"))
         print(f"{name:<20} {t['ttft_p50']:>8.1f}s {t['tok_s']:>6.1f} {t['wait_p50']:>8.1f}s "
               f"{t['wait_max']:>8.1f}s "
               f"{t['fallback']:>9.0%} {j['p50_s']:>9.1f}s {j['p95_s']:>5.1f}s "

@@ -47,7 +47,8 @@ def build_brains(settings: Settings):
     from service.interview.brains.registry import build_brain
 
     llm = build_brain("llm", base_url=settings.llm.base_url, model=settings.llm.model,
-                      api_key=_llm_api_key(settings), timeout_s=settings.llm.timeout_s)
+                      api_key=_llm_api_key(settings), timeout_s=settings.llm.timeout_s,
+                      style="rewrite" if settings.llm.profile == "small" else "directive")
     return llm, offline
 
 

@@ -52,7 +52,7 @@ class LocalLLMSettings(BaseModel):
     host: str = Field("127.0.0.1", description="loopback only")
     port: int = Field(8090, ge=1, le=65535)
     n_ctx: int = Field(4096, ge=512, le=32768)
-    threads: int | None = Field(None, ge=1, le=64, description="default: every core")
+    threads: int | None = Field(None, ge=1, le=64, description="default: half the cores")
     startup_timeout_s: float = Field(180.0, gt=0)
 
 

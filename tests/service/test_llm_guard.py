@@ -65,3 +65,29 @@ def test_repeating_the_question_or_the_candidate_is_not_a_leak() -> None:
 def test_lines_that_need_no_question() -> None:
     close = Directive(kind="close", language="en", overall_score=70)
     assert _stream(close, ["That's it for today. ", "Your score is 70."]).startswith("That's it")
+
+
+def test_rewrite_prompt_for_small_models() -> None:
+    messages = build_messages(DRILL, "rewrite")
+    system, user = (m["content"] for m in messages)
+    assert "never answer" in build_messages(DRILL.model_copy(update={"language": "en"}),
+                                            "rewrite")[0]["content"]
+    assert "不回答问题" in system and DRILL.candidate_text not in system
+    start, end = user.index("<<<DATA"), user.index("DATA>>>")
+    assert start < user.index(str(DRILL.candidate_text)) < end  # context, as untrusted data
+    assert user.index("面试官要说：") > end and user.endswith("改写后的台词：")
+    assert "目的" not in user  # the goal line is read back by small models: not given
+
+
+@pytest.mark.parametrize("pieces, expected", [
+    (["「你还是没说具体数字：", "batch size 多少？」"], "你还是没说具体数字：batch size 多少？"),
+    (["面试官说：“学习率设的多少？", "”"], "学习率设的多少？"),
+    (["「LoRA」的 rank 设的多少？"], "「LoRA」的 rank 设的多少？"),  # a quote inside the line stays
+])
+def test_wrapping_quotes_and_labels_are_removed(pieces: list[str], expected: str) -> None:
+    assert _stream(DRILL, pieces) == expected
+
+
+def test_wrapped_line_streams_in_many_pieces() -> None:
+    pieces = ["「", "你说", "用了 LoRA，", "rank 设的", "多少？", "学习率", "呢？", "」"]
+    assert _stream(DRILL, pieces) == "你说用了 LoRA，rank 设的多少？学习率呢？"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -20,7 +21,13 @@ from service.local_llm.errors import (
     ModelPartsMissingError,
     ServerStartError,
 )
-from service.local_llm.server import LocalServer, ServerSpec, is_loopback, read_state
+from service.local_llm.server import (
+    LocalServer,
+    ServerSpec,
+    default_threads,
+    is_loopback,
+    read_state,
+)
 
 PARTS = [b"GGUF" + bytes(range(256)) * 40, b"second part" * 300, b"tail"]
 
@@ -98,7 +105,7 @@ def test_missing_part_package_says_how_to_fix(installed_parts, tmp_path: Path) -
 def test_real_part_lookup_checks_the_pinned_version() -> None:
     with pytest.raises(ModelPartsMissingError, match="not installed"):
         assembly.part_path("kaoda-no-such-part-package", "1.0")
-    with pytest.raises(ModelPartsMissingError, match="pinned to 0.0.1"):
+    with pytest.raises(ModelPartsMissingError, match=r"pinned to 0\.0\.1"):
         assembly.part_path("pyyaml", "0.0.1")  # installed, at another version
 
 
@@ -119,12 +126,14 @@ def test_server_that_exits_reports_its_log(tmp_path: Path, monkeypatch) -> None:
     assert read_state(tmp_path) is None
 
 
-def test_command_uses_the_alias_and_every_core(tmp_path: Path) -> None:
+def test_command_uses_the_alias_and_leaves_cores_for_the_service(tmp_path: Path) -> None:
     command = ServerSpec(tmp_path / "m.gguf", "qwen2.5-coder-0.5b", port=8123).command()
     assert command[1:3] == ["-m", "llama_cpp.server"]
     assert command[command.index("--model_alias") + 1] == "qwen2.5-coder-0.5b"
     assert command[command.index("--host") + 1] == "127.0.0.1"
     assert command[command.index("--port") + 1] == "8123"
+    threads = int(command[command.index("--n_threads") + 1])
+    assert threads == default_threads() and 1 <= threads <= max(1, (os.cpu_count() or 2) // 2)
 
 
 def test_cli_status_and_env(tmp_path: Path, capsys: pytest.CaptureFixture[str],

@@ -26,6 +26,7 @@ from openai.types.chat import ChatCompletionMessageParam
 
 from service.interview.brains.base import BrainError
 from service.interview.brains.guard import LineGuard
+from service.interview.brains.offline import render
 from service.interview.brains.prompts import build_messages
 from service.interview.directives import Directive
 
@@ -38,8 +39,9 @@ DEFAULT_MAX_TOKENS: dict[str, int] = {
 }
 _THINK = re.compile(r"<think>.*?(?:</think>|$)", re.S | re.I)
 # A role or "draft" label, or a list number, before the line itself.
-_PREFIX = re.compile(r"^\s*(?:(?:面试官|interviewer|assistant|kaoda|拷打|ai|draft|草稿|候选人的原话是?"
-                     r"|面试官的这一句|the interviewer's line(?: is)?)\s*[:：]\s*"
+_PREFIX = re.compile(r"^\s*(?:(?:面试官说?|interviewer(?: says)?|assistant|kaoda|拷打|ai|draft|草稿"
+                     r"|候选人的原话是?|面试官的这一句|改写后的台词|rewritten line|the interviewer's line"
+                     r"(?: is)?)\s*[:：]\s*"
                      r"|\d[.、)]\s*)", re.I)
 # Where the model starts inventing the candidate's turn, or echoes the prompt / data block.
 _STOP = re.compile(r"\n\s*(?:候选人|面试者|用户|candidate|user|human)\s*[:：]|<<<|>>>|不可信|untrusted"
@@ -51,6 +53,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _SENTENCE_END = re.compile(r"[。？！?!.]")
 _QUESTION_MARK = re.compile(r"[?？]")
+_QUOTES = {"「": "」", "“": "”", '"': '"', "『": "』"}
 _MAX_HEAD = 160
 
 
@@ -75,9 +78,12 @@ class OutputFilter:
     """Incrementally cleans streamed model text; ``feed`` returns what is safe to emit now."""
 
     def __init__(self, language: str, system_prompt: str, head_chars: int = 12,
-                 guard: LineGuard | None = None) -> None:
+                 guard: LineGuard | None = None, draft: str = "") -> None:
         self.language, self.head_chars, self.guard = language, head_chars, guard
         self._echo_probe = system_prompt[:16]
+        self._draft_opens = draft.lstrip()[:1]
+        self._wrapped: bool | None = None  # whether the line is wrapped in quotes, once known
+        self._looks_wrapped = False
         self.raw, self.sent, self.stopped = "", "", False
 
     def feed(self, piece: str) -> str:
@@ -100,7 +106,24 @@ class OutputFilter:
         elif not final:
             text = text[:_safe_end(text)]
         text = _PREFIX.sub("", _MARKDOWN.sub("", text).lstrip(), count=1)
+        text = self._unwrap(text, final or self.stopped)
         return text.rstrip() if final or self.stopped else text
+
+    def _unwrap(self, text: str, final: bool) -> str:
+        """Drop quotes a model wraps the whole line in (「…」, "…") — unless the draft opens so.
+
+        Decided once, when the head goes out: wrapped if the opening quote is not closed before
+        the end of the head (so 「LoRA」的 rank… keeps its quotes)."""
+        opener = text[:1]
+        closer = _QUOTES.get(opener)
+        self._looks_wrapped = False
+        if closer is None or opener == self._draft_opens or self._wrapped is False:
+            return text
+        end = _matching_close(text, opener, closer)
+        if self._wrapped is None and 0 < end < len(text.rstrip()) - 1:
+            return text  # closed mid-line: a quotation, not a wrapper (decided at the head)
+        self._looks_wrapped = True
+        return text[1:] if end < 0 else text[1:end] + text[end + 1:]
 
     def _head_ready(self, head: str, final: bool) -> bool:
         if final or self.stopped:
@@ -118,6 +141,7 @@ class OutputFilter:
             if not stripped or not self._head_ready(stripped, final):
                 return ""
             self._check_head(stripped, final or self.stopped or len(stripped) >= _MAX_HEAD)
+            self._wrapped = self._looks_wrapped
         elif self.guard is not None and self.guard.secret_grams:
             text = self._guarded_tail(text, final)
         if not text.startswith(self.sent):
@@ -144,6 +168,19 @@ class OutputFilter:
                              f"{head[:40]!r}")
         if self.guard is not None:
             self.guard.check(head, final)
+
+
+def _matching_close(text: str, opener: str, closer: str) -> int:
+    """Index of the quote that closes ``text[0]``, or -1 if it is not closed yet."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == closer and (i > 0 or opener != closer):
+            depth -= 1
+            if depth == 0:
+                return i
+        elif ch == opener:
+            depth += 1
+    return -1
 
 
 def explain_error(exc: Exception, base_url: object, model: str) -> str:
@@ -185,15 +222,16 @@ class LLMBrain:
 
     def __init__(self, client: openai.OpenAI, model: str, *,
                  max_tokens_by_kind: Mapping[str, int] | None = None,
-                 temperature: float = 0.4) -> None:
+                 temperature: float = 0.4, style: str = "directive") -> None:
         self.client, self.model, self.temperature = client, model, temperature
+        self.style = style  # "rewrite" for small local models (see .prompts)
         self.max_tokens = {**DEFAULT_MAX_TOKENS, **(max_tokens_by_kind or {})}
         self.name = f"llm:{model}"
 
     def speak(self, directive: Directive) -> Iterator[str]:
-        messages = build_messages(directive)
+        messages = build_messages(directive, self.style)
         filt = OutputFilter(directive.language, messages[0]["content"],
-                            guard=LineGuard(directive))
+                            guard=LineGuard(directive), draft=render(directive))
         try:
             stream = self.client.chat.completions.create(
                 model=self.model, messages=cast(list[ChatCompletionMessageParam], messages),

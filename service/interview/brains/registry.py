@@ -45,13 +45,15 @@ def _require(base_url: str | None, model: str | None, what: str) -> tuple[str, s
 def build_brain(kind: BrainKind | str, *, base_url: str | None = None, model: str | None = None,
                 api_key: str | None = None, timeout_s: float = 30.0,
                 max_tokens_by_kind: dict[str, int] | None = None,
-                temperature: float = 0.4) -> Brain:
+                temperature: float = 0.4, style: str = "directive") -> Brain:
+    """``style="rewrite"``: the small-model prompt (see :mod:`.prompts`)."""
     if kind == "offline":
         return OfflineBrain()
     if kind == "llm":
         url, name = _require(base_url, model, "brain")
         return LLMBrain(make_client(url, api_key, timeout_s), name,
-                        max_tokens_by_kind=max_tokens_by_kind, temperature=temperature)
+                        max_tokens_by_kind=max_tokens_by_kind, temperature=temperature,
+                        style=style)
     raise ValueError(f"unknown brain {kind!r}: choose 'offline' or 'llm'")
 
 

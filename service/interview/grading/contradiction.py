@@ -7,17 +7,19 @@ of truth. All are conservative: a false alarm costs a correct candidate points. 
 the answer clause and, where known, the key point it gets wrong, so the grader can withhold that
 point's credit.
 
-* **Confusable substitution** — the answer uses a member of a small set of easily confused terms
-  (softmax/sigmoid, MSE/cross-entropy, arithmetic/harmonic mean, dim 0/last dim, greater/less
-  than, O(n)/O(n²)) that the reference never uses, while the reference uses another member.
+* **Confusable substitution** — the answer asserts (not under a negation, not in a conditional
+  or comparison) a member of a small set of easily confused terms (softmax/sigmoid,
+  MSE/cross-entropy, arithmetic/harmonic mean, dim 0/last dim, greater/less than, O(n)/O(n²))
+  that the reference never uses, while the reference uses another member.
 * **Swapped subject** — in "compare X and Y" entries key points are about a named subject
   ("BN …", "LN …", "L1 …", "GQA …"). A clause naming only X that matches a point about
   Y clearly better than any point about X (and names nothing that point names) attributes Y's
   property to X.
 * **Denied exception** — a key point that says "…, not Y" or "never Y", and a clause clearly
   arguing that point that mentions Y with no negation ("clipping is the fix for vanishing
-  gradients" against "clipping addresses exploding, not vanishing, gradients"). English only:
-  the scope of a Chinese negation is too hard to find cheaply.
+  gradients" against "clipping addresses exploding, not vanishing, gradients"; "apply it to q, k
+  and v" against "… not to V"). English key points only: the scope of a Chinese negation is too
+  hard to find cheaply.
 * **Denied key point** (:mod:`.negation`) — a key-point cue negated or dismissed ("不需要重新归一
   化", "batch size doesn't really matter") where the reference never negates it.
 * **Stated opposite** (:mod:`.contrast`) — a clause naming one member of a contrast group (larger/
@@ -36,7 +38,7 @@ import numpy as np
 
 from knowledge.schema import Entry, KeyPoint
 from knowledge.textnorm import normalize
-from service.interview.grading.contrast import ReferenceStatements
+from service.interview.grading.contrast import ASIDE, ReferenceStatements, asserts
 from service.interview.grading.evidence import PassageCache
 from service.interview.grading.negation import DeniedPoints
 
@@ -48,7 +50,9 @@ _NEGATION_ZH = re.compile(r"不(?!同|断|仅|过|错|少|久|论|管|但|停|�
 _NEGATION_EN = re.compile(
     r"\b(?:not|no|never|none|nothing|without|cannot|neither|nor|rather than|instead of)\b|n['’]t\b")
 # "…, not Y" and "never Y" in an English key point: Y is what the point rules out
-_DENIED = re.compile(r"(?:[,;—]\s*not|\bnever)\s+(?:the\s+|a\s+|to\s+)?([a-z][a-z0-9\-]{2,})")
+# (matched on the key point as written: a single capital — "not to V", "never X" — is a name too)
+_DENIED = re.compile(r"(?:[,;—]\s*not|\bnever)\s+(?:the\s+|a\s+|to\s+)?"
+                     r"([A-Za-z][\w\-]{2,}|[A-Z](?!\w))")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LEADING = frozenset({"in", "an", "a", "the", "with", "for", "under", "at", "on"})
 _NAME = re.compile(r"[a-z][a-z0-9+\-]*")
@@ -126,7 +130,7 @@ class ReferenceChecks:
         self._vocabulary = {n: _word(n) for n in vocabulary} if len(subjects) >= 2 else {}
         self._point_names = [self._names(f"{kp.zh} {kp.en}") for kp in entry.key_points]
         self._denied = [[(t, re.compile(rf"\b{re.escape(t)}\b"))
-                         for t in dict.fromkeys(_DENIED.findall(normalize(kp.en)))]
+                         for t in dict.fromkeys(normalize(d) for d in _DENIED.findall(kp.en))]
                         for kp in entry.key_points]
         self._denied_points = DeniedPoints(entry, reference)
         self._statements = ReferenceStatements(entry, passages) if passages else None
@@ -152,20 +156,21 @@ class ReferenceChecks:
         return found
 
     def _localized_confusions(self, normalized: list[str]) -> list[Contradiction]:
-        """:meth:`confusions`, each attributed to the first clause that says it."""
-        out = []
-        for message in self.confusions(" ".join(normalized)):
-            clause = next((c for c, t in enumerate(normalized) if message in self.confusions(t)),
-                          None)
-            out.append(Contradiction(message, clause))
+        """:meth:`confusions` clause by clause, each reported once, at the first clause that
+        says it; conditionals and comparisons ("with MSE it would be non-convex") are skipped."""
+        out: list[Contradiction] = []
+        for c, text in enumerate(normalized):
+            if not ASIDE.search(text):
+                out += [Contradiction(m, c) for m in self.confusions(text)
+                        if all(m != f.message for f in out)]
         return out
 
     def confusions(self, answer: str) -> list[str]:
-        """Terms the answer uses where the reference uses a confusable alternative instead."""
+        """Terms the answer asserts where the reference uses a confusable alternative instead."""
         text = normalize(answer)
         out = [f"says {name} where the reference says {' / '.join(in_ref)}"
                for in_ref, members in self._confusable if in_ref
-               for name, pattern in members if name not in in_ref and pattern.search(text)]
+               for name, pattern in members if name not in in_ref and asserts(pattern, text)]
         if self._complexities:
             expected = " / ".join(f"O({e})" for e in sorted(self._complexities))
             out += [f"says O({c}) where the reference says {expected}"

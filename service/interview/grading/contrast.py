@@ -63,15 +63,15 @@ _PROPERTY_SPECS: _Specs = (
     (("easy", r"\beasy (?:example|sample|negative)s?|简单样本|易分"),
      ("hard", r"\bhard (?:example|sample|negative)s?|难样本|难分|难负")),
     (("zeros", r"\bzeros\b|全 ?0|全零|零初始化"), ("ones", r"\bones\b|全 ?1\b|全一")),
-    (("the same", r"(?<!不)(?:一样|相同|等价)|同样|同一|没有?区别|一回事|\b(?:identical|same|"
-                  r"equivalent|interchangeable|no difference)\b"),
-     ("different", r"不同|不一样|不相同|不等价|有区别|\b(?:different|differs?|not the same|"
-                   r"not equivalent|not interchangeable)\b")),
+    # as predicates only: "不同种子" (different seeds) and "一样大" (equally large) compare nothing
+    (("the same", r"(?<!不)(?:一样(?![大小多少快慢高低好重])|相同|等价)|同样|同一|没有?区别|一回事|"
+                  r"\b(?:identical|same|equivalent|interchangeable|no difference)\b"),
+     ("different", r"是不同的|不同(?![\u3400-\u9fff])|不同于|不一样|不相同|不等价|有区别|"
+                   r"\b(?:different|differs?|not the same|not equivalent|not interchangeable)\b")),
 )
 # named things candidates confuse with each other
 _NAMED_SPECS: _Specs = (
     (("encoder", r"encoder|编码器"), ("decoder", r"decoder|解码器")),
-    (("epoch", r"\bepochs?\b|轮"), ("iteration", r"\biterations?\b|\bsteps?\b|迭代")),
     (("hyperparameter", r"hyper-?parameters?|超参"),
      ("parameter", r"(?<!hyper)(?<!hyper-)\bparameters?\b|(?<!超)参数")),
     (("l1", r"\bl1\b"), ("l2", r"\bl2\b")),
@@ -93,7 +93,8 @@ _NAMED_SPECS: _Specs = (
 _GROUP_SPECS = _PROPERTY_SPECS + _NAMED_SPECS
 CONTRAST_GROUPS = tuple(tuple((name, re.compile(p)) for name, p in g) for g in _GROUP_SPECS)
 _ANY_MEMBER = re.compile("|".join(f"(?:{p})" for g in _GROUP_SPECS for _, p in g))
-_ASIDE = re.compile(r"\b(?:if|would|unless|otherwise|whereas|while|unlike|vs|versus|compared)\b|"
+# conditionals, hypotheticals and comparisons name the other member on purpose
+ASIDE = re.compile(r"\b(?:if|would|unless|otherwise|whereas|while|unlike|vs|versus|compared)\b|"
                     r"如果|否则|不然|的话|不像|相比|对比|区别")
 _FALSE_AFTER = re.compile(r"\s*=\s*false")
 # where a statement that names several members ("running_mean = zeros, running_var = ones",
@@ -110,16 +111,15 @@ class Opposite:
     statement: str  # the reference statement the clause matches
 
 
+def asserts(pattern: re.Pattern[str], text: str) -> bool:
+    """(Normalized) ``text`` says ``pattern`` at least once without negating it."""
+    return any(not negation_before(text, m.start(), m.group(0))
+               and not _FALSE_AFTER.match(text, m.end()) for m in pattern.finditer(text))
+
+
 def named(group: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> frozenset[str]:
     """Members of ``group`` that (normalized) ``text`` names without negating them."""
-    out = set()
-    for name, pattern in group:
-        for m in pattern.finditer(text):
-            if not negation_before(text, m.start(), m.group(0)) and not _FALSE_AFTER.match(
-                    text, m.end()):
-                out.add(name)
-                break
-    return frozenset(out)
+    return frozenset(name for name, pattern in group if asserts(pattern, text))
 
 
 class ReferenceStatements:
@@ -176,7 +176,7 @@ class ReferenceStatements:
         sims = clause_vecs @ self._vectors.T
         out = []
         for c, text in enumerate(normalized):
-            if _ASIDE.search(text):
+            if ASIDE.search(text):
                 continue
             for g, group in enumerate(CONTRAST_GROUPS):
                 said = named(group, text)

@@ -40,7 +40,7 @@ _ASCII = re.compile(r"[a-z0-9]")
 # A-not-A questions (有没有/是不是) and 别 (imperative warnings) are excluded
 _NEGATOR_ZH = re.compile(
     r"(?<![有是要能会])(?:不(?!同|断|仅|过|错|少|久|论|管|但|停|然|一样|如|外|止|多|大|小|高|低|好|"
-    r"稳|平衡|均|足|太|够|光|行|对|准|确定|清楚|记得)|没(?!法|办法)|无需|无须|未(?!来|知)|并非|而非)")
+    r"稳|平衡|均|足|太|够|光|行|对|准|确定|清楚|记得)|没|无需|无须|未(?!来|知)|并非|而非)")
 _ASIDE_ZH = re.compile(r"有没有|是不是|要不要|能不能|会不会|像|如果|要是|假如|若|否则|不然|的话|一旦|别|不要")
 _NEGATOR_EN = re.compile(r"(?:\b(?:not|no|never|without|cannot)|n't|\brather than|\binstead of)$")
 _LIGHT_EN = frozenset("need needs needed use uses using used have has any a an the to really "
@@ -58,11 +58,16 @@ _DISMISS_EN = re.compile(
 _REFERENCE_NEGATION = re.compile(
     r"不|没|无|未|非|别|避免|防止|免|省去|\b(?:not|no|never|without|cannot|neither|nor|rather than|"
     r"instead of|avoid\w*|prevent\w*|free|only)\b|n't\b")
+# a key point that itself denies something ("pairs that never co-occur", "…, not V"); English,
+# since Chinese 不 is as often adjectival (不稳定) as it is a denial
+_NEGATIVE_POINT = re.compile(r"\b(?:not|no|never|without|rather than|instead of|cannot)\b|n't")
+# "不能在测试集上调": a preposition between the negation and the cue means the negation governs
+# the verb that follows, not the cue
+_PREPOSITION_ZH = re.compile(r"[在对把从给被跟向于]")
 _FAILURE_MODE = re.compile(
     r"overflow|underflow|溢出|下溢|leak|泄漏|泄露|污染|contamin|drift|漂移|saturat|饱和|vanish|消失|"
     r"explod|爆炸|overfit|过拟合|unstable|不稳|nan\b|recomput|重复计算|collapse|坍塌|bottleneck|瓶颈|"
-    r"noise|噪声|bias")
-_NEGATIVE_POINT = re.compile(r"不|没|无|未|非|\b(?:not|no|never|without|rather than|instead of)\b|n't")
+    r"noise|噪声")
 
 
 @dataclass(frozen=True)
@@ -107,10 +112,14 @@ def negation_before(text: str, start: int, cue: str) -> str | None:
     before = _BREAK.split(text[:start])[-1]
     if _CJK.search(cue) or _CJK.search(before[-2:]):
         window = before[-ZH_WINDOW:]
-        if _NEGATOR_ZH.search(window) and not _ASIDE_ZH.search(before[-ZH_WINDOW - 2:]):
+        negator = None
+        for negator in _NEGATOR_ZH.finditer(window):
+            pass  # the last negation before the cue is the one that could govern it
+        if (negator and not _PREPOSITION_ZH.search(window, negator.end())
+                and not _ASIDE_ZH.search(before[-ZH_WINDOW - 2:])):
             return window.strip()
         return None
-    return _negated_en(before.rstrip())
+    return _negated_en(before.strip())
 
 
 def dismissal_after(text: str, end: int) -> str | None:
@@ -126,7 +135,7 @@ class DeniedPoints:
         ref = normalize(reference)
         self._cues: list[tuple[int, str]] = []
         for k, kp in enumerate(entry.key_points):
-            if _NEGATIVE_POINT.search(normalize(f"{kp.zh} {kp.en}")):
+            if _NEGATIVE_POINT.search(normalize(kp.en)):
                 continue
             for cue in dict.fromkeys(normalize(c) for c in kp.cues):
                 if _FAILURE_MODE.search(cue) or any(
@@ -135,7 +144,8 @@ class DeniedPoints:
                 self._cues.append((k, cue))
 
     def find(self, normalized: Sequence[str], rel: np.ndarray) -> list[DeniedCue]:
-        """Cues negated or dismissed in a clause that is about their point (``rel`` ≥ 0)."""
+        """Cues negated or dismissed in a clause that is not about another point
+        (``rel`` ≥ ``ABOUT_POINT``)."""
         out: list[DeniedCue] = []
         for c, text in enumerate(normalized):
             for k, cue in self._cues:

@@ -68,7 +68,7 @@ EVIDENCE_AT = 0.3
 PRECISION_POWER = 0.5
 FULL_MARKS = 0.7
 VAGUE_PENALTY = 0.4
-CONTRADICTION_FACTOR = 0.2
+CONTRADICTION_FACTOR = 0.15
 OVERCLAIM_FACTOR = 0.4  # per sweeping claim the reference never makes (at most two count)
 OFF_TOPIC_RANK = 20  # off topic when at least this many other questions fit the answer better
 OFF_TOPIC_MAX_RECALL = 0.3
@@ -130,9 +130,12 @@ class RubricGrader:
     def _reference_checks(self, entry: Entry) -> ReferenceChecks:
         key = (entry.id, entry.model_dump_json())
         with self._lock:
-            if key not in self._checks:
-                self._checks[key] = ReferenceChecks(entry, reference_text(entry), self._passages)
-            return self._checks[key]
+            found = self._checks.get(key)
+        if found is None:  # built outside the lock: it embeds the reference statements
+            found = ReferenceChecks(entry, reference_text(entry), self._passages)
+            with self._lock:
+                found = self._checks.setdefault(key, found)
+        return found
 
     def grade(self, entry: Entry, answer: str, language: str) -> AnswerGrade:
         """Grade ``answer`` against ``entry``; ``language`` is the interview's, but both feedback
@@ -146,10 +149,10 @@ class RubricGrader:
         rubric = vectors.rubric(entry)
         normalized = [normalize(p) for p in usable]
         clause_vecs = self._embedder.embed_queries(normalized)
-        answer = _Answer(usable, normalized, vectors.relative_similarity(rubric, clause_vecs),
+        parsed = _Answer(usable, normalized, vectors.relative_similarity(rubric, clause_vecs),
                          vectors.topic_rank(entry, clause_vecs) >= OFF_TOPIC_RANK, injection)
-        found = self._reference_checks(entry).find(usable, answer.rel, clause_vecs)
-        return _score(entry, rubric, found, answer)
+        found = self._reference_checks(entry).find(usable, parsed.rel, clause_vecs)
+        return _score(entry, rubric, found, parsed)
 
 
 def _strengths(rubric: EntryRubric, answer: _Answer, listed: list[bool]
@@ -170,6 +173,12 @@ def _contradicted_points(found: list[Contradiction], rel: np.ndarray) -> list[in
     points = {f.point if f.point is not None else int(np.argmax(rel[f.clause]))
               for f in found if f.point is not None or f.clause is not None}
     return sorted(points)
+
+
+def _errors(found: list[Contradiction]) -> int:
+    """How many wrong statements the findings make: a clause flagged by two checks is one."""
+    return len({("clause", f.clause) if f.clause is not None else ("text", f.message)
+                for f in found})
 
 
 def _precision(sizes: np.ndarray, rel: np.ndarray) -> float:
@@ -202,7 +211,7 @@ def _score(entry: Entry, rubric: EntryRubric, found: list[Contradiction], answer
     vague = _vagueness(answer, sizes, listed, mass)
     off_topic = answer.astray and float(strength.mean()) < OFF_TOPIC_MAX_RECALL
     value = float(strength.mean()) * _precision(sizes, answer.rel) ** PRECISION_POWER
-    value *= (1 - VAGUE_PENALTY * vague.level) * CONTRADICTION_FACTOR ** len(contradictions)
+    value *= (1 - VAGUE_PENALTY * vague.level) * CONTRADICTION_FACTOR ** _errors(found)
     value *= OVERCLAIM_FACTOR ** min(2, len(claimed))
     contradictions += [f"unsupported sweeping claim: {c!r}" for c in claimed]
     value *= (OFF_TOPIC_FACTOR if off_topic else 1.0)
