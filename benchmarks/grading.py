@@ -6,10 +6,10 @@ Uses the service's settings (``KAODA_HOME``…) for the model and the saved know
 
 Grades every answer of ``tests/service/grading_dev_set.yaml`` with the real embedding model and
 prints Spearman's rho between score and label (wrong=0 < vague=1 < partial=2 < good=3) on the
-full set and on each split (``dev`` was used for tuning; ``holdout`` and ``fresh`` were not), the
-mean score per label, and the latency of one ``grade`` call (p50 / p95 over ``--runs`` passes
-after a warm-up pass, so entry rubrics are cached as they are in the service). Target: p50 about
-50 ms on 2 cores.
+full set and on each split (all splits have been seen while tuning; the file header records each
+split's first, blind evaluation), the mean score per label, and the latency of one ``grade`` call
+(p50 / p95 over ``--runs`` passes after a warm-up pass, so entry rubrics and reference statements
+are cached as they are in the service). Target: p50 about 50 ms on 2 cores.
 """
 
 from __future__ import annotations

@@ -16,12 +16,14 @@ from scipy.stats import spearmanr
 
 from service.interview.grading import AnswerGrade, RubricGrader
 from service.interview.grading.contradiction import ReferenceChecks
+from service.interview.grading.negation import dismissal_after, negation_before
 from service.interview.grading.segment import clauses
 from service.interview.grading.signals import is_injection, list_like
 
 DATASET = Path(__file__).parent / "grading_dev_set.yaml"
 LABELS = {"wrong": 0, "vague": 1, "partial": 2, "good": 3}
-MIN_SPEARMAN = 0.75
+MIN_SPEARMAN = 0.78
+MIN_SPLIT_SPEARMAN = 0.70  # each split alone: 32–56 answers, so a looser floor
 
 ATTENTION_WITHOUT_MASKING = (
     "注意力就是拿 query 和每个 key 做点积，softmax 之后得到权重，再对 value 加权求和，公式是 "
@@ -86,6 +88,9 @@ def test_spearman_on_labelled_set(dataset, graded, record_property) -> None:
     record_property("spearman_full", round(full, 3))
     print(f"Spearman full (n={len(items)}): {full:.3f}")
     assert full >= MIN_SPEARMAN
+    for split in dict.fromkeys(s for s, _ in dataset):
+        idx = [i for i, (s, _) in enumerate(dataset) if s == split]
+        assert _rho([graded[i] for i in idx], [items[i] for i in idx]) >= MIN_SPLIT_SPEARMAN, split
 
 
 def test_good_beats_vague_and_wrong_for_the_same_entry(dataset, graded) -> None:
@@ -205,3 +210,67 @@ def test_confusable_terms_are_contradictions(entries) -> None:
     assert checks.confusions("把 IoU 小于阈值的框删掉")
     assert checks.confusions("复杂度是 O(N)")
     assert not checks.confusions("把 IoU 大于阈值的框删掉，最坏 O(N²)")
+
+
+@pytest.mark.parametrize(("entry_id", "wrong", "right"), [
+    # a key point negated or dismissed
+    ("top_p_sample", "排序、cumsum 截断之后，采样的时候不需要重新归一化，直接用原来的概率就行。",
+     "排序、cumsum 截断之后，要在保留的集合上重新归一化，再用 rng 采样。"),
+    ("nnunet", "nnU-Net keeps a plain U-Net, and it doesn't use cross-validation to pick the "
+               "configuration.",
+     "nnU-Net keeps a plain U-Net and uses 5-fold cross-validation to pick among 2D, 3D and "
+     "the cascade."),
+    # the opposite member of a contrast, against the matching reference statement
+    ("nt_xent_loss", "温度越大，softmax 越关注难负样本。", "温度越小，softmax 越关注难负样本。"),
+    ("regularization-overfitting", "early stopping 是看训练集的 loss，训练 loss 不再下降就停。",
+     "early stopping 是看验证集的指标，验证集指标不再提升就停，并回滚到最好的 checkpoint。"),
+    # … in the part of a mixed statement about the same thing (running_var = ones)
+    ("batch_norm", "In __init__ I'd initialize running_var to zeros.",
+     "In __init__ I'd initialize running_var to ones."),
+])
+def test_stated_opposites_are_contradictions(grader, entries, entry_id, wrong, right) -> None:
+    entry = entries[entry_id]
+    bad, good = grader.grade(entry, wrong, "zh"), grader.grade(entry, right, "zh")
+    assert bad.contradictions and not good.contradictions, (bad.contradictions,
+                                                            good.contradictions)
+    assert bad.score < good.score
+
+
+@pytest.mark.parametrize(("entry_id", "answer"), [
+    ("batchnorm-vs-layernorm", "LN 不依赖 batch，训练和推理的计算完全一样，不需要维护 running 统计量。"),
+    ("rope", "RoPE 只作用在 Q 和 K 上，不作用在 V 上；interleaved 和 half-split 两种约定的权重不能互换。"),
+    ("params-vs-hyperparameters", "超参数不能在测试集上调，要用验证集或者交叉验证，测试集只在最后用一次。"),
+    ("unet", "跳跃连接用拼接而不是相加，拼接保留了两路的全部通道，让后面的卷积自己学怎么融合。"),
+    ("fair-model-comparison", "除了要比较的因素，其余设置都保持一致，每个模型多跑几个种子，报均值和标准差。"),
+    ("logistic_regression", "The BCE loss is convex, so gradient descent reaches the global "
+                            "optimum; with MSE on top of a sigmoid it would be non-convex."),
+    ("vanishing-gradients", "Gradient clipping doesn't fix vanishing gradients, it only limits "
+                            "exploding ones; for vanishing you use residual connections and ReLU."),
+    ("data-generators", "You don't load the whole dataset into memory; the loader reads batch by "
+                        "batch and prefetches with several workers."),
+])
+def test_correct_negations_and_contrasts_are_not_flagged(grader, entries, entry_id,
+                                                          answer) -> None:
+    assert grader.grade(entries[entry_id], answer, "zh").contradictions == []
+
+
+@pytest.mark.parametrize(("clause", "cue", "negated"), [
+    ("采样的时候不需要重新归一化", "重新归一化", True),
+    ("it doesn't use cross-validation", "cross-valid", True),
+    ("heads are averaged rather than concatenated", "concat", True),
+    ("还要查一下有没有泄漏", "泄漏", False),  # a question, not a denial
+    ("without a non-linearity the layers collapse into one", "non-linear", False),  # conditional
+    ("datasets just don't fit in ram", "ram", False),  # the negation governs "fit"
+    ("超参数不能在测试集上调", "测试集", False),  # … and here "调"
+    ("别直接抄论文的数", "抄", False),  # a warning, not a claim
+])
+def test_negation_scope(clause, cue, negated) -> None:
+    assert bool(negation_before(clause, clause.index(cue), cue)) == negated
+
+
+def test_dismissals() -> None:
+    text = "深度学习模型不同种子的差别可以忽略"
+    assert dismissal_after(text, text.index("种子") + 2)
+    text = "batch size doesn't really matter here"
+    assert dismissal_after(text, len("batch size"))
+    assert not dismissal_after("batch size sets the memory", len("batch size"))

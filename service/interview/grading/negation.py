@@ -112,9 +112,8 @@ def negation_before(text: str, start: int, cue: str) -> str | None:
     before = _BREAK.split(text[:start])[-1]
     if _CJK.search(cue) or _CJK.search(before[-2:]):
         window = before[-ZH_WINDOW:]
-        negator = None
-        for negator in _NEGATOR_ZH.finditer(window):
-            pass  # the last negation before the cue is the one that could govern it
+        # the last negation before the cue is the one that could govern it
+        negator = max(_NEGATOR_ZH.finditer(window), key=lambda m: m.start(), default=None)
         if (negator and not _PREPOSITION_ZH.search(window, negator.end())
                 and not _ASIDE_ZH.search(before[-ZH_WINDOW - 2:])):
             return window.strip()
