@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 from scipy.stats import spearmanr
@@ -274,3 +275,17 @@ def test_dismissals() -> None:
     text = "batch size doesn't really matter here"
     assert dismissal_after(text, len("batch size"))
     assert not dismissal_after("batch size sets the memory", len("batch size"))
+
+
+def test_passage_vectors_persist_between_processes(knowledge_base, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from service.interview.grading.evidence import PassageCache
+
+    store = tmp_path / "passages.npz"
+    first = PassageCache(knowledge_base.index.embedder)
+    vectors = first(["梯度消失的原因是什么", "why does the KV cache help"])
+    first.save(store)
+    second = PassageCache(knowledge_base.index.embedder)
+    assert second.load(store) == 2
+    assert np.allclose(second(["why does the KV cache help"]), vectors[1:]) and second.added == 0
+    store.write_bytes(b"not an npz file")
+    assert PassageCache(knowledge_base.index.embedder).load(store) == 0  # ignored, re-embedded

@@ -29,6 +29,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -91,6 +92,32 @@ class PassageCache:
     def __init__(self, embedder: Embedder, known: Mapping[str, np.ndarray] | None = None) -> None:
         self._embedder = embedder
         self._vectors: dict[str, np.ndarray] = dict(known or {})
+        self.added = 0  # texts embedded since construction or the last save
+
+    def load(self, path: Path) -> int:
+        """Add the vectors saved at ``path`` for this embedder's model; how many were read.
+
+        A missing, unreadable or other-model file is ignored (the texts are embedded again)."""
+        try:
+            with np.load(path, allow_pickle=False) as saved:
+                if str(saved["model_id"]) != self._embedder.model_id:
+                    return 0
+                texts, vectors = saved["texts"], saved["vectors"]
+        except (OSError, KeyError, ValueError):
+            return 0
+        for text, vec in zip(texts.tolist(), vectors, strict=True):
+            self._vectors.setdefault(str(text), vec)
+        return len(texts)
+
+    def save(self, path: Path) -> None:
+        """Write every vector (atomically) so the next process embeds nothing it has seen."""
+        texts = list(self._vectors)
+        staging = path.with_name(path.name + ".partial.npz")
+        np.savez(staging, model_id=np.array(self._embedder.model_id),
+                 texts=np.array(texts, dtype=str),
+                 vectors=np.stack([self._vectors[t] for t in texts]).astype(np.float32))
+        staging.replace(path)
+        self.added = 0
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -99,6 +126,7 @@ class PassageCache:
         if missing:
             for text, vec in zip(missing, self._embedder.embed_passages(missing), strict=True):
                 self._vectors[text] = vec
+            self.added += len(missing)
         return np.stack([self._vectors[t] for t in texts]).astype(np.float32)
 
 
