@@ -41,8 +41,10 @@ def _sidebar() -> None:
         else:
             st.caption("🟢 " + t("app.service_ok", entries=ready.get("entries", "?")))
             brain = str(ready.get("brain") or "offline")
-            key = "app.brain_llm" if brain.startswith("llm:") else "app.brain_offline"
-            st.caption("🧠 " + t(key, model=brain.removeprefix("llm:")))
+            if brain.startswith("llm:"):
+                st.caption("🧠 " + t("app.brain_llm", model=brain.removeprefix("llm:")))
+            else:
+                st.caption("🧠 " + t("app.brain_offline"))
 
 
 _sidebar()
