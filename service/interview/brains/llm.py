@@ -106,10 +106,10 @@ class OutputFilter:
         elif not final:
             text = text[:_safe_end(text)]
         text = _PREFIX.sub("", _MARKDOWN.sub("", text).lstrip(), count=1)
-        text = self._unwrap(text, final or self.stopped)
+        text = self._unwrap(text)
         return text.rstrip() if final or self.stopped else text
 
-    def _unwrap(self, text: str, final: bool) -> str:
+    def _unwrap(self, text: str) -> str:
         """Drop quotes a model wraps the whole line in (「…」, "…") — unless the draft opens so.
 
         Decided once, when the head goes out: wrapped if the opening quote is not closed before
