@@ -83,7 +83,6 @@ class OutputFilter:
         self._echo_probe = system_prompt[:16]
         self._draft_opens = draft.lstrip()[:1]
         self._wrapped: bool | None = None  # whether the line is wrapped in quotes, once known
-        self._looks_wrapped = False
         self.raw, self.sent, self.stopped = "", "", False
 
     def feed(self, piece: str) -> str:
@@ -106,24 +105,7 @@ class OutputFilter:
         elif not final:
             text = text[:_safe_end(text)]
         text = _PREFIX.sub("", _MARKDOWN.sub("", text).lstrip(), count=1)
-        text = self._unwrap(text)
         return text.rstrip() if final or self.stopped else text
-
-    def _unwrap(self, text: str) -> str:
-        """Drop quotes a model wraps the whole line in (「…」, "…") — unless the draft opens so.
-
-        Decided once, when the head goes out: wrapped if the opening quote is not closed before
-        the end of the head (so 「LoRA」的 rank… keeps its quotes)."""
-        opener = text[:1]
-        closer = _QUOTES.get(opener)
-        self._looks_wrapped = False
-        if closer is None or opener == self._draft_opens or self._wrapped is False:
-            return text
-        end = _matching_close(text, opener, closer)
-        if self._wrapped is None and 0 < end < len(text.rstrip()) - 1:
-            return text  # closed mid-line: a quotation, not a wrapper (decided at the head)
-        self._looks_wrapped = True
-        return text[1:] if end < 0 else text[1:end] + text[end + 1:]
 
     def _head_ready(self, head: str, final: bool) -> bool:
         if final or self.stopped:
@@ -136,12 +118,16 @@ class OutputFilter:
 
     def _emit(self, final: bool) -> str:
         text = self._clean(final)
+        wrapped = self._wrapped
+        if wrapped is None:  # tentative until the head goes out, then fixed
+            wrapped = _is_wrapped(text, self._draft_opens)
+        text = _unwrap(text) if wrapped else text
         if not self.sent:
             stripped = text.strip()
             if not stripped or not self._head_ready(stripped, final):
                 return ""
             self._check_head(stripped, final or self.stopped or len(stripped) >= _MAX_HEAD)
-            self._wrapped = self._looks_wrapped
+            self._wrapped = wrapped
         elif self.guard is not None and self.guard.secret_grams:
             text = self._guarded_tail(text, final)
         if not text.startswith(self.sent):
@@ -168,6 +154,27 @@ class OutputFilter:
                              f"{head[:40]!r}")
         if self.guard is not None:
             self.guard.check(head, final)
+
+
+def _is_wrapped(text: str, draft_opens: str) -> bool:
+    """Whether the model wrapped the whole line in quotes (「…」, "…"): the line opens with a
+    quote the draft does not open with, and that quote is not closed before the line's end (so
+    「LoRA」的 rank… keeps its quotes)."""
+    opener = text[:1]
+    closer = _QUOTES.get(opener)
+    if closer is None or opener == draft_opens:
+        return False
+    end = _matching_close(text, opener, closer)
+    return not 0 < end < len(text.rstrip()) - 1
+
+
+def _unwrap(text: str) -> str:
+    """``text`` without its wrapping quotes (the closing one only once it has arrived)."""
+    closer = _QUOTES.get(text[:1])
+    if closer is None:
+        return text
+    end = _matching_close(text, text[0], closer)
+    return text[1:] if end < 0 else text[1:end] + text[end + 1:]
 
 
 def _matching_close(text: str, opener: str, closer: str) -> int:
@@ -229,9 +236,10 @@ class LLMBrain:
         self.name = f"llm:{model}"
 
     def speak(self, directive: Directive) -> Iterator[str]:
-        messages = build_messages(directive, self.style)
+        draft = render(directive)  # the offline line: in the prompt, and the filter's reference
+        messages = build_messages(directive, self.style, draft)
         filt = OutputFilter(directive.language, messages[0]["content"],
-                            guard=LineGuard(directive), draft=render(directive))
+                            guard=LineGuard(directive), draft=draft)
         try:
             stream = self.client.chat.completions.create(
                 model=self.model, messages=cast(list[ChatCompletionMessageParam], messages),

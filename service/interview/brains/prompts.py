@@ -121,12 +121,13 @@ def fact_lines(d: Directive) -> list[str]:
     return [f"{k}: {' '.join(str(v).split())}" for k, v in facts if v not in (None, "")]
 
 
-def data_block(d: Directive) -> list[str]:
+def data_block(d: Directive, draft: str | None = None) -> list[str]:
+    """The untrusted block: what the candidate controls, then ``draft`` when given."""
     claim, said = split_contradiction(d.contradiction)
     parts = [("project", d.project_name), ("résumé", d.project_summary),
              ("résumé_claim", claim), ("answer_said", said),
              ("test_message", d.failing_message), ("candidate_said", d.candidate_text),
-             ("draft", render(d))]
+             ("draft", draft)]
     body = [f"{k}: {untrusted(v, _LIMITS[k])}" for k, v in parts if v and untrusted(v, 1)]
     return [OPEN, *body, CLOSE]
 
@@ -142,24 +143,28 @@ REWRITE_SYSTEM = {
 }
 
 
-def build_rewrite_messages(directive: Directive) -> list[dict[str, str]]:
+def build_rewrite_messages(directive: Directive, draft: str) -> list[dict[str, str]]:
     """The small-model prompt: the offline line to polish, the candidate's words as context."""
     zh = directive.language == "zh"
-    context = [line for line in data_block(directive) if not line.startswith("draft: ")]
+    context = data_block(directive)
     lines = context if len(context) > 2 else []  # only the delimiters: no candidate data
-    draft = untrusted(render(directive), _LIMITS["draft"])
+    draft = untrusted(draft, _LIMITS["draft"])
     lines += [f"面试官要说：「{draft}」" if zh else f'The interviewer is about to say: "{draft}"',
               "改写后的台词：" if zh else "Rewritten line:"]
     return [{"role": "system", "content": REWRITE_SYSTEM[directive.language]},
             {"role": "user", "content": "\n".join(lines)}]
 
 
-def build_messages(directive: Directive, style: str = "directive") -> list[dict[str, str]]:
-    """System + user messages for ``directive`` (see the module docstring)."""
+def build_messages(directive: Directive, style: str = "directive",
+                   draft: str | None = None) -> list[dict[str, str]]:
+    """System + user messages for ``directive`` (see the module docstring); ``draft`` is the
+    offline brain's line for it (rendered here when the caller has not already)."""
+    draft = render(directive) if draft is None else draft
     if style == "rewrite":
-        return build_rewrite_messages(directive)
+        return build_rewrite_messages(directive, draft)
     language = directive.language
     system = SYSTEM[language].format(n=SENTENCES.get(directive.kind, 2))
     cue = CUE[language][0 if directive.candidate_text else 1]
-    user = "\n".join([task_line(directive), *fact_lines(directive), *data_block(directive), cue])
+    user = "\n".join([task_line(directive), *fact_lines(directive),
+                      *data_block(directive, draft), cue])
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]
