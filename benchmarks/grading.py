@@ -50,9 +50,10 @@ def main() -> None:
     splits = yaml.safe_load(DATASET.read_text(encoding="utf-8"))
     items = [(split, item) for split, rows in splits.items() for item in rows]
     started = time.perf_counter()
-    kb = open_knowledge_base(Settings())  # KAODA_* env: the model and the saved index
+    settings = Settings()  # KAODA_* env: the model, the saved index and the grader's store
+    kb = open_knowledge_base(settings)
     grader = RubricGrader.from_index(kb.index)
-    grader.warm_up()
+    grader.warm_up(settings.grader_passages_path)
     entries = {e.id: e for e in kb.entries}
     print(f"model, index and grader ready in {time.perf_counter() - started:.1f} s")
     scores = [grader.grade(entries[i["entry_id"]], i["answer"], i["language"]).score

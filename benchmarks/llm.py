@@ -180,7 +180,7 @@ def main() -> None:
     settings = Settings()
     kb = open_knowledge_base(settings)
     rubric = RubricGrader.from_index(kb.index)
-    rubric.warm_up()
+    rubric.warm_up(settings.grader_passages_path)
     answers = sample_answers(args.answers, args.seed)
     rows = []
     for name in args.models:

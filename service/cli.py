@@ -35,7 +35,7 @@ def _kb_setup_model(args: argparse.Namespace, settings: Settings) -> int:
     location, _ = resolve_model(spec)
     embedder = open_embedder(spec)  # the onnx runtime exports the folder here, once
     print(f"model {embedder.model_id} ready at {location} (runtime "
-          f"{getattr(embedder, 'runtime', spec.runtime)}, {time.perf_counter() - started:.1f} s)")
+          f"{embedder.runtime}, {time.perf_counter() - started:.1f} s)")
     return 0
 
 

@@ -58,7 +58,7 @@ def build_judge(settings: Settings, kb: KnowledgeBase):
     from service.interview.grading.rubric import RubricGrader
 
     rubric = RubricGrader.from_index(kb.index)  # reuses the index's vectors as background
-    rubric.warm_up(settings.index_dir / "grader-passages.npz")
+    rubric.warm_up(settings.grader_passages_path)
     if not settings.llm.base_url:
         return make_judge("rubric", rubric=rubric)
     return make_judge("llm", rubric=rubric, base_url=settings.llm.base_url,

