@@ -6,12 +6,19 @@ Two halves, both free of reference logic (drivers import this module inside the 
   trusted side from a small payload (``{"seed": ..., sizes}``) instead of shipping hundreds of MB;
 * :func:`timed` for drivers (a ``perf_counter`` captured when this module is imported, i.e. before
   any candidate code runs), and trusted-side helpers to time a reference and enforce a relative
-  time budget, plus :func:`bug_hint`, which names a classic mistake when a wrong answer equals it.
+  time budget, plus :func:`bug_hint`, which names a classic mistake when a wrong answer equals it;
+* :func:`peak_memory` for drivers (the peak extra resident memory of one call) and
+  :func:`check_memory_budget` for the trusted side.
+
+Every time and memory measurement a driver makes goes through :func:`timed` and
+:func:`peak_memory`, so moving measurement to the trusted side is a change in one place.
 """
 
 from __future__ import annotations
 
 import gc
+import os
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -55,6 +62,83 @@ def timed(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[Any, float
     started = _perf_counter()
     result = fn(*args, **kwargs)
     return result, _perf_counter() - started
+
+
+# ---- memory ---------------------------------------------------------------------------------
+
+_open = open  # captured before any candidate code runs
+_KIB = 1024
+_PAGE_KIB = os.sysconf("SC_PAGE_SIZE") // _KIB
+
+
+def _status_kib() -> dict[str, int]:
+    """VmRSS and VmHWM (peak RSS) of this process in KiB, from /proc/self/status."""
+    found: dict[str, int] = {}
+    with _open("/proc/self/status", "rb") as status:
+        for line in status:
+            if line.startswith((b"VmRSS:", b"VmHWM:")):
+                key, value = line.split(b":", 1)
+                found[key.decode()] = int(value.split()[0])
+    return found
+
+
+def _rss_kib() -> int:
+    with _open("/proc/self/statm", "rb") as statm:
+        return int(statm.read().split()[1]) * _PAGE_KIB
+
+
+def _reset_peak() -> bool:
+    """Reset VmHWM to the current RSS (needs a dumpable process); False where refused."""
+    try:
+        with _open("/proc/self/clear_refs", "w") as refs:
+            refs.write("5")
+    except OSError:
+        return False
+    return True
+
+
+def peak_memory(fn: Callable[..., Any], *args: Any, interval_s: float = 0.001,
+                **kwargs: Any) -> tuple[Any, dict[str, Any]]:
+    """Call ``fn``; return (result, measurement) of the resident memory it added at its peak.
+
+    The kernel's peak-RSS counter (VmHWM) is exact when it rises during the call (or can be reset
+    first); when an earlier allocation left it higher, a thread sampling the RSS every
+    ``interval_s`` gives the peak instead (big temporaries live far longer than one interval).
+    All values in bytes; ``exact`` says which source ``peak_extra`` came from.
+    """
+    gc.collect()
+    reset = _reset_peak()
+    before = _status_kib()
+    sampled = [before["VmRSS"]]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(interval_s):
+            sampled[0] = max(sampled[0], _rss_kib())
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        result = fn(*args, **kwargs)
+    finally:
+        done.set()
+        sampler.join()
+    after = _status_kib()
+    exact = reset or after["VmHWM"] > before["VmHWM"]
+    peak = after["VmHWM"] if exact else max(sampled[0], after["VmRSS"])
+    return result, {"peak_extra": (peak - before["VmRSS"]) * _KIB, "exact": exact,
+                    "rss_before": before["VmRSS"] * _KIB, "hwm_after": after["VmHWM"] * _KIB}
+
+
+def check_memory_budget(label: str, measured: Any, budget_bytes: int, advice: str) -> None:
+    """Fail unless the driver's :func:`peak_memory` measurement stays under ``budget_bytes``."""
+    extra = measured.get("peak_extra") if isinstance(measured, dict) else None
+    if not isinstance(extra, (int, float)) or not np.isfinite(extra):
+        raise CaseFailure(f"internal: the driver reported no memory measurement for {label}")
+    if extra > budget_bytes:
+        raise CaseFailure(
+            f"{label} used {extra / 2**20:.0f} MiB of extra memory at its peak; the budget is "
+            f"{budget_bytes / 2**20:.0f} MiB. {advice}")
 
 
 def reference_seconds(fn: Callable[[], Any], repeats: int = 3) -> float:
