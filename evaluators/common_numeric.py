@@ -16,6 +16,7 @@ Every time and memory measurement a driver makes goes through :func:`timed` and
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
 import threading
@@ -53,6 +54,14 @@ def topk_inputs(seed: int, n: int, d: int, q: int) -> tuple[np.ndarray, np.ndarr
     database *= rng.uniform(0.5, 3.0, size=(n, 1))
     queries = (rng.random((q, d)) - 0.5) * rng.uniform(0.5, 3.0, size=(q, 1))
     return queries, database
+
+
+def attention_inputs(seed: int, batch: int, heads: int, length: int,
+                     d: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """float32 (q, k, v), each (batch, heads, length, d), standard normal."""
+    rng = np.random.default_rng(seed)
+    shape = (batch, heads, length, d)
+    return tuple(rng.standard_normal(shape, dtype=np.float32) for _ in range(3))  # type: ignore[return-value]
 
 
 # ---- timing ---------------------------------------------------------------------------------
@@ -97,6 +106,26 @@ def _reset_peak() -> bool:
     return True
 
 
+_M_MMAP_THRESHOLD = -3  # glibc mallopt parameter
+
+
+def _map_large_allocations(threshold: int = 256 << 10) -> None:
+    """Serve every allocation of ``threshold`` bytes or more by its own mmap (glibc).
+
+    glibc's default raises this threshold at run time, after which large blocks come from the
+    heap, where small allocations made in between fragment the freed holes: a loop that frees a
+    2 MiB temporary per step then grows the RSS by ~2 MiB per step although it never holds more
+    than one. With a fixed threshold, freeing a large block unmaps it, so the RSS follows what is
+    actually live. Best effort (other C libraries ignore it).
+    """
+    try:
+        libc = ctypes.CDLL(None)
+        libc.mallopt(_M_MMAP_THRESHOLD, threshold)
+        libc.malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def peak_memory(fn: Callable[..., Any], *args: Any, interval_s: float = 0.001,
                 **kwargs: Any) -> tuple[Any, dict[str, Any]]:
     """Call ``fn``; return (result, measurement) of the resident memory it added at its peak.
@@ -104,9 +133,12 @@ def peak_memory(fn: Callable[..., Any], *args: Any, interval_s: float = 0.001,
     The kernel's peak-RSS counter (VmHWM) is exact when it rises during the call (or can be reset
     first); when an earlier allocation left it higher, a thread sampling the RSS every
     ``interval_s`` gives the peak instead (big temporaries live far longer than one interval).
-    All values in bytes; ``exact`` says which source ``peak_extra`` came from.
+    Large allocations are mapped one by one first (:func:`_map_large_allocations`), so heap
+    fragmentation is not counted as memory in use. All values in bytes; ``exact`` says which
+    source ``peak_extra`` came from.
     """
     gc.collect()
+    _map_large_allocations()
     reset = _reset_peak()
     before = _status_kib()
     sampled = [before["VmRSS"]]
@@ -141,9 +173,14 @@ def check_memory_budget(label: str, measured: Any, budget_bytes: int, advice: st
             f"{budget_bytes / 2**20:.0f} MiB. {advice}")
 
 
-def reference_seconds(fn: Callable[[], Any], repeats: int = 3) -> float:
-    """Best-of-``repeats`` wall time of ``fn`` after one warm-up call (trusted side)."""
-    fn()
+def reference_seconds(fn: Callable[[], Any], repeats: int = 3,
+                      warm_up: Callable[[], Any] | None = None) -> float:
+    """Best-of-``repeats`` wall time of ``fn`` after one warm-up call (trusted side).
+
+    ``warm_up`` replaces the warm-up call (e.g. the same code on a small input, when one full
+    run costs seconds).
+    """
+    (warm_up or fn)()
     best = float("inf")
     for _ in range(repeats):
         gc.collect()
