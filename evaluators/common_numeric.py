@@ -56,6 +56,18 @@ def topk_inputs(seed: int, n: int, d: int, q: int) -> tuple[np.ndarray, np.ndarr
     return queries, database
 
 
+def box_inputs(seed: int, n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """float32 boxes (n, 4) and (m, 4) as x1, y1, x2, y2 in a 1000 x 1000 image."""
+    rng = np.random.default_rng(seed)
+
+    def boxes(count: int) -> np.ndarray:
+        xy = rng.uniform(0, 950, (count, 2))
+        wh = rng.uniform(5, 120, (count, 2))
+        return np.concatenate([xy, xy + wh], axis=1).astype(np.float32)
+
+    return boxes(n), boxes(m)
+
+
 def attention_inputs(seed: int, batch: int, heads: int, length: int,
                      d: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """float32 (q, k, v), each (batch, heads, length, d), standard normal."""
@@ -188,6 +200,20 @@ def reference_seconds(fn: Callable[[], Any], repeats: int = 3,
         fn()
         best = min(best, time.perf_counter() - started)
     return best
+
+
+def torch_reference_seconds(fn: Callable[[], Any], repeats: int = 3,
+                            warm_up: Callable[[], Any] | None = None) -> float:
+    """:func:`reference_seconds` of a torch reference on one thread, as submissions run."""
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        with torch.no_grad():
+            return reference_seconds(fn, repeats, warm_up)
+    finally:
+        torch.set_num_threads(threads)
 
 
 def check_time_budget(label: str, elapsed: Any, ref_s: float, floor_s: float,

@@ -12,7 +12,7 @@ import numpy as np
 from evaluators import common_attention as ca
 from evaluators import compare
 from evaluators.common_numeric import (attention_inputs, check_memory_budget, check_time_budget,
-                                       reference_seconds)
+                                       torch_reference_seconds)
 from evaluators.problem import Case, CaseFailure, Outputs, Problem
 
 FORBIDDEN = ("*.scaled_dot_product_attention", "*.MultiheadAttention",
@@ -169,14 +169,8 @@ def reference_time(causal: bool) -> float:
 
     q, k, v = (torch.from_numpy(a) for a in _big_inputs())
     small = [t[:, :, :512] for t in (q, k, v)]
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)  # the sandbox runs submissions on one thread
-    try:
-        with torch.no_grad():
-            return reference_seconds(lambda: ref(q, k, v, causal, BIG["block_size"]), repeats=2,
-                                     warm_up=lambda: ref(*small, causal, BIG["block_size"]))
-    finally:
-        torch.set_num_threads(threads)
+    return torch_reference_seconds(lambda: ref(q, k, v, causal, BIG["block_size"]), repeats=2,
+                                   warm_up=lambda: ref(*small, causal, BIG["block_size"]))
 
 
 def _check_big(outputs: Outputs, causal: bool) -> None:
