@@ -52,7 +52,7 @@ def within(counts: np.ndarray, n: int, probs: np.ndarray) -> bool:
     return all(deviation(c, n, p) <= SE_LIMIT for c, p in zip(counts, probs, strict=True))
 
 
-def _fitting(counts: np.ndarray, n: int, mistakes: Mapping[str, np.ndarray]) -> str:
+def _fitting(counts: np.ndarray, n: int, mistakes: Mapping[str, np.ndarray | None]) -> str:
     for hint, probs in mistakes.items():
         if probs is not None and within(counts, n, probs):
             return f" — the draws fit {hint}"
@@ -60,7 +60,7 @@ def _fitting(counts: np.ndarray, n: int, mistakes: Mapping[str, np.ndarray]) -> 
 
 
 def check_distribution(counts: np.ndarray, probs: np.ndarray, what: str,
-                       mistakes: Mapping[str, np.ndarray] | None = None) -> None:
+                       mistakes: Mapping[str, np.ndarray | None] | None = None) -> None:
     """Every category's frequency within 5 SE of ``probs``; probability-0 categories never."""
     counts = np.asarray(counts, dtype=np.int64)
     n = int(counts.sum())

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import numpy as np
 
-from evaluators import compare
 from evaluators.common_numeric import numpy_scalar
 from evaluators.problem import Case, CaseFailure, Outputs, Problem
 

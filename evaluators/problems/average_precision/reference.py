@@ -11,8 +11,9 @@ def _iou(box, gts):
 
 def average_precision(pred_boxes, pred_scores, gt_boxes, iou_threshold=0.5):
     dets = [(float(s), i, np.asarray(b, dtype=float))
-            for i, (boxes, scores) in enumerate(zip(pred_boxes, pred_scores))
-            for b, s in zip(np.asarray(boxes).reshape(-1, 4), np.asarray(scores).reshape(-1))]
+            for i, (boxes, scores) in enumerate(zip(pred_boxes, pred_scores, strict=True))
+            for b, s in zip(np.asarray(boxes).reshape(-1, 4), np.asarray(scores).reshape(-1),
+                            strict=True)]
     n_gt = sum(len(np.asarray(g).reshape(-1, 4)) for g in gt_boxes)
     if not dets or n_gt == 0:
         return 0.0

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+import importlib
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from evaluators.problem import Case, CaseFailure, Outputs, Problem
 
 FORBIDDEN = ("*.box_iou", "*.generalized_box_iou", "torchvision")
 NAMES = ("box_iou", "generalized_box_iou")
-BIG = {"seed": 20270117, "n": 2000, "probe": 200, "skip_above_s": 20.0}
+BIG: dict[str, Any] = {"seed": 20270117, "n": 2000, "probe": 200, "skip_above_s": 20.0}
 FLOOR_S = 0.005
 ROWS = np.arange(0, BIG["n"], 17)
 
@@ -42,7 +43,7 @@ def pairwise(b1: np.ndarray, b2: np.ndarray, *, plus_one: bool = False,
     return iou, giou
 
 
-MISTAKES = [
+MISTAKES: list[tuple[dict[str, Any], str]] = [
     ({"plus_one": True}, "the area looks computed with the +1 pixel convention; use (x2 − x1)·"
                          "(y2 − y1)"),
     ({"clamp": "product"}, "the intersection clamps w·h instead of w and h separately: two "
@@ -53,8 +54,12 @@ MISTAKES = [
 ]
 
 
+def _pick(b1: np.ndarray, b2: np.ndarray, which: int, kwargs: dict[str, Any]) -> np.ndarray:
+    return pairwise(b1, b2, **kwargs)[which]
+
+
 def _hints(b1: np.ndarray, b2: np.ndarray, which: int) -> list[ca.Hint]:
-    hints = [(text, lambda kw=kw: pairwise(b1, b2, **kw)[which]) for kw, text in MISTAKES]
+    hints: list[ca.Hint] = [(text, partial(_pick, b1, b2, which, kw)) for kw, text in MISTAKES]
     if which == 1:
         hints.append(("GIoU equals the plain IoU: subtract (C − union) / C, C the area of the "
                       "smallest enclosing box", lambda: pairwise(b1, b2)[0]))
@@ -93,8 +98,7 @@ def big_reference() -> tuple[np.ndarray, np.ndarray, float]:
     """Expected sampled rows of (IoU, GIoU) and the torch reference's time at N = M = 2000."""
     import torch
 
-    from evaluators.problems.box_iou import reference
-
+    reference = importlib.import_module(f"{__name__}.reference")
     b1, b2 = box_inputs(BIG["seed"], BIG["n"], BIG["n"])
     iou, giou = pairwise(b1[ROWS], b2)
     t1, t2 = torch.from_numpy(b1), torch.from_numpy(b2)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ def merge(symbols: list[str], pair: Pair) -> list[str]:
 def _count(words: list[tuple[list[str], int]], mode: str) -> Counter:
     pairs: Counter = Counter()
     for symbols, count in words:
-        found = list(zip(symbols, symbols[1:], strict=False))
+        found = list(pairwise(symbols))
         if mode == "once_per_word":
             found = list(dict.fromkeys(found))
         elif mode == "non_overlapping":  # each merge shortens the word by one symbol
@@ -69,7 +70,7 @@ def encode(word: str, merges: list[Pair], *, leftmost: bool = False) -> list[str
     ranks = {p: i for i, p in enumerate(merges)}
     symbols = list(word)
     while len(symbols) > 1:
-        found = [p for p in zip(symbols, symbols[1:], strict=False) if p in ranks]
+        found = [p for p in pairwise(symbols) if p in ranks]
         if not found:
             break
         symbols = merge(symbols, found[0] if leftmost else min(found, key=ranks.__getitem__))

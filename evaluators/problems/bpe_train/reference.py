@@ -1,4 +1,5 @@
 from collections import Counter
+from itertools import pairwise
 
 
 def _merge(symbols, pair, new):
@@ -19,7 +20,7 @@ def bpe_train(word_counts, num_merges):
     for _ in range(num_merges):
         pairs = Counter()
         for symbols, count in words:
-            for pair in zip(symbols, symbols[1:]):
+            for pair in pairwise(symbols):
                 pairs[pair] += count
         if not pairs:
             break
@@ -33,7 +34,7 @@ def bpe_encode(word, merges):
     ranks = {tuple(pair): i for i, pair in enumerate(merges)}
     symbols = list(word)
     while len(symbols) > 1:
-        ranked = [ranks[p] for p in zip(symbols, symbols[1:]) if p in ranks]
+        ranked = [ranks[p] for p in pairwise(symbols) if p in ranks]
         if not ranked:
             break
         pair = merges[min(ranked)]

@@ -35,7 +35,7 @@ def clip(img: np.ndarray, txt: np.ndarray, scale: float, *, normalize: str = "ro
     return loss * len(a) if reduce == "sum" else loss
 
 
-def _torch_clip(image, text, scale):  # type: ignore[no-untyped-def]
+def _torch_clip(image, text, scale):
     import torch
     import torch.nn.functional as F
 

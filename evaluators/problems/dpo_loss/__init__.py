@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 
 from evaluators import common_attention as ca
-from evaluators import compare
 from evaluators.common_grad import autograd, check_detached, check_grads, scalar_loss
 from evaluators.problem import Case, Outputs, Problem
 
@@ -32,7 +32,7 @@ def dpo(a: dict[str, np.ndarray], beta: float, *, sign: float = 1.0, use_ref: bo
     return float(per.mean() if reduce == "mean" else per.sum())
 
 
-def _torch_dpo(policy_chosen_logps, policy_rejected_logps, ref_chosen_logps,  # type: ignore[no-untyped-def]
+def _torch_dpo(policy_chosen_logps, policy_rejected_logps, ref_chosen_logps,
                ref_rejected_logps, beta):
     import torch.nn.functional as F
 
@@ -62,9 +62,9 @@ def _check_rewards(outputs: Outputs, a: dict[str, np.ndarray], beta: float) -> N
         ref = a[f"ref_{side}_logps"].astype(np.float64)
         got = ca.tensor_output(outputs, key)
         hints = [(f"{key} look unscaled: multiply (policy − ref) by beta",
-                  lambda p=policy, r=ref: p - r),
+                  partial(np.subtract, policy, ref)),
                  (f"{key} look like beta · policy log-probs without subtracting the reference",
-                  lambda p=policy: beta * p)]
+                  partial(np.multiply, beta, policy))]
         ca.assert_close_hinted(key, got, beta * (policy - ref), hints)
         check_detached(outputs, key, key, "the implicit rewards are logged, not trained — "
                                           "return (beta * (policy − ref)).detach()")

@@ -87,8 +87,8 @@ def _check_stats(outputs: Outputs, x: np.ndarray, p: float, calls: int) -> None:
     _check_independence(masks, p)
     dropped = int(sum(m.sum() for m in masks))
     total = sum(m.size for m in masks)
-    hint = (f" — looks like the KEEP probability is p; p is the probability of DROPPING an "
-            f"element" if abs(dropped / total - (1 - p)) < 0.01 else "")
+    hint = (" — looks like the KEEP probability is p; p is the probability of DROPPING an "
+            "element" if abs(dropped / total - (1 - p)) < 0.01 else "")
     check_rate(dropped, total, p, f"elements zeroed with p = {p:g}", hint)
 
 

@@ -46,7 +46,7 @@ def reduce(loss: np.ndarray, t: np.ndarray, how: str) -> np.ndarray:
     return loss
 
 
-def _torch_focal(logits, targets, alpha, gamma):  # type: ignore[no-untyped-def]
+def _torch_focal(logits, targets, alpha, gamma):
     import torch
     import torch.nn.functional as F
 
@@ -107,7 +107,7 @@ def _check(x: np.ndarray, t: np.ndarray, alpha: float | None, gamma: float | Non
     return check
 
 
-def reduce_torch(loss, how: str):  # type: ignore[no-untyped-def]
+def reduce_torch(loss, how: str):
     return loss.mean() if how == "mean" else loss.sum() if how == "sum" else loss
 
 

@@ -34,7 +34,7 @@ def kd(s: np.ndarray, t: np.ndarray, y: np.ndarray, temp: float, alpha: float, *
     return float(a * (temp ** 2 if t_squared else 1.0) * kl + (1 - a) * ce)
 
 
-def _torch_kd(student, teacher, targets, temp, alpha):  # type: ignore[no-untyped-def]
+def _torch_kd(student, teacher, targets, temp, alpha):
     import torch.nn.functional as F
 
     kl = F.kl_div(F.log_softmax(student / temp, dim=1), F.softmax(teacher / temp, dim=1),

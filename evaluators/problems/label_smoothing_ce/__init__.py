@@ -27,9 +27,7 @@ def smoothed(logits: np.ndarray, targets: np.ndarray, s: float, *, others: bool 
     """float64 label-smoothed CE; the keywords reproduce classic mistakes."""
     n, c = logits.shape
     q = np.full((n, c), s / (c - 1) if others else s / c)
-    if others:
-        q[np.arange(n), targets] = 1 - s
-    elif true_excluded_mass:  # 1 − s on the true class, s / C on the others (sums to < 1)
+    if others or true_excluded_mass:  # 1 − s on the true class; the others keep their share
         q[np.arange(n), targets] = 1 - s
     else:
         q[np.arange(n), targets] += 1 - s
@@ -37,7 +35,7 @@ def smoothed(logits: np.ndarray, targets: np.ndarray, s: float, *, others: bool 
     return float(per.mean() if reduce == "mean" else per.sum())
 
 
-def _torch_ls(logits, targets, s):  # type: ignore[no-untyped-def]
+def _torch_ls(logits, targets, s):
     import torch
 
     logp = torch.log_softmax(logits, dim=1)

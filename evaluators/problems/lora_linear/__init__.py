@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ def lora(x: np.ndarray, p: dict[str, np.ndarray], scaling: float) -> np.ndarray:
     return base + scaling * (x @ p["lora_A"].astype(F64).T) @ p["lora_B"].astype(F64).T
 
 
-def _torch_lora(x, weight, bias, lora_A, lora_B, scaling):  # type: ignore[no-untyped-def]
+def _torch_lora(x, weight, bias, lora_A, lora_B, scaling):
     return x @ weight.T + bias + scaling * (x @ lora_A.T) @ lora_B.T
 
 
@@ -40,7 +41,7 @@ def _f32(p: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
 def _scaling_hints(x: np.ndarray, p: dict[str, np.ndarray], r: int,
                    alpha: float) -> list[ca.Hint]:
     return [(f"the LoRA term looks scaled by {text}; scaling = alpha / r = {alpha / r:g}",
-             lambda s=s: lora(x, p, s)) for text, s in
+             partial(lora, x, p, s)) for text, s in
             (("alpha", alpha), ("1 (no scaling)", 1.0), ("r / alpha", r / alpha),
              ("1 / r", 1 / r), ("alpha / r²", alpha / r ** 2))]
 

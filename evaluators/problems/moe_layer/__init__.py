@@ -8,7 +8,6 @@ from typing import Any
 import numpy as np
 
 from evaluators import common_attention as ca
-from evaluators import compare
 from evaluators.common_grad import autograd, check_after_reload, check_grads
 from evaluators.problem import Case, CaseFailure, Outputs, Problem
 

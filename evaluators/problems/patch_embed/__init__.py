@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -42,7 +43,7 @@ HINTS = {
 
 
 def _hints(images: np.ndarray, p: int) -> list[ca.Hint]:
-    return [(text, lambda key=key: patchify(images, p, key)) for key, text in HINTS.items()]
+    return [(text, partial(patchify, images, p, key)) for key, text in HINTS.items()]
 
 
 def _images(rng: np.random.Generator, shape: tuple[int, ...], dtype: type) -> np.ndarray:

@@ -38,7 +38,7 @@ def reduce(loss: np.ndarray, mask: np.ndarray | None, how: str = "token") -> flo
     return float(per_seq[m.sum(axis=1) > 0].mean())
 
 
-def _torch_ppo(logp_new, logp_old, advantages, mask, clip):  # type: ignore[no-untyped-def]
+def _torch_ppo(logp_new, logp_old, advantages, mask, clip):
     import torch
 
     ratio = torch.exp(logp_new - logp_old)

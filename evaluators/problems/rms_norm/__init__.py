@@ -24,10 +24,7 @@ def rms_norm(x: np.ndarray, weight: np.ndarray, eps: float, *, axes: tuple[int, 
     n = np.prod([x.shape[a] for a in axes]) if mean else 1 + ddof
     ms = (x * x).sum(axis=axes, keepdims=True) / (n - ddof)
     with np.errstate(divide="ignore", invalid="ignore"):
-        if eps_outside:
-            denom = np.sqrt(ms) + eps
-        else:
-            denom = np.sqrt(ms + eps) if root else ms + eps
+        denom = np.sqrt(ms) + eps if eps_outside else (np.sqrt(ms + eps) if root else ms + eps)
         y = x / denom
     return y * weight.astype(np.float64) if scale else y
 
@@ -62,8 +59,8 @@ def _hints(x: np.ndarray, w: np.ndarray, eps: float, default: bool) -> list[ca.H
 
 def _case(name: str, rng: np.random.Generator, shape: tuple[int, ...], *, scale: float = 1.0,
           eps: float | None = None, dtype: type = np.float32, weight: float = 2.0) -> Case:
-    x = (scale * rng.standard_normal(shape)).astype(dtype)
-    w = (1.0 + 0.5 * rng.standard_normal(shape[-1])).astype(dtype)
+    x: np.ndarray = (scale * rng.standard_normal(shape)).astype(dtype)
+    w: np.ndarray = (1.0 + 0.5 * rng.standard_normal(shape[-1])).astype(dtype)
     eps_value = DEFAULT_EPS if eps is None else eps
     expected = rms_norm(x, w, eps_value)
     want_dtype = np.dtype(dtype).name

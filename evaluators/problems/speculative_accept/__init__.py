@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from evaluators import compare
 from evaluators.common_stats import check_distribution, check_rate, draft_tokens
@@ -118,14 +119,14 @@ def _payload(q: np.ndarray, p: np.ndarray, seed: int, draws: int) -> dict[str, o
             "draws": draws}
 
 
-def _case(name: str, q: np.ndarray, p: np.ndarray, seed: int, weight: float = 3.0,
+def _case(name: str, q: ArrayLike, p: ArrayLike, seed: int, weight: float = 3.0,
           as_array: bool = False) -> Case:
-    q, p = np.asarray(q, dtype=np.float64), np.asarray(p, dtype=np.float64)
-    q, p = q / q.sum(axis=1, keepdims=True), p / p.sum(axis=1, keepdims=True)
-    payload = {**_payload(q, p, seed, DRAWS), "as_array": as_array}
-    drafts = draft_tokens(seed + 1000, q.reshape(-1, p.shape[1]), DRAWS)
-    return Case(name=name, payload=payload, check=_check(q.reshape(-1, p.shape[1]), p, drafts),
-                weight=weight)
+    qa, pa = np.asarray(q, dtype=np.float64), np.asarray(p, dtype=np.float64)
+    draft = (qa / qa.sum(axis=1, keepdims=True)).reshape(-1, pa.shape[1])
+    target = pa / pa.sum(axis=1, keepdims=True)
+    payload = {**_payload(draft, target, seed, DRAWS), "as_array": as_array}
+    drafts = draft_tokens(seed + 1000, draft, DRAWS)
+    return Case(name=name, payload=payload, check=_check(draft, target, drafts), weight=weight)
 
 
 def _check_repeat(outputs: Outputs) -> None:

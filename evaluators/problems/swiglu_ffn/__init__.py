@@ -41,7 +41,7 @@ def swiglu(x: np.ndarray, p: Params, act: str = "silu", on_up: bool = False) -> 
     return hidden @ p["w_down"]["weight"].astype(np.float64).T  # type: ignore[union-attr]
 
 
-def _torch_swiglu(x, w_gate, w_up, w_down):  # type: ignore[no-untyped-def]
+def _torch_swiglu(x, w_gate, w_up, w_down):
     import torch.nn.functional as F
 
     return F.linear(F.silu(F.linear(x, w_gate)) * F.linear(x, w_up), w_down)
