@@ -198,10 +198,10 @@ def reference_time(causal: bool) -> float:
     import torch
 
     q, k, v = (torch.from_numpy(a) for a in _big_inputs())
-    small = [t[:, :, :512] for t in (q, k, v)]
+    sq, sk, sv = (t[:, :, :512] for t in (q, k, v))
     bs = BIG["block_size"]
     return torch_reference_seconds(lambda: timing_reference(q, k, v, causal, bs), repeats=2,
-                                   warm_up=lambda: timing_reference(*small, causal, bs))
+                                   warm_up=lambda: timing_reference(sq, sk, sv, causal, bs))
 
 
 def _check_big(outputs: Outputs, causal: bool) -> None:
