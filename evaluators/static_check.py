@@ -6,11 +6,19 @@ A problem lists forbidden dotted names (``torch.nn.functional.scaled_dot_product
 KMeans as K``) and flag any use whose resolved dotted name equals a forbidden name or lies under
 it, plus ``getattr(obj, "name")`` / ``__import__("name")`` string tricks naming a forbidden
 attribute or module. The submission still runs; the grader caps its score.
+
+A forbidden name of the form ``*.leaf`` (wave-2 problems) matches by name alone: any attribute
+``<anything>.leaf`` (``F.rms_norm``, ``torch.rms_norm``, ``x.unfold``), any imported name whose last
+part is ``leaf`` and any ``getattr``/``__import__`` string equal to it; ``leaf`` may hold ``*``
+wildcards (``*._scaled_dot_product_*``).
 """
 
 from __future__ import annotations
 
 import ast
+from fnmatch import fnmatchcase
+
+LEAF = "*."
 
 
 def _resolve(node: ast.AST, aliases: dict[str, str]) -> str | None:
@@ -39,9 +47,18 @@ def _collect_aliases(tree: ast.AST) -> dict[str, str]:
 
 def _matches(dotted: str, forbidden: tuple[str, ...]) -> str | None:
     for name in forbidden:
-        if dotted == name or dotted.startswith(name + "."):
+        if name.startswith(LEAF):
+            if any(fnmatchcase(part, name[len(LEAF):]) for part in dotted.split(".")[1:]):
+                return name
+        elif dotted == name or dotted.startswith(name + "."):
             return name
     return None
+
+
+def _leaf_hit(leaf: str, forbidden: tuple[str, ...]) -> str | None:
+    """A ``*.leaf`` pattern matching a bare name (an attribute or a ``getattr`` string)."""
+    return next((n for n in forbidden if n.startswith(LEAF)
+                 and fnmatchcase(leaf, n[len(LEAF):])), None)
 
 
 def _imported_modules(tree: ast.AST) -> list[str]:
@@ -65,7 +82,9 @@ def _string_tricks(tree: ast.AST, forbidden: tuple[str, ...]) -> list[str]:
         strings = [a.value for a in node.args if isinstance(a, ast.Constant)
                    and isinstance(a.value, str)]
         for text in strings:
-            if text in leaves:
+            if (leaf := _leaf_hit(text, forbidden)) is not None:
+                hits.append(leaf)
+            elif text in leaves:
                 hits.append(leaves[text])
             elif (hit := _matches(text, forbidden)) is not None:
                 hits.append(hit)
@@ -83,6 +102,8 @@ def find_forbidden(source: str, forbidden: tuple[str, ...]) -> list[str]:
     aliases = _collect_aliases(tree)
     hits = [h for m in _imported_modules(tree) if (h := _matches(m, forbidden))]
     for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and (leaf := _leaf_hit(node.attr, forbidden)):
+            hits.append(leaf)
         if isinstance(node, (ast.Attribute, ast.Name)):
             dotted = _resolve(node, aliases)
             if dotted and (hit := _matches(dotted, forbidden)):

@@ -70,7 +70,8 @@ def encode(message: Any) -> bytes:
     parts = [_COUNT.pack(len(arrays)), _LEN.pack(len(header)), header]
     for array in arrays:
         buffer = io.BytesIO()
-        np.save(buffer, np.ascontiguousarray(array), allow_pickle=False)
+        # (np.ascontiguousarray turns a 0-d array into shape (1,): keep the shape exactly)
+        np.save(buffer, np.ascontiguousarray(array).reshape(array.shape), allow_pickle=False)
         data = buffer.getvalue()
         parts += [_LEN.pack(len(data)), data]
     return b"".join(parts)

@@ -26,6 +26,11 @@ sinusoidal_position_encoding learnable_position_encoding relative_position rope 
 binary_cross_entropy nt_xent_loss dice_loss logistic_regression linear_regression_sgd kmeans
 mlp_backprop fm_predict top_k_cosine ddpm_q_sample conv2d rnn_forward lstm_forward simple_cnn
 greedy_decode beam_search temperature_sample top_k_sample top_p_sample path_tree nms""".split()
+# The second wave of coding problems (problems-wave2.md). Their coding entries are found by
+# `problem_id`: `dropout`'s entry is `dropout_forward`, since the concept contract owns `dropout`.
+PROBLEM_IDS_WAVE2 = """rms_norm swiglu_ffn lora_linear moe_layer dpo_loss grpo_advantages
+ppo_clip_loss flash_attention speculative_accept focal_loss label_smoothing_ce kd_loss clip_loss
+adamw_step dropout layer_norm_backward box_iou average_precision bpe_train patch_embed""".split()
 TRACKS = {"cv-intern", "llm-algorithm", "research-scientist", "ml-fundamentals"}
 
 
@@ -35,7 +40,7 @@ def entries():  # type: ignore[no-untyped-def]
 
 
 def test_contract_counts() -> None:
-    assert len(CONCEPT_IDS) == 35 and len(PROBLEM_IDS) == 34
+    assert len(CONCEPT_IDS) == 35 and len(PROBLEM_IDS) == 34 and len(PROBLEM_IDS_WAVE2) == 20
 
 
 @pytest.mark.parametrize("entry_id", CONCEPT_IDS)
@@ -49,6 +54,15 @@ def test_every_concept_topic_exists(entries, entry_id: str) -> None:  # type: ig
 def test_every_problem_has_a_coding_entry(entries, problem_id: str) -> None:  # type: ignore[no-untyped-def]
     entry = entries[problem_id]
     assert entry.kind == "coding" and entry.problem_id == problem_id
+
+
+@pytest.mark.parametrize("problem_id", PROBLEM_IDS_WAVE2)
+def test_every_wave2_problem_has_a_coding_entry(entries, problem_id: str) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in entries.values() if e.kind == "coding" and e.problem_id == problem_id]
+    assert len(found) == 1, problem_id
+    entry = found[0]
+    assert len(entry.aliases) >= 12 and 3 <= len(entry.key_points) <= 8
+    assert entry.difficulty == load_catalog()[problem_id].difficulty
 
 
 def test_coding_entries_point_to_real_problems(entries) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ def test_readyz_reports_index_model_and_sandbox(client) -> None:  # type: ignore
     body = client.get("/readyz").json()
     assert body["status"] == "ready" and body["index_loaded"]
     assert "e5" in body["model"] and body["entries"] >= 69
-    assert body["problems"] == 34
+    assert body["problems"] == 54
     assert body["sandbox"]["level"] in ("full", "partial")
 
 

@@ -7,7 +7,7 @@ from evaluators.catalog import get_problem
 
 def test_list_problems(client) -> None:  # type: ignore[no-untyped-def]
     problems = client.get("/v1/problems").json()
-    assert len(problems) == 34
+    assert len(problems) == 54
     assert {"id", "title", "difficulty", "tags"} <= set(problems[0])
 
 

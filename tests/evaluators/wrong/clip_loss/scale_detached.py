@@ -1,0 +1,12 @@
+# expect: logit_scale.grad is none
+# Converts logit_scale to a Python float, so it never learns.
+import torch
+import torch.nn.functional as F
+
+
+def clip_loss(image_emb, text_emb, logit_scale):
+    s = float(logit_scale)
+    img, txt = F.normalize(image_emb, dim=1), F.normalize(text_emb, dim=1)
+    logits = s * img @ txt.T
+    labels = torch.arange(len(logits))
+    return (F.cross_entropy(logits, labels) + F.cross_entropy(logits.T, labels)) / 2

@@ -1,0 +1,10 @@
+# expect: use −f.logsigmoid(z)
+import torch
+
+
+def dpo_loss(policy_chosen_logps, policy_rejected_logps, ref_chosen_logps, ref_rejected_logps,
+             beta=0.1):
+    chosen = policy_chosen_logps - ref_chosen_logps
+    rejected = policy_rejected_logps - ref_rejected_logps
+    loss = -torch.log(torch.sigmoid(beta * (chosen - rejected))).mean()
+    return loss, (beta * chosen).detach(), (beta * rejected).detach()

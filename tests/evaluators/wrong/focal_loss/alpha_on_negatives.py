@@ -1,0 +1,12 @@
+# expect: α looks applied to the negatives
+import torch
+import torch.nn.functional as F
+
+
+def focal_loss(logits, targets, alpha=0.25, gamma=2.0, reduction="mean"):
+    p = torch.sigmoid(logits)
+    ce = F.binary_cross_entropy_with_logits(logits, targets, reduction="none")
+    p_t = p * targets + (1 - p) * (1 - targets)
+    alpha_t = (1 - alpha) * targets + alpha * (1 - targets)
+    loss = alpha_t * (1 - p_t) ** gamma * ce
+    return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss

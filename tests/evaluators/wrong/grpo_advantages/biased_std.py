@@ -1,0 +1,5 @@
+# expect: std looks biased
+def grpo_advantages(rewards, eps=1e-4):
+    mean = rewards.mean(dim=1, keepdim=True)
+    std = rewards.std(dim=1, keepdim=True, unbiased=False)
+    return (rewards - mean) / (std + eps)

@@ -1,0 +1,20 @@
+# expect: without permuting
+from torch import nn
+
+
+def patchify(images, patch_size):
+    B, C, H, W = images.shape
+    p = patch_size
+    if H % p or W % p:
+        raise ValueError("size not divisible by patch size")
+    return images.reshape(B, (H // p) * (W // p), C * p * p)
+
+
+class PatchEmbed(nn.Module):
+    def __init__(self, patch_size, in_chans, embed_dim):
+        super().__init__()
+        self.patch_size = patch_size
+        self.proj = nn.Linear(in_chans * patch_size * patch_size, embed_dim)
+
+    def forward(self, x):
+        return self.proj(patchify(x, self.patch_size))

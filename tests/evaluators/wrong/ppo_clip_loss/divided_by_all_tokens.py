@@ -1,0 +1,10 @@
+# expect: divided by all b·t tokens
+import torch
+
+
+def ppo_clip_loss(logp_new, logp_old, advantages, clip_eps=0.2, mask=None):
+    ratio = torch.exp(logp_new - logp_old)
+    loss = torch.max(-advantages * ratio, -advantages * ratio.clamp(1 - clip_eps, 1 + clip_eps))
+    if mask is not None:
+        loss = loss * mask.float()
+    return loss.mean()

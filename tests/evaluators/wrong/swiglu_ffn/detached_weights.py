@@ -1,0 +1,17 @@
+# expect: does not require grad
+# Uses .data, so no gradient reaches the weights.
+import torch.nn.functional as F
+from torch import nn
+
+
+class SwiGLU(nn.Module):
+    def __init__(self, d_model, d_hidden):
+        super().__init__()
+        self.w_gate = nn.Linear(d_model, d_hidden, bias=False)
+        self.w_up = nn.Linear(d_model, d_hidden, bias=False)
+        self.w_down = nn.Linear(d_hidden, d_model, bias=False)
+
+    def forward(self, x):
+        g = x @ self.w_gate.weight.data.T
+        u = x @ self.w_up.weight.data.T
+        return (F.silu(g) * u) @ self.w_down.weight.data.T
