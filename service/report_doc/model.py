@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from evaluators.result import TestResult as TestRow  # one test of the final submission
+
 
 class Score(BaseModel):
     label: str
@@ -74,14 +76,6 @@ class ConceptSection(BaseModel):
     hit: list[KeyPoint] = Field(default_factory=list)
     missed: list[str] = Field(default_factory=list)
     reference: str | None = None
-
-
-class TestRow(BaseModel):
-    __test__ = False  # not a pytest class
-
-    name: str
-    passed: bool
-    message: str = ""
 
 
 class CodingSection(BaseModel):

@@ -125,6 +125,10 @@ def _heading_style() -> Any:
     return FontFace(family=FONT, emphasis="", color=(255, 255, 255), fill_color=ACCENT)
 
 
+def _scored(label: str, value: float | None, lang: str) -> str:
+    return f"{label}（{_score(value)}）" if lang == "zh" else f"{label} ({_score(value)})"
+
+
 def _sep(lang: str) -> str:
     return "：" if lang == "zh" else ": "
 
@@ -147,11 +151,11 @@ def _summary(w: _Writer, doc: ReportDocument) -> None:
         w.image(radar_chart(topics, labels.text("chart_topics", lang)), 125 if len(topics) > 2
                 else 120)
     w.heading(labels.text("strengths", lang), 1)
-    w.bullets([f"{s.label}（{_score(s.value)}）" if lang == "zh" else f"{s.label} ({_score(s.value)})"
-               for s in doc.strengths] or [labels.text("no_strengths", lang)], color=GOOD)
+    w.bullets([_scored(s.label, s.value, lang) for s in doc.strengths]
+              or [labels.text("no_strengths", lang)], color=GOOD)
     w.heading(labels.text("study", lang), 1)
     joiner = "；" if lang == "zh" else "; "
-    w.bullets([f"{i.title}（{_score(i.score)}）" + (f"{_sep(lang)}{joiner.join(i.missed)}"
+    w.bullets([_scored(i.title, i.score, lang) + (f"{_sep(lang)}{joiner.join(i.missed)}"
                                                   if i.missed else "") for i in doc.study]
               or [labels.text("nothing_to_study", lang)])
 
@@ -179,8 +183,7 @@ def _preparation(w: _Writer, prep: Preparation, lang: str) -> None:
 
 
 def _project(w: _Writer, project: ProjectSection, lang: str) -> None:
-    w.heading(f"{project.name}（{_score(project.score)}）" if lang == "zh"
-              else f"{project.name} ({_score(project.score)})", 2)
+    w.heading(_scored(project.name, project.score, lang), 2)
     for ex in project.exchanges:
         _exchange(w, ex)
     if project.pressed_for:
@@ -262,8 +265,7 @@ def _questions(w: _Writer, section: QuestionsSection | None, lang: str) -> None:
 def _body(w: _Writer, doc: ReportDocument) -> None:
     lang = doc.language
     if doc.intro is not None:
-        w.heading(f"{labels.text('intro', lang)}（{_score(doc.intro.score)}）" if lang == "zh"
-                  else f"{labels.text('intro', lang)} ({_score(doc.intro.score)})", 1)
+        w.heading(_scored(labels.text("intro", lang), doc.intro.score, lang), 1)
         w.quoted(doc.intro.answer)
     if doc.projects:
         w.heading(labels.text("projects", lang), 1)
