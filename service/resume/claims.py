@@ -41,7 +41,11 @@ _EDUCATION_LINE = re.compile(r"(?:本科|硕士|博士|学士|Bachelor|Master|Ph
                              r"(?:本科|硕士|博士|学士|Bachelor|Master|Ph\.?D)", re.IGNORECASE)
 _FIRST_AUTHOR = re.compile(r"第一作者|一作|共同一作|first author", re.IGNORECASE)
 _AUTHOR_PAIR = re.compile(r"[A-Z][a-z]*,\s?[A-Z]")  # "Chen, J" left by splitting "E. Chen, J. Park"
-_SEGMENTS = re.compile(r"\s*[|｜丨]\s*|\s+[—–]\s+|\s+-\s+")
+_SEGMENTS = re.compile(rf"\s*[|｜丨]\s*|\s+{vocab.DASH}\s+")
+_DASHES = re.escape(vocab.DASH_CHARS)
+_ONLY_DATE_CHARS = re.compile(rf"[\d\s./{_DASHES}]+")
+# Brackets left holding only dashes, separators or spaces once a date range is cut out: "（ ‒ ）".
+_EMPTY_BRACKETS = re.compile(rf"[(（\[【][\s,，、/|｜:：{_DASHES}]*[)）\]】]")
 
 
 def _kind(section_kind: str, header: str, raw: str) -> ClaimKind | None:
@@ -74,21 +78,22 @@ def _guess_kind(line: str) -> ClaimKind:
 
 def _tidy(text: str) -> str:
     text = re.sub(r"[,，]\s*(?=[)）])", "", text)
-    text = re.sub(r"[(（]\s*[)）]", "", text)
-    return re.sub(r"\s+", " ", text).strip(" |｜-–—,，:：;；")
+    text = _EMPTY_BRACKETS.sub("", text)
+    return re.sub(r"\s+", " ", text).strip(" |｜,，:：;；" + vocab.DASH_CHARS)
 
 
 def _title_from_header(header: str) -> str | None:
     text = facets.PERIOD.sub(" ", re.sub(r"[*#]+", " ", header))
     for segment in _SEGMENTS.split(text):
         segment = _tidy(segment)
-        if segment and not re.fullmatch(r"[\d\s.\-–~]+", segment) and not vocab.ROLES.fullmatch(
-                segment):
+        if segment and not _ONLY_DATE_CHARS.fullmatch(segment) \
+                and not vocab.ROLES.fullmatch(segment):
             return segment
     return None
 
 
-_RESULT = re.compile(r"\s?(?:Top[\s-]?\d|第\s*\S{1,3}\s*名|\d+(?:st|nd|rd|th) place|(?:国家级|省级|"
+_RESULT = re.compile(r"\s?(?:Top[\s-]?\d|第\s*\S{1,3}\s*名|\d+(?:st|nd|rd|th) place|排名\s*前?\s*\d"
+                     r"|rank(?:ed)?\s*#?\s*\d|(?:国家级|省级|"
                      r"市级|校级|国际|全国)?(?:" + vocab.AWARDS.pattern + "))", re.IGNORECASE)
 
 

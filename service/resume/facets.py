@@ -18,7 +18,7 @@ _YEAR_MONTH = r"(?<!\d)(?:19|20)\d{2}\s*[./\-年]\s*\d{1,2}(?!\d)\s*月?"
 _DATE = (rf"(?:{_YEAR_MONTH}|(?<!\d)(?:19|20)\d{{2}}|{_MONTH}\s+(?:19|20)\d{{2}}"
          r"|(?:Spring|Summer|Fall|Autumn|Winter)\s+(?:19|20)\d{2})")
 _END = rf"(?:{_DATE}|至今|今|现在|Present|Now|Current|Today)"
-_RANGE = rf"{_DATE}\s*(?:-|–|—|~|～|至|到|to|－)\s*{_END}"
+_RANGE = rf"{_DATE}\s*(?:{vocab.DASH}|至|到|to|until|till)\s*{_END}"
 PERIOD = re.compile(rf"{_RANGE}|{_YEAR_MONTH}|{_MONTH}\s+(?:19|20)\d{{2}}", re.IGNORECASE)
 _YEAR = re.compile(r"(?:^|[|｜(（\s])((?:19|20)\d{2})(?=$|[|｜)）\s,，])")
 
@@ -172,14 +172,23 @@ def find_data(text: str) -> list[str]:
 
 
 def find_task(body_sentences: list[str]) -> str | None:
+    """What the item is about, as a candidate would state it.
+
+    An explicit label ("项目描述：", "Goal:") wins, then a sentence stating the aim ("旨在",
+    "目标是", "aims to"). Otherwise the item's *first* descriptive sentence: résumé bullets open
+    with what the project is and go on to how it was done, so a later sentence that merely
+    contains "针对 / 用于" ("针对小目标漏检，引入 CBAM") is a method detail, not the task.
+    """
     for sentence in body_sentences:
         label = vocab.TASK_LABEL.match(sentence)
-        if label:
-            return sentence[label.end():].strip() or None
-    for sentence in body_sentences:
-        if vocab.TASK_CUE.search(sentence) and not vocab.CONTRIBUTION_LABEL.match(sentence):
+        if label and sentence[label.end():].strip():
+            return sentence[label.end():].strip()[:200]
+    descriptive = [s for s in body_sentences if not vocab.META_LABEL.match(s)
+                   and not vocab.CONTRIBUTION_LABEL.fullmatch(s.strip())]
+    for sentence in descriptive:
+        if vocab.TASK_AIM.search(sentence):
             return sentence[:200]
-    return body_sentences[0][:200] if body_sentences else None
+    return descriptive[0][:200] if descriptive else None
 
 
 def find_contributions(body_lines: list[str]) -> list[str]:

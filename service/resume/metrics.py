@@ -8,7 +8,8 @@ metric name right *after* it ("95% accuracy", "2x speedup"), else — if it is a
 ("提升 5%") — with "unspecified". "从 A 提升到 B" / "from A to B" / "A → B" give value B with
 baseline A; "（基线 0.86）" attaches a baseline to the clause's last metric; "分别 / respectively"
 zips names and numbers in order. Ranks ("Top 5%", "第 1 名", "1st place") and awards ("一等奖",
-"gold medal") are extracted separately with ``metric`` "rank" / "award".
+"gold medal") are extracted separately with ``metric`` "rank" / "award". A fraction keeps its
+denominator in ``out_of`` and in ``raw``: "排名 15/120", "第 12 名/450 支队伍", "准确率 45/50".
 """
 
 from __future__ import annotations
@@ -21,9 +22,13 @@ from service.resume.facets import PERIOD, data_spans
 from service.resume.models import Metric
 
 _NUMBER = re.compile(
-    r"(?<![A-Za-z0-9_.@/\-])([+\-]?)(\d+(?:\.\d+)?)\s*(%|％|‰|个百分点|个点|pp(?![a-z])|points?(?![a-z])|"
+    r"(?<![A-Za-z0-9_.@/\-])(?P<sign>[+\-]?)(?P<value>\d+(?:\.\d+)?)"
+    r"(?:\s*/\s*(?P<total>\d+(?:\.\d+)?)(?![\d/]))?\s*(?P<unit>%|％|‰|个百分点|个点|pp(?![a-z])|points?(?![a-z])|"
     r"倍|x(?![A-Za-z0-9])|×(?!\d)|ms(?![a-z])|毫秒|秒|s(?![A-Za-z])|fps(?![a-z])|小时|h(?![a-z])|天|"
     r"分钟|min(?![a-z])|GB|MB|万)?", re.IGNORECASE)
+# "排名 15/120", "第 12 名/450 支队伍", "3rd place out of 500 teams": the field size after a rank.
+_OUT_OF = re.compile(r"\s*(?:/|of|out of|共)\s*(\d+)\s*(?:支参赛队伍|支队伍|支队|个队伍|队伍|个队|队|名|人|"
+                     r"teams?|participants?|entries)?", re.IGNORECASE)
 _CLAUSE = re.compile(r"[，,；;。！!？?\n]|\.(?=\s|$)")
 _TO = re.compile(r"^\s*(?:→|->|=>|~>|to|到|变为|降[到至]"
                  r"|(?:提升|提高|增加|增长|上升|降低|减少|缩短)[到至])\s*$", re.IGNORECASE)
@@ -48,6 +53,7 @@ class _Num:
     value: float
     unit: str | None
     signed: bool
+    total: float | None = None  # "15/120": the denominator
 
 
 def _mask(text: str) -> str:
@@ -65,9 +71,10 @@ def _numbers(segment: str, names: list[re.Match[str]]) -> list[_Num]:
     for m in _NUMBER.finditer(segment):
         if any(n.start() <= m.start() < n.end() for n in names):
             continue
-        unit = m.group(3)
-        result.append(_Num(m.start(), m.end(), float(m.group(2)) * (-1 if m.group(1) == "-" else 1),
-                           unit.lower() if unit else None, bool(m.group(1))))
+        unit, total = m.group("unit"), m.group("total")
+        value = float(m.group("value")) * (-1 if m.group("sign") == "-" else 1)
+        result.append(_Num(m.start(), m.end(), value, unit.lower() if unit else None,
+                           bool(m.group("sign")), float(total) if total else None))
     return result
 
 
@@ -156,7 +163,8 @@ class _ClauseReader:
     def emit(self, metric: str, num: _Num, baseline: float | None, delta: bool, start: int,
              end: int) -> None:
         self.out.append(Metric(metric=re.sub(r"\s+", " ", metric), value=num.value, unit=num.unit,
-                               baseline=baseline, is_delta=delta, raw=self.raw(start, end)))
+                               baseline=baseline, is_delta=delta, out_of=num.total,
+                               raw=self.raw(start, end)))
 
 
 def _rank_value(match: re.Match[str]) -> tuple[float | None, str | None]:
@@ -174,8 +182,11 @@ def _ranks_and_awards(text: str) -> list[Metric]:
     found = []
     for match in _RANKS.finditer(text):
         value, unit = _rank_value(match)
-        found.append((match.start(), Metric(metric="rank", value=value, unit=unit,
-                                            raw=match.group(0).strip())))
+        out_of = None if unit else _OUT_OF.match(text, match.end())
+        end = out_of.end() if out_of else match.end()
+        found.append((match.start(), Metric(
+            metric="rank", value=value, unit=unit, out_of=float(out_of.group(1)) if out_of else None,
+            raw=re.sub(r"\s+", " ", text[match.start():end]).strip())))
     for match in _AWARD.finditer(text):
         found.append((match.start(), Metric(metric="award", value=None, raw=match.group(0))))
     return [metric for _, metric in sorted(found, key=lambda pair: pair[0])]

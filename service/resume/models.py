@@ -45,13 +45,15 @@ class ExtractedResume(BaseModel):
 class Metric(BaseModel):
     """A claimed number: ``metric`` is the measure ("mAP", "准确率", "speedup", "rank", "award";
     "unspecified" when the résumé does not say), ``value`` the (final) number, ``baseline`` the
-    "from" number of "from A to B", ``is_delta`` whether it is an improvement / reduction."""
+    "from" number of "from A to B", ``is_delta`` whether it is an improvement / reduction, ``out_of``
+the denominator of "15/120". ``raw`` is the claim as written, for display."""
 
     metric: str
     value: float | None
     unit: str | None = None
     baseline: float | None = None
     is_delta: bool = False
+    out_of: float | None = None  # the denominator of a fraction or a field size: "15/120"
     raw: str
 
 

@@ -2,7 +2,8 @@
 
 * NFKC folds full-width letters/digits (ＹＯＬＯｖ５ → YOLOv5), ligatures from PDFs (ﬁ → fi),
   Kangxi radicals and CJK compatibility ideographs that PDF extraction often produces (⽬ → 目),
-  and exotic spaces. Full-width *punctuation* (，：；（）！？【】…) is shielded from NFKC so
+  and exotic spaces; ``cjk.fold_radicals`` then maps what NFKC leaves alone, the CJK Radicals
+  Supplement and CJK Strokes (⻆ → 角). Full-width *punctuation* (，：；（）！？【】…) is shielded from NFKC so
   Chinese text keeps reading naturally (NFKC would turn "，" into ",").
 * Zero-width characters, soft hyphens, control characters and private-use glyphs (icon fonts
   for phone / mail symbols) are removed.
@@ -16,6 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from service.resume.cjk import fold_radicals
 
 # Full-width punctuation kept as is: U+FF01..FF0F, FF1A..FF20, FF3B..FF40, FF5B..FF65,
 # minus the ones that are really ASCII-like symbols in résumés (％ ＋ － ． ／ ＝ ＠ ＆ ＃).
@@ -42,7 +45,7 @@ _BLANKS = re.compile(r"\n{3,}")
 
 def _fold(text: str) -> str:
     shielded = text.translate(_SHIELD)
-    return unicodedata.normalize("NFKC", shielded).translate(_UNSHIELD)
+    return fold_radicals(unicodedata.normalize("NFKC", shielded).translate(_UNSHIELD))
 
 
 def normalize_text(text: str, max_chars: int) -> tuple[str, bool]:

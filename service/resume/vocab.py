@@ -14,6 +14,13 @@ WB = r"(?<![A-Za-z0-9_])"
 WE = r"(?![A-Za-z_])"
 _B, _E = WB, WE
 
+# Dashes that join a date range or split a header: ASCII and full-width hyphen-minus, the hyphen
+# (U+2010) and non-breaking hyphen (U+2011), figure dash ‒, en dash, em dash (also doubled, "——"),
+# horizontal bar, minus sign −, tilde / full-width tilde and the wave dash 〜 of Chinese and
+# Japanese typesetting.
+DASH_CHARS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uff0d~\uff5e\u301c\u3030"
+DASH = "[" + re.escape(DASH_CHARS) + "]{1,2}"
+
 # A bullet / numbering mark at the start of a line: "- ", "•", "1.", "1、", "(1)", "①", "[1]".
 BULLET = re.compile(r"^\s*(?:[-*•●▪◆■·○➢►✓]|\d{1,2}[.、)）](?!\d)|[（(]\d{1,2}[)）]|[①-⑩]|"
                     r"\[\d{1,2}\])\s*")
@@ -70,9 +77,9 @@ PARTICIPATION_ONLY = re.compile(r"参与|协助|配合|跟进|学习了|了解|"
 TASK_LABEL = re.compile(r"^(?:项目(?:描述|背景|简介|目标|内容)|背景|目标|任务|简介|描述|"
                         r"(?:Project\s)?(?:Goal|Task|Objective|Problem|Background|Description|"
                         r"Summary|Overview))\s*[:：]\s*", re.IGNORECASE)
-TASK_CUE = re.compile(r"旨在|目标是|目的是|针对|解决(?!率)|为了|用于|面向|为.{1,12}提供|" + _B
-                      + r"(?:aim\w*|goal|objective|to solve|to address|to tackle|address\w*|"
-                      r"tackl\w*|in order to|so that|problem|challenge)" + _E, re.IGNORECASE)
+# A sentence stating what the project is for ("针对 / 用于" alone are method details, not aims).
+TASK_AIM = re.compile(r"旨在|目标是|目的是|目标为|" + _B + r"(?:aims? to|aimed to|the goal (?:is|was)"
+                      r"|goal was|objective (?:is|was))" + _E, re.IGNORECASE)
 META_LABEL = re.compile(r"^(?:担任角色|角色|职位|岗位|时间|起止时间|项目名称|技术栈|使用技术"
                         r"|Role|Position|Period|Time|Tech ?stack)\s*[:：]", re.IGNORECASE)
 CONTRIBUTION_LABEL = re.compile(
