@@ -34,10 +34,14 @@ def knowledge_base(settings):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def client(settings) -> Iterator:  # type: ignore[no-untyped-def]
+def client(settings, tmp_path_factory) -> Iterator:  # type: ignore[no-untyped-def]
+    """The service in local mode (no login) over a fresh SQLite database."""
     from fastapi.testclient import TestClient
 
     from service.main import create_app
 
-    with TestClient(create_app(settings)) as test_client:
+    db = tmp_path_factory.mktemp("local-db") / "kaoda.db"
+    local = settings.model_copy(update={"db": settings.db.model_copy(
+        update={"url": f"sqlite:///{db}"})})
+    with TestClient(create_app(local)) as test_client:
         yield test_client
