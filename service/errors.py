@@ -17,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from evaluators.catalog import UnknownProblemError
 from evaluators.grader import SubmissionRejected, SubmissionTooLarge
@@ -86,11 +87,26 @@ async def _validation(_: Request, exc: Exception) -> JSONResponse:
     return error_response(422, summary or "invalid request", "ValidationError", errors=errors)
 
 
-async def _http_error(_: Request, exc: Exception) -> JSONResponse:
+def _allowed_methods(request: Request) -> str:
+    """Every method any route serves at this path (Starlette names only the first route's)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches({**request.scope, "method": "GET"})
+        if match != Match.NONE and getattr(route, "methods", None):
+            methods |= set(route.methods)
+    return ", ".join(sorted(methods))
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
+    headers = dict(exc.headers) if exc.headers else {}
+    if exc.status_code == 400:  # FastAPI could not decode the body: a malformed request
+        return error_response(422, f"the request body could not be read: {exc.detail}",
+                              "ValidationError")
+    if exc.status_code == 405:
+        headers["Allow"] = _allowed_methods(request)
     name = HTTPStatus(exc.status_code).phrase.title().replace(" ", "").replace("-", "")
-    return error_response(exc.status_code, str(exc.detail), name,
-                          dict(exc.headers) if exc.headers else None)
+    return error_response(exc.status_code, str(exc.detail), name, headers or None)
 
 
 async def _database(_: Request, exc: Exception) -> JSONResponse:

@@ -12,15 +12,14 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 from fastapi import FastAPI
-from fastapi.openapi.utils import get_openapi
 
 from service.components import build_services, open_knowledge_base, start_sandbox
 from service.config import Settings
 from service.errors import ServiceUnavailable, install_error_handlers
 from service.observability import request_context
+from service.openapi_doc import build_openapi
 from service.routes import auth, health, interviews, knowledge, me, problems, questions, resumes
 
 log = logging.getLogger("kaoda")
@@ -60,20 +59,6 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             app.state.sandbox.close()
 
 
-def _local_openapi(app: FastAPI) -> dict[str, Any]:
-    """Local mode: no login anywhere, so the document declares no security scheme."""
-    if app.openapi_schema is None:
-        schema = get_openapi(title=app.title, version=app.version,
-                             description=app.description, routes=app.routes)
-        for path in schema.get("paths", {}).values():
-            for operation in path.values():
-                operation.pop("security", None)
-                operation.get("responses", {}).pop("401", None)
-        schema.get("components", {}).pop("securitySchemes", None)
-        app.openapi_schema = schema
-    return app.openapi_schema
-
-
 def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="Kaoda 拷打", version="0.2.0", lifespan=lifespan,
                   description="A demanding mock interviewer for AI / ML algorithm jobs.")
@@ -84,6 +69,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in (auth.router, me.router, knowledge.router, problems.router, resumes.router,
                    interviews.router, questions.router):
         app.include_router(router, prefix="/v1")
-    if app.state.settings.auth.mode == "local":
-        app.openapi = lambda: _local_openapi(app)  # type: ignore[method-assign]
+    app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
     return app

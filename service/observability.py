@@ -46,7 +46,7 @@ class StructuredFormatter(logging.Formatter):
         body: dict[str, Any] = {
             "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname.lower(), "logger": record.name,
-            "event": record.getMessage()}
+            "event": record.getMessage(), "pid": record.process}
         request_id = request_id_var.get()
         if request_id:
             body["request_id"] = request_id

@@ -96,8 +96,13 @@ class ProblemStatement(ProblemSummary):
     time_limit_s: float
 
 
+def _code_field() -> Any:
+    return Field(max_length=MAX_CODE_BYTES, pattern=r"^[^\x00]*$",
+                 description="the candidate's Python source (at most 64 KiB of UTF-8, no NUL)")
+
+
 class Submission(_Request):
-    code: str = Field(description="the candidate's Python source (UTF-8, at most 64 KiB)")
+    code: str = _code_field()
 
 
 class TestOut(_Open):
@@ -162,7 +167,7 @@ class Message(_Request):
 
 class CodeSubmission(_Request):
     problem_id: str = Field(min_length=1, max_length=80)
-    code: str = Field(max_length=MAX_CODE_BYTES * 2)
+    code: str = _code_field()
 
 
 class InterviewSummary(BaseModel):

@@ -9,6 +9,7 @@ the data is thrown away afterwards.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import shutil
@@ -16,8 +17,10 @@ import socket
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 DB_NAME = "kaoda"
+BACKENDS = ["sqlite", "postgresql"]
 
 
 class PostgresUnavailable(RuntimeError):
@@ -79,13 +82,20 @@ class PostgresCluster:
         return self
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(RuntimeError, subprocess.TimeoutExpired):
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop", timeout=60)
-        except (RuntimeError, subprocess.TimeoutExpired):
-            pass
         shutil.rmtree(self.root, ignore_errors=True)
 
     def fresh_database(self, name: str) -> str:
         """Another empty database on the same server; returns its URL."""
         self._run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", self.owner, name)
         return f"postgresql+psycopg://{self.owner}@127.0.0.1:{self.port}/{name}"
+
+
+def database_url(backend: str, request: Any, tmp_dir: Path, name: str) -> str:
+    """A fresh database: a SQLite file in ``tmp_dir``, or a new database on the session's
+    PostgreSQL server (the ``pg_cluster`` fixture, resolved through the pytest ``request``)."""
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_dir / (name + '.db')}"
+    cluster: PostgresCluster = request.getfixturevalue("pg_cluster")
+    return cluster.fresh_database(name)

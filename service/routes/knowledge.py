@@ -13,11 +13,13 @@ from service.errors import responses
 from service.schemas import SearchHit
 
 router = APIRouter(tags=["knowledge"])
+NOT_BLANK = r"[^\s\x1c-\x1f]"  # something other than whitespace (as str.strip() sees it)
 
 
 @router.get("/knowledge/search", response_model=list[SearchHit], responses=responses(422))
 def search(kb: KnowledgeDep,
-           q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS)],
+           q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS,
+                                   pattern=NOT_BLANK, description="words or a question")],
            k: Annotated[int, Query(ge=1, le=MAX_K)] = 5) -> list[SearchHit]:
     return [SearchHit.model_validate(r.as_dict()) for r in kb.search(q, k)]
 

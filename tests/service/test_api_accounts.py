@@ -158,3 +158,21 @@ def test_export_round_trips(api, owned) -> None:  # type: ignore[no-untyped-def]
     assert {i["id"] for i in api.get("/v1/interviews").json()} == set(interviews)
     practice = api.get("/v1/practice").json()
     assert export["practice"] == practice and practice
+
+
+def test_concurrent_messages_are_serialised(api) -> None:  # type: ignore[no-untyped-def]
+    """In one process (the two-process run on PostgreSQL is test_multiworker.py)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    interview_id = _interview(api)
+    url = f"/v1/interviews/{interview_id}/messages"
+    texts = [f"pair {i} {side}: residual connections ease optimisation" for i in range(8)
+             for side in "AB"]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        statuses = list(pool.map(lambda text: api.post(url, json={"content": text}).status_code,
+                                 texts))
+    assert set(statuses) <= {200, 409} and statuses.count(200) >= 8, statuses
+    turns = api.get(f"/v1/interviews/{interview_id}").json()["turns"]
+    assert [t["seq"] for t in turns] == list(range(len(turns)))
+    said = [t["content"] for t in turns if t["role"] == "candidate"]
+    assert len(said) == len(set(said)) == statuses.count(200)

@@ -18,6 +18,7 @@ import pytest
 
 from evaluators.catalog import get_problem
 
+
 @pytest.fixture
 def client(api):  # type: ignore[no-untyped-def]
     """These flows run in accounts mode, once on SQLite and once on PostgreSQL (conftest)."""
