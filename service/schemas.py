@@ -21,7 +21,6 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from evaluators.grader import MAX_CODE_BYTES
 from knowledge.schema import KeyPoint
 from service.resume.models import ProjectClaim, ResumeProfile
 
@@ -97,7 +96,8 @@ class ProblemStatement(ProblemSummary):
 
 
 def _code_field() -> Any:
-    return Field(max_length=MAX_CODE_BYTES, pattern=r"^[^\x00]*$",
+    # The 64 KiB limit is on UTF-8 bytes and answered 413 (documented), not a length here.
+    return Field(pattern=r"^[^\x00]*$",
                  description="the candidate's Python source (at most 64 KiB of UTF-8, no NUL)")
 
 
@@ -194,7 +194,7 @@ class KeyPointOut(_Open):
 
 
 class GradeOut(_Open):
-    score: float
+    score: int | float  # as the grader gave it (the rubric's is an integer 0-100)
     key_points: list[KeyPointOut] = Field(default_factory=list)
 
 

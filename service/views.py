@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
+
 from service.interview.state import InterviewState
 from service.schemas import (
     CodingProgress,
@@ -60,8 +62,14 @@ def turn_out(turn: TurnRow, redact: bool) -> TurnOut:
 
 
 def progress(raw_state: dict[str, Any], active: bool) -> InterviewProgress:
-    """The public view of the engine's state: while the interview runs, only what was asked."""
-    state = InterviewState.model_validate(raw_state)
+    """The public view of the engine's state: while the interview runs, only what was asked.
+
+    A state the engine can no longer read (written by an older engine) shows no progress rather
+    than making the transcript or an export fail; its turns are still all there."""
+    try:
+        state = InterviewState.model_validate(raw_state)
+    except ValidationError:
+        return InterviewProgress(projects=[], concepts=[], coding=None, skip_attempts=0)
     early = active and state.stage in _EARLY_STAGES
     concepts = state.concepts
     if early:

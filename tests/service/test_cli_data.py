@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from service.interview.state import InterviewState
 from service.interview_store import InterviewStore
 from service.storage.db import open_database
 from service.storage.tables import LOCAL_USER_ID
@@ -38,7 +39,8 @@ def test_db_upgrade_then_list_export_and_delete(tmp_path: Path) -> None:
     resume = store.save_resume(LOCAL_USER_ID, "cv.md", "markdown", "李明 13800000000", [], {})
     interview = store.create_interview(
         LOCAL_USER_ID, track="cv-intern", language="zh", length="short", stage="intro",
-        resume_id=resume.id, state={"stage": "intro"},
+        resume_id=resume.id,
+        state=InterviewState(track="cv-intern", language="zh", length="short").model_dump(),
         opening={"role": "interviewer", "stage": "intro", "kind": "greet_and_ask_intro",
                  "content": "你好"})
     db.dispose()
