@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from knowledge.schema import KeyPoint
 from service.resume.models import ProjectClaim, ResumeProfile
@@ -159,6 +159,14 @@ class NewInterview(_Request):
     resume_id: str | None = None
     seed: int | None = Field(None, ge=0, le=2**32 - 1,
                              description="fix the question plan (tests, reproducibility)")
+
+    @field_validator("seed", mode="before")
+    @classmethod
+    def _whole_number_not_bool(cls, value: Any) -> Any:
+        """JSON Schema's integer includes ``24.0``; ``false`` is not a number at all."""
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
 
 
 class Message(_Request):

@@ -4,17 +4,11 @@ content types, invalid data rejected, valid data accepted, auth enforced where d
 
 The example count is bounded (``MAX_EXAMPLES`` per operation) to keep CI short. Deleting the
 account and logging out are left out (they would end the session mid-run); their own tests cover
-them. The app is built at import (schemathesis reads its document then) and started by the
-module's fixture.
+them.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,25 +16,19 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import positive_data_acceptance
 
-from service.config import AuthSettings, DatabaseSettings, SandboxSettings, Settings
+from service.config import AuthSettings, Settings
 from service.main import create_app
 
 MAX_EXAMPLES = 10
-TEST_HOME = Path(os.environ.get("KAODA_TEST_HOME", Path.home() / ".cache" / "kaoda-test"))
-DB_DIR = Path(tempfile.mkdtemp(prefix="kaoda-schema-"))
-APP = create_app(Settings(
-    home=TEST_HOME, sandbox=SandboxSettings(workers=1),
-    db=DatabaseSettings(url=f"sqlite:///{DB_DIR / 'schema.db'}"),
-    auth=AuthSettings(mode="accounts", register_max_per_window=100_000,
-                      login_max_failures=1000)))
 
 
 class StartedApp:
-    """The app for schemathesis, without its lifespan: schemathesis restarts an app's lifespan
-    for every operation (seconds of model loading each); the module's fixture runs it once."""
+    """The ASGI app schemathesis calls: the already started app of the ``api`` fixture (set by
+    the fixture), without a lifespan of its own — schemathesis restarts an app's lifespan for
+    every operation, seconds of model loading each."""
 
-    def __init__(self, app: Any) -> None:
-        self.app = app
+    def __init__(self) -> None:
+        self.app: Any = None
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "lifespan":
@@ -51,24 +39,20 @@ class StartedApp:
         await send({"type": "lifespan.shutdown.complete"})
 
 
-schema = schemathesis.openapi.from_asgi("/openapi.json", StartedApp(APP)).exclude(
+STARTED = StartedApp()
+DOCUMENT = create_app(Settings(auth=AuthSettings(mode="accounts"))).openapi()  # no start-up
+schema = schemathesis.openapi.from_dict(DOCUMENT).exclude(
     path_regex=r"^/v1/(me|auth/logout)$", method=["DELETE", "POST"])
+schema.app = STARTED
 
 
-@pytest.fixture(scope="module")
-def auth_headers() -> Iterator[dict[str, str]]:
-    from fastapi.testclient import TestClient
-
-    credentials = {"username": "schema-user", "password": "a long password"}
-    try:
-        with TestClient(APP) as client:
-            assert client.post("/v1/auth/register", json=credentials).status_code == 201
-            token = client.post("/v1/auth/login", json=credentials).json()["access_token"]
-            yield {"Authorization": f"Bearer {token}"}
-    finally:
-        shutil.rmtree(DB_DIR, ignore_errors=True)
+@pytest.fixture
+def auth_headers(api: Any) -> dict[str, str]:
+    STARTED.app = api.client.app
+    return api.headers("schema-user")
 
 
+@pytest.mark.parametrize("api", ["sqlite"], indirect=True)  # one database is enough here
 @schema.parametrize()
 @settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck),
           derandomize=True)
