@@ -73,8 +73,9 @@ class AuthSettings(BaseModel):
         "local", description="local: one person on their own machine, no login, loopback only; "
         "accounts: register / login, bearer tokens, every user's data kept apart")
     token_ttl_hours: float = Field(24.0, gt=0, le=24 * 90, description="how long a login lasts")
-    login_max_failures: int = Field(5, ge=1, le=1000,
-                                    description="failed logins per username or client in a window")
+    login_max_failures: int = Field(
+        5, ge=1, le=1000, description="failed logins per username in a window (a client "
+        "address may have ten times as many: a classroom can share one)")
     login_window_s: int = Field(900, ge=1, le=86400, description="the login throttle's window")
     register_max_per_window: int = Field(
         100, ge=1, le=100000, description="new accounts one client may register in a window")

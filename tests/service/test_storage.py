@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from argon2 import PasswordHasher
 from pg_cluster import BACKENDS, database_url
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
@@ -169,7 +170,8 @@ class Clock:
 def test_login_throttle_and_token_expiry(db: Database) -> None:
     clock = Clock()
     auth = AuthService(AuthSettings(mode="accounts", login_max_failures=3, login_window_s=60,
-                                    token_ttl_hours=1), UserStore(db), Passwords(), clock)
+                                    token_ttl_hours=1), UserStore(db),
+                       Passwords(PasswordHasher(time_cost=1, memory_cost=1024)), clock)
     auth.register("mallory", "the right password", "10.0.0.1")
     for _ in range(3):
         with pytest.raises(BadCredentials):
@@ -184,6 +186,11 @@ def test_login_throttle_and_token_expiry(db: Database) -> None:
     clock.now += timedelta(hours=1, seconds=1)
     with pytest.raises(Unauthenticated):
         auth.authenticate(token)
+    for n in range(30):  # one address guessing many usernames is throttled too (3 x 10)
+        with pytest.raises(BadCredentials):
+            auth.login(f"nobody{n}", "guess", "10.0.0.9")
+    with pytest.raises(TooManyAttempts):
+        auth.login("mallory", "the right password", "10.0.0.9")
 
 
 def _files(path: Path) -> bytes:
