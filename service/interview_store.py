@@ -161,14 +161,14 @@ class InterviewStore:
     @contextmanager
     def locked_interview(self, user_id: str, interview_id: str) -> Iterator[LockedInterview]:
         """Lock the interview for one turn; commit what the block added when it ends."""
-        with self.db.sessions() as session:
+        with self.db.locking() as session:
             try:
                 session.begin()
                 if self.db.dialect == "postgresql":
                     timeout_ms = int(self.db.lock_timeout_s * 1000)
                     session.execute(text(f"SET LOCAL lock_timeout = {timeout_ms}"))
                 row = session.scalars(select(InterviewRow).where(
-                    InterviewRow.id == interview_id)).first()
+                    InterviewRow.id == interview_id).with_for_update()).first()
             except OperationalError as exc:
                 if is_lock_timeout(exc):
                     raise InterviewBusy(
