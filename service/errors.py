@@ -118,10 +118,11 @@ async def _database(_: Request, exc: Exception) -> JSONResponse:
                           {"Retry-After": "2" if busy else "10"})
 
 
-async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
-    log.exception("unexpected error")
-    return error_response(500, f"internal error (request id {request_id_var.get()}); it has "
-                          "been logged", "InternalError")
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    request_id = getattr(request.state, "request_id", None) or request_id_var.get()
+    log.error("unexpected error", exc_info=exc, extra={"fields": {"request_id": request_id}})
+    return error_response(500, f"internal error (request id {request_id}); it has been logged",
+                          "InternalError")
 
 
 async def _limit_body_size(request: Request, call_next):

@@ -79,6 +79,7 @@ async def request_context(request: Request,
     given = request.headers.get(REQUEST_ID_HEADER, "")
     request_id = given if _SANE_ID.match(given) else uuid.uuid4().hex
     token = request_id_var.set(request_id)
+    request.state.request_id = request_id  # for handlers that run outside this context
     started = time.perf_counter()
     status = 500
     try:

@@ -69,3 +69,18 @@ def test_judge_fallback_is_logged(caplog: pytest.LogCaptureFixture) -> None:
         log_judge_fallback(Judge(), "attention-mechanism")
     record = caplog.records[-1]
     assert record.fields["reason"] == "unusable verdict: not JSON"  # type: ignore[attr-defined]
+
+
+def test_an_unexpected_error_is_500_with_the_request_id(client) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    service = client.app.state.resumes
+    original = service.list_owned
+    service.list_owned = lambda user_id: 1 / 0  # a bug, not anything the client sent
+    try:
+        quiet = TestClient(client.app, raise_server_exceptions=False)
+        response = quiet.get("/v1/resumes", headers={"X-Request-ID": "bug-1"})
+    finally:
+        service.list_owned = original
+    assert response.status_code == 500
+    assert response.json()["error"] == "InternalError" and "bug-1" in response.json()["detail"]
