@@ -8,5 +8,6 @@ echo "==> lint"
 ruff check service knowledge evaluators tests benchmarks
 mypy
 bash "$ROOT/scripts/ensure_browser.sh"  # Debian chromium for the browser end-to-end test
+bash "$ROOT/scripts/ensure_postgres.sh"  # Debian PostgreSQL: the storage/API suites run on it too
 echo "==> tests"
 exec python -m pytest -q "$@"

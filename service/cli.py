@@ -1,6 +1,8 @@
 """The ``kaoda`` command line.
 
-    kaoda serve                      start the API service
+    kaoda serve [--workers N]        start the API service (N processes, one database)
+    kaoda db upgrade | current       the database schema (service.data_cli)
+    kaoda data list|export|delete-*  one user's data (service.data_cli)
     kaoda kb setup-model             convert the bundled embedding model (once)
     kaoda kb build [--force]         build (or verify) the knowledge index
     kaoda kb search QUERY [-k 5] [--json]
@@ -119,12 +121,32 @@ def _eval_check(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    import os
+
     import uvicorn
 
+    from service.auth.listen import check_listen_address
+    from service.components import open_database_for
     from service.main import create_app
+    from service.observability import logging_config
 
-    uvicorn.run(create_app(settings), host=args.host or settings.api.host,
-                port=args.port or settings.api.port, log_level="info")
+    host, port = args.host or settings.api.host, args.port or settings.api.port
+    workers = args.workers or settings.api.workers
+    try:
+        check_listen_address(settings.auth.mode, host)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    open_database_for(settings).dispose()  # migrate once, before any worker starts
+    log_config = logging_config(settings.log.format, settings.log.level)
+    if workers == 1:
+        uvicorn.run(create_app(settings), host=host, port=port, log_config=log_config,
+                    access_log=False)
+        return 0
+    # Worker processes build their own app from the environment (same settings).
+    os.environ.update({"KAODA_API__HOST": host, "KAODA_API__PORT": str(port)})
+    uvicorn.run("service.main:create_app", factory=True, host=host, port=port,
+                workers=workers, log_config=log_config, access_log=False)
     return 0
 
 
@@ -134,7 +156,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="start the API service")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int, help="processes (default KAODA_API__WORKERS, 1)")
     serve.set_defaults(func=_serve)
+
+    from service.data_cli import register as register_data
+
+    register_data(sub)
 
     kb = sub.add_parser("kb", help="knowledge base").add_subparsers(dest="kb_cmd", required=True)
     kb.add_parser("setup-model", help="convert the bundled model").set_defaults(

@@ -6,6 +6,8 @@ the CLI load exactly the same model, index and sandbox for the same settings.
 
 from __future__ import annotations
 
+from typing import Any
+
 from knowledge.base import KnowledgeBase
 from knowledge.embedder import ModelSpec, open_embedder
 from service.config import Settings
@@ -66,11 +68,35 @@ def build_judge(settings: Settings, kb: KnowledgeBase):
                       api_key=_llm_api_key(settings), compact=settings.llm.profile == "small")
 
 
-def build_interview_service(settings: Settings, kb: KnowledgeBase, sandbox_provider):
-    from service.interview_service import InterviewService
-    from service.interview_store import InterviewStore
+def open_database_for(settings: Settings, migrate: bool = True):
     from service.storage.db import open_database
 
-    store = InterviewStore(open_database(settings.database_url))
+    db = settings.db
+    return open_database(settings.database_url, pool_size=db.pool_size,
+                         max_overflow=db.max_overflow, lock_timeout_s=db.lock_timeout_s,
+                         migrate=migrate)
+
+
+def build_services(settings: Settings, kb: KnowledgeBase, sandbox_provider) -> dict[str, Any]:
+    """Everything the routes use, over one database: the ``app.state`` attributes by name."""
+    from service.account_service import AccountService
+    from service.auth.passwords import Passwords
+    from service.auth.service import AuthService
+    from service.auth.store import UserStore
+    from service.interview_service import InterviewService
+    from service.interview_store import InterviewStore
+    from service.practice_service import PracticeService
+    from service.resume_service import ResumeService
+
+    db = open_database_for(settings)
+    store = InterviewStore(db)
     brain, offline = build_brains(settings)
-    return InterviewService(store, kb, build_judge(settings, kb), brain, offline, sandbox_provider)
+    judge = build_judge(settings, kb)
+    return {
+        "db": db,
+        "interviews": InterviewService(store, kb, judge, brain, offline, sandbox_provider),
+        "resumes": ResumeService(store),
+        "practice": PracticeService(store, kb, judge),
+        "accounts": AccountService(store, settings.auth.mode),
+        "auth": AuthService(settings.auth, UserStore(db), Passwords()),
+    }

@@ -57,12 +57,39 @@ class LocalLLMSettings(BaseModel):
 
 
 class DatabaseSettings(BaseModel):
-    url: str | None = Field(None, description="SQLAlchemy URL; default SQLite under home")
+    url: str | None = Field(None, description="SQLAlchemy URL; default SQLite under home "
+                            "(postgresql+psycopg://user:password@host/db for PostgreSQL)")
+    pool_size: int = Field(10, ge=1, le=200, description="connections kept per process")
+    max_overflow: int = Field(30, ge=0, le=500, description="extra connections under load")
+    lock_timeout_s: float = Field(
+        60.0, gt=0, le=3600, description="how long a turn waits for another turn of the same "
+        "interview to finish before answering 409")
+
+
+class AuthSettings(BaseModel):
+    """Who may use the service: one implicit user (``local``) or registered accounts."""
+
+    mode: Literal["local", "accounts"] = Field(
+        "local", description="local: one person on their own machine, no login, loopback only; "
+        "accounts: register / login, bearer tokens, every user's data kept apart")
+    token_ttl_hours: float = Field(24.0, gt=0, le=24 * 90, description="how long a login lasts")
+    login_max_failures: int = Field(
+        5, ge=1, le=1000, description="failed logins per username in a window (a client "
+        "address may have ten times as many: a classroom can share one)")
+    login_window_s: int = Field(900, ge=1, le=86400, description="the login throttle's window")
+    register_max_per_window: int = Field(
+        100, ge=1, le=100000, description="new accounts one client may register in a window")
+
+
+class LogSettings(BaseModel):
+    format: Literal["json", "text"] = Field("json", description="json: one object per line")
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
 
 class ApiSettings(BaseModel):
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
+    workers: int = Field(1, ge=1, le=64, description="processes serving the API (one database)")
 
 
 class Settings(BaseSettings):
@@ -75,6 +102,8 @@ class Settings(BaseSettings):
     llm: LLMSettings = LLMSettings()
     local_llm: LocalLLMSettings = LocalLLMSettings()
     db: DatabaseSettings = DatabaseSettings()
+    auth: AuthSettings = AuthSettings()
+    log: LogSettings = LogSettings()
     api: ApiSettings = ApiSettings()
 
     @property

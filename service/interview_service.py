@@ -1,17 +1,20 @@
 """Running interviews: the engine decides, a brain speaks, the store remembers.
 
-For every candidate turn :class:`InterviewService` (1) stores the candidate's text, committed;
-(2) asks the engine for the next :class:`Directive` and the turn's grade; (3) asks the primary
-brain (LLM if configured) to phrase it — falling back to the offline brain on any failure, so the
-turn is never lost; (4) stores the reply with the brain that spoke and the new state, committed;
-(5) returns it. Turns of one interview are serialized by a per-interview lock.
+For every candidate turn :class:`InterviewService` (1) locks the interview row in a database
+transaction (:meth:`InterviewStore.locked_interview`; a concurrent message to the same interview,
+from this process or another, waits); (2) asks the engine for the next :class:`Directive` and the
+turn's grade; (3) asks the primary brain (LLM if configured) to phrase it — falling back to the
+offline brain on any failure, logged with its reason; (4) commits the candidate's message, the
+assessment and the reply with the new state in that one transaction, and only then (5) answers.
+An acknowledged turn is therefore always stored; a turn cut short by a crash is not stored at all.
+
+Every method takes the caller's user id: another user's interview is :class:`NotFound`.
 """
 
 from __future__ import annotations
 
+import logging
 import secrets
-import threading
-from collections.abc import Iterator
 from typing import Any
 
 from evaluators.catalog import get_problem, load_catalog
@@ -26,10 +29,22 @@ from service.interview.engine import InterviewEngine, Judge, Step
 from service.interview.planning import plan_interview
 from service.interview.report import build_report, overall_score, report_markdown
 from service.interview.state import InterviewState
-from service.interview_store import InterviewStore
-from service.storage.tables import InterviewRow, TurnRow
+from service.interview_store import InterviewStore, LockedInterview
+from service.observability import log_event
+from service.schemas import (
+    CodeTurnReply,
+    InterviewStarted,
+    InterviewSummary,
+    NewInterview,
+    Report,
+    Transcript,
+    TurnReply,
+)
+from service.storage.tables import InterviewRow
+from service.turn_runner import NullSink, TurnRun, TurnRunner, TurnSink
+from service.views import interview_summary, transcript
 
-MAX_MESSAGE_CHARS = 8000
+log = logging.getLogger("kaoda.interview")
 
 
 class InterviewClosed(Exception):
@@ -40,9 +55,16 @@ class TurnRejected(ValueError):
     """A turn that does not fit the interview right now (e.g. code outside the coding stage)."""
 
 
+def log_judge_fallback(judge: Any, entry: str | None) -> None:
+    reason = getattr(judge, "last_error", None)
+    if reason:
+        log_event(log, logging.WARNING, "llm judge fell back to the rubric", reason=reason,
+                  judge=getattr(judge, "name", "?"), entry_id=entry)
+
+
 class InterviewService:
     def __init__(self, store: InterviewStore, kb: KnowledgeBase, judge: Judge, brain: Brain,
-                 fallback: Brain, sandbox_provider: Any) -> None:
+                 fallback: Brain, sandbox_provider: Any, runner: TurnRunner | None = None) -> None:
         self.store = store
         self.kb = kb
         self.brain = brain
@@ -51,161 +73,149 @@ class InterviewService:
         self.sandbox_provider = sandbox_provider  # () -> Sandbox, raises when unavailable
         titles = {pid: (p.title_zh, p.title_en) for pid, p in load_catalog().items()}
         self.engine = InterviewEngine(kb, judge, titles)
-        self._locks: dict[str, threading.Lock] = {}
-        self._locks_guard = threading.Lock()
+        self.runner = runner or TurnRunner()
 
-    def _lock(self, interview_id: str) -> threading.Lock:
-        with self._locks_guard:
-            return self._locks.setdefault(interview_id, threading.Lock())
+    def close(self) -> None:
+        self.runner.close()
 
     # ---- speaking -----------------------------------------------------------------------------
-    def speak(self, directive: Directive) -> Iterator[tuple[str, str]]:
-        """Yield ``(chunk, brain_name)``; any failure of the primary brain is finished by the
-        offline brain (see :class:`~service.interview.brains.registry.FallbackSpeech`)."""
+    def _speak(self, sink: TurnSink, directive: Directive) -> tuple[str, str]:
+        """Phrase ``directive``; any failure of the primary brain is finished by the offline
+        brain (see :class:`~service.interview.brains.registry.FallbackSpeech`) and logged."""
         speech = speak_with_fallback(self.brain, self.fallback, directive)
+        parts: list[str] = []
         try:
             for chunk in speech:
-                yield chunk, speech.brain
+                parts.append(chunk)
+                sink.emit(chunk, speech.brain)
         finally:
             speech.close()
+        if speech.errors:
+            log_event(log, logging.WARNING, "llm brain fell back to the offline brain",
+                      reasons=speech.errors, directive=directive.kind,
+                      mid_stream=speech.mid_stream)
+        return "".join(parts), speech.brain
+
+    @staticmethod
+    def _reply(interview_id: str, state: InterviewState, text: str, brain: str) -> TurnReply:
+        return TurnReply(interview_id=interview_id, message=text, brain=brain, stage=state.stage,
+                         finished=state.stage == "closed", overall_score=overall_score(state))
+
+    def _answer(self, locked: LockedInterview, state: InterviewState, directive: Directive,
+                sink: TurnSink) -> TurnReply:
+        """Save the state, speak, and add the reply; the caller's transaction commits it."""
+        finished = state.stage == "closed"
+        locked.save_state(state.model_dump(), state.stage, "finished" if finished else "active",
+                          overall_score(state))
+        sink.ready()
+        text, brain = self._speak(sink, directive)
+        locked.append(role="interviewer", stage=state.stage, kind=directive.kind, content=text,
+                      brain=brain, directive=directive.model_dump())
+        return self._reply(locked.row.id, state, text, brain)
 
     # ---- lifecycle ----------------------------------------------------------------------------
-    def create(self, track: str, language: str, length: str, resume_id: str | None,
-               seed: int | None = None) -> tuple[InterviewRow, Iterator[tuple[str, str]]]:
+    def create(self, user_id: str, body: NewInterview) -> InterviewStarted:
         claims: list[dict[str, Any]] = []
-        if resume_id is not None:
-            claims = list(self.store.get_resume(resume_id).claims)
-        state = plan_interview(entries=self.kb.entries, track=track, language=language,
-                               length=length, claims=claims,  # type: ignore[arg-type]
-                               seed=seed if seed is not None else secrets.randbits(32),
-                               recently_asked=self.store.recently_asked(),
+        if body.resume_id is not None:
+            claims = list(self.store.get_resume(user_id, body.resume_id).claims)
+        state = plan_interview(entries=self.kb.entries, track=body.track, language=body.language,
+                               length=body.length, claims=claims,
+                               seed=body.seed if body.seed is not None else secrets.randbits(32),
+                               recently_asked=self.store.recently_asked(user_id),
                                available_problems=set(load_catalog()))
         directive = self.engine.opening(state)
-        row = self.store.create_interview(track=track, language=language, length=length,
-                                          stage=state.stage, resume_id=resume_id,
-                                          state=state.model_dump())
-        return row, self._reply(row.id, state, directive)
+        text, brain = self._speak(NullSink(), directive)
+        row = self.store.create_interview(
+            user_id, track=body.track, language=body.language, length=body.length,
+            stage=state.stage, resume_id=body.resume_id, state=state.model_dump(),
+            opening={"role": "interviewer", "stage": state.stage, "kind": directive.kind,
+                     "content": text, "brain": brain, "directive": directive.model_dump()})
+        return InterviewStarted(**interview_summary(row).model_dump(), message=text, brain=brain)
 
-    def _load(self, interview_id: str) -> tuple[InterviewRow, InterviewState]:
-        row = self.store.get_interview(interview_id)
+    @staticmethod
+    def _active_state(row: InterviewRow) -> InterviewState:
         if row.status == "finished":
-            raise InterviewClosed(f"interview {interview_id} has finished; start a new one or "
-                                  "read its report")
-        return row, InterviewState.model_validate(row.state)
+            raise InterviewClosed(f"interview {row.id} has finished; start a new one or read "
+                                  "its report")
+        return InterviewState.model_validate(row.state)
 
-    def _reply(self, interview_id: str, state: InterviewState,
-               directive: Directive) -> Iterator[tuple[str, str]]:
-        """Stream the reply, then commit it (also if the client goes away mid-stream)."""
-        parts: list[str] = []
-        brain = self.fallback.name
-        try:
-            for chunk, brain in self.speak(directive):
-                parts.append(chunk)
-                yield chunk, brain
-        finally:
-            self.store.append_turn(interview_id, role="interviewer", stage=state.stage,
-                                   kind=directive.kind, content="".join(parts), brain=brain,
-                                   directive=directive.model_dump())
-
-    def _commit_state(self, interview_id: str, state: InterviewState) -> None:
-        finished = state.stage == "closed"
-        self.store.save_state(interview_id, state.model_dump(), state.stage,
-                              "finished" if finished else "active", overall_score(state))
-
-    def message(self, interview_id: str, content: str) -> Iterator[tuple[str, str]]:
-        with self._lock(interview_id):
-            _, state = self._load(interview_id)
+    def message(self, user_id: str, interview_id: str, content: str,
+                sink: TurnSink | None = None) -> TurnReply:
+        with self.store.locked_interview(user_id, interview_id) as locked:
+            state = self._active_state(locked.row)
             stage = state.stage
-            self.store.append_turn(interview_id, role="candidate", stage=stage, kind="answer",
-                                   content=content)
+            locked.append(role="candidate", stage=stage, kind="answer", content=content)
             step = self.engine.on_message(state, content)
-            self._record_step(interview_id, stage, step)
-            self._prepare_close(state, step)
-            self._commit_state(interview_id, state)
-            return self._reply(interview_id, state, step.directive)
+            if step.grade is not None:
+                log_judge_fallback(self.judge, step.directive.entry_id)
+            self._record_step(locked, stage, step)
+            if step.directive.kind == "close":
+                step.directive.overall_score = overall_score(state)
+            return self._answer(locked, state, step.directive, sink or NullSink())
 
-    def _record_step(self, interview_id: str, stage: str, step: Step) -> None:
+    def stream_message(self, user_id: str, interview_id: str, content: str) -> TurnRun:
+        """Start the turn in its own thread; raises like :meth:`message` until it is ready."""
+        return self.runner.start(lambda sink: self.message(user_id, interview_id, content, sink))
+
+    @staticmethod
+    def _record_step(locked: LockedInterview, stage: str, step: Step) -> None:
         if step.grade is not None or step.analysis is not None or step.flags:
             analysis = dict(step.analysis or {})
             if step.flags:
                 analysis["flags"] = step.flags
-            self.store.append_turn(interview_id, role="system", stage=stage, kind="assessment",
-                                   content="", grade=step.grade, analysis=analysis)
+            locked.append(role="system", stage=stage, kind="assessment", content="",
+                          grade=step.grade, analysis=analysis)
 
-    def _prepare_close(self, state: InterviewState, step: Step) -> None:
-        if step.directive.kind == "close":
-            step.directive.overall_score = overall_score(state)
+    @staticmethod
+    def _check_code_turn(state: InterviewState, problem_id: str) -> None:
+        if state.stage != "coding" or state.coding is None:
+            raise TurnRejected(f"the interview is in the {state.stage!r} stage; code is "
+                               "accepted only in the coding stage")
+        if state.coding.attempts >= state.plan.coding_attempts or state.coding.passed:
+            raise TurnRejected("no more submissions for this problem in this interview; "
+                               "answer the interviewer's question in the chat")
+        if problem_id != state.coding.problem_id:
+            raise TurnRejected(f"this interview asks for {state.coding.problem_id!r}, "
+                               f"not {problem_id!r}")
 
-    def submit_code(self, interview_id: str, problem_id: str,
-                    code: str) -> tuple[GradeResult, Iterator[tuple[str, str]]]:
-        with self._lock(interview_id):
-            _, state = self._load(interview_id)
-            if state.stage != "coding" or state.coding is None:
-                raise TurnRejected(f"the interview is in the {state.stage!r} stage; code is "
-                                   "accepted only in the coding stage")
-            if state.coding.attempts >= state.plan.coding_attempts or state.coding.passed:
-                raise TurnRejected("no more submissions for this problem in this interview; "
-                                   "answer the interviewer's question in the chat")
-            if problem_id != state.coding.problem_id:
-                raise TurnRejected(f"this interview asks for {state.coding.problem_id!r}, "
-                                   f"not {problem_id!r}")
-            sandbox: Sandbox = self.sandbox_provider()
-            result = grade_code(get_problem(problem_id), code, sandbox)
-            self.store.append_turn(interview_id, role="candidate", stage="coding", kind="code",
-                                   content=code, code_result=result.model_dump())
+    def submit_code(self, user_id: str, interview_id: str, problem_id: str,
+                    code: str) -> CodeTurnReply:
+        # Checked, then graded outside the lock (the sandbox may take seconds), checked again.
+        self._check_code_turn(self._active_state(self.store.get_interview(user_id, interview_id)),
+                              problem_id)
+        sandbox: Sandbox = self.sandbox_provider()
+        result: GradeResult = grade_code(get_problem(problem_id), code, sandbox)
+        with self.store.locked_interview(user_id, interview_id) as locked:
+            state = self._active_state(locked.row)
+            self._check_code_turn(state, problem_id)
+            locked.append(role="candidate", stage="coding", kind="code", content=code,
+                          code_result=result.model_dump())
             step = self.engine.on_code(state, result)
-            self._commit_state(interview_id, state)
-            return result, self._reply(interview_id, state, step.directive)
+            reply = self._answer(locked, state, step.directive, NullSink())
+        return CodeTurnReply(**reply.model_dump(), result=result.model_dump())
 
-    # ---- reading ------------------------------------------------------------------------------
-    def transcript(self, interview_id: str) -> dict[str, Any]:
-        row = self.store.get_interview(interview_id)
-        active = row.status != "finished"
-        return {**summary(row), "state": _public_state(row.state, active),
-                "turns": [turn_dict(t, redact=active) for t in self.store.turns(interview_id)]}
+    # ---- reading and deleting -----------------------------------------------------------------
+    def list_owned(self, user_id: str) -> list[InterviewSummary]:
+        return [interview_summary(row) for row in self.store.list_interviews(user_id)]
 
-    def report(self, interview_id: str) -> dict[str, Any]:
-        row = self.store.get_interview(interview_id)
+    def transcript(self, user_id: str, interview_id: str) -> Transcript:
+        row = self.store.get_interview(user_id, interview_id)
+        return transcript(row, self.store.turns(row.id))
+
+    def _report_data(self, user_id: str, interview_id: str) -> tuple[InterviewRow, dict]:
+        row = self.store.get_interview(user_id, interview_id)
         state = InterviewState.model_validate(row.state)
-        code_results = [t.code_result for t in self.store.turns(interview_id) if t.code_result]
-        return {**summary(row), "report": build_report(state, self.kb, code_results)}
+        code_results = [t.code_result for t in self.store.turns(row.id) if t.code_result]
+        return row, build_report(state, self.kb, code_results)
 
-    def report_markdown(self, interview_id: str) -> str:
-        data = self.report(interview_id)
-        return report_markdown(data["report"], data, data["language"])
+    def report(self, user_id: str, interview_id: str) -> Report:
+        row, report = self._report_data(user_id, interview_id)
+        return Report.model_validate({**interview_summary(row).model_dump(), "report": report})
 
+    def report_markdown(self, user_id: str, interview_id: str) -> str:
+        row, report = self._report_data(user_id, interview_id)
+        meta = interview_summary(row).model_dump(mode="json")
+        return report_markdown(report, meta, row.language)
 
-def summary(row: InterviewRow) -> dict[str, Any]:
-    return {"id": row.id, "track": row.track, "language": row.language, "length": row.length,
-            "status": row.status, "stage": row.stage, "created_at": row.created_at.isoformat(),
-            "overall_score": row.overall_score, "resume_id": row.resume_id}
-
-
-SECRET_DIRECTIVE_FIELDS = ("reference", "key_points", "missed_points")
-
-
-def _public_state(state: dict[str, Any], active: bool) -> dict[str, Any]:
-    """While an interview runs, hide the plan of upcoming questions and problems."""
-    if not active:
-        return state
-    hidden = dict(state)
-    hidden.pop("pending_question", None)
-    stage = state.get("stage")
-    asked = state.get("concept_index", 0) + (1 if stage == "concept" else 0)
-    hidden["concepts"] = (state.get("concepts") or [])[:asked] if stage in ("intro", "project",
-                                                                           "concept") else \
-        state.get("concepts")
-    if stage in ("intro", "project", "concept"):
-        hidden["coding"] = None
-    return hidden
-
-
-def turn_dict(turn: TurnRow, redact: bool = False) -> dict[str, Any]:
-    directive = dict(turn.directive) if turn.directive else None
-    if directive is not None and redact:
-        for key in SECRET_DIRECTIVE_FIELDS:
-            directive.pop(key, None)
-    return {"seq": turn.seq, "role": turn.role, "stage": turn.stage, "kind": turn.kind,
-            "content": turn.content, "brain": turn.brain, "created_at": turn.created_at.isoformat(),
-            "grade": turn.grade, "analysis": turn.analysis, "code_result": turn.code_result,
-            "directive": directive}
+    def delete(self, user_id: str, interview_id: str) -> None:
+        self.store.delete_interview(user_id, interview_id)

@@ -1,9 +1,10 @@
 """The FastAPI application: ``create_app()`` builds it, the lifespan loads heavy parts once.
 
 Heavy objects — the embedding model and the FAISS index (via :class:`KnowledgeBase`), the warm
-sandbox pool — are created in the lifespan and kept on ``app.state``; routes reach them through
-the ``Annotated`` dependencies in :mod:`service.deps`. Domain errors are mapped to HTTP statuses
-in one place (:mod:`service.errors`) so routes stay thin.
+sandbox pool, the database and the services over it — are created in the lifespan and kept on
+``app.state``; routes reach them through the ``Annotated`` dependencies in :mod:`service.deps`.
+Domain errors are mapped to HTTP statuses in one place (:mod:`service.errors`) so routes stay
+thin; every request carries a request id into the logs (:mod:`service.observability`).
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from service.components import build_interview_service, open_knowledge_base, start_sandbox
+from service.components import build_services, open_knowledge_base, start_sandbox
 from service.config import Settings
 from service.errors import ServiceUnavailable, install_error_handlers
-from service.routes import health, interviews, knowledge, problems, questions, resumes
+from service.observability import request_context
+from service.openapi_doc import build_openapi
+from service.routes import auth, health, interviews, knowledge, me, problems, questions, resumes
 
 log = logging.getLogger("kaoda")
 
@@ -45,23 +48,26 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             raise ServiceUnavailable(f"code execution is unavailable: {app.state.sandbox_error}")
         return app.state.sandbox
 
-    app.state.interviews = build_interview_service(settings, app.state.kb, sandbox_provider)
+    for name, value in build_services(settings, app.state.kb, sandbox_provider).items():
+        setattr(app.state, name, value)
     try:
         yield
     finally:
+        app.state.interviews.close()
+        app.state.db.dispose()
         if app.state.sandbox is not None:
             app.state.sandbox.close()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    app = FastAPI(title="Kaoda 拷打", version="0.1.0", lifespan=lifespan,
+    app = FastAPI(title="Kaoda 拷打", version="0.2.0", lifespan=lifespan,
                   description="A demanding mock interviewer for AI / ML algorithm jobs.")
     app.state.settings = settings or Settings()
     install_error_handlers(app)
+    app.middleware("http")(request_context)
     app.include_router(health.router)
-    app.include_router(knowledge.router, prefix="/v1")
-    app.include_router(problems.router, prefix="/v1")
-    app.include_router(resumes.router, prefix="/v1")
-    app.include_router(interviews.router, prefix="/v1")
-    app.include_router(questions.router, prefix="/v1")
+    for router in (auth.router, me.router, knowledge.router, problems.router, resumes.router,
+                   interviews.router, questions.router):
+        app.include_router(router, prefix="/v1")
+    app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
     return app

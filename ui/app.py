@@ -17,7 +17,15 @@ if str(ROOT) not in sys.path:  # `streamlit run ui/app.py` puts only ui/ on the 
 import streamlit as st  # noqa: E402
 
 from ui.client import KaodaError  # noqa: E402
-from ui.common import client, show_error  # noqa: E402
+from ui.common import (  # noqa: E402
+    USER_KEY,
+    auth_mode,
+    call,
+    client,
+    forget_login,
+    logged_in,
+    show_error,
+)
 from ui.i18n import LANG_KEY, LANGUAGES, t  # noqa: E402
 
 log = logging.getLogger("kaoda.ui")
@@ -45,15 +53,34 @@ def _sidebar() -> None:
                 st.caption("🧠 " + t("app.brain_llm", model=brain.removeprefix("llm:")))
             else:
                 st.caption("🧠 " + t("app.brain_offline"))
+        if logged_in():
+            _account_box()
+
+
+def _account_box() -> None:
+    st.divider()
+    st.caption("👤 " + t("auth.signed_in", name=st.session_state.get(USER_KEY, "?")))
+    if st.button(t("auth.logout"), key="logout", icon="🚪"):
+        call(client().logout)
+        forget_login()
+        st.rerun()
+
+
+def _pages() -> list:
+    if auth_mode() == "accounts" and not logged_in():  # accounts mode: log in first
+        return [st.Page("views/login.py", title=t("nav.login"), icon="🔑", default=True,
+                        url_path="login")]
+    return [
+        st.Page("views/interview.py", title=t("nav.interview"), icon="🎤", default=True,
+                url_path="interview"),
+        st.Page("views/review.py", title=t("nav.review"), icon="📊", url_path="review"),
+        st.Page("views/practice.py", title=t("nav.practice"), icon="📚", url_path="practice"),
+        st.Page("views/account.py", title=t("nav.account"), icon="🗂️", url_path="account"),
+    ]
 
 
 _sidebar()
-pages = [
-    st.Page("views/interview.py", title=t("nav.interview"), icon="🎤", default=True,
-            url_path="interview"),
-    st.Page("views/review.py", title=t("nav.review"), icon="📊", url_path="review"),
-    st.Page("views/practice.py", title=t("nav.practice"), icon="📚", url_path="practice"),
-]
+pages = _pages()
 try:
     st.navigation(pages).run()
 except KaodaError as exc:  # pages handle these themselves; this is the last line of defence

@@ -77,7 +77,7 @@ def _render_turn(turn: dict[str, Any], index: int) -> None:
 def _coding_problem(data: dict[str, Any]) -> str | None:
     if data.get("stage") != "coding":
         return None
-    coding = (data.get("state") or {}).get("coding") or {}
+    coding = (data.get("progress") or {}).get("coding") or {}
     if coding.get("problem_id"):
         return str(coding["problem_id"])
     for turn in reversed(data.get("turns") or []):

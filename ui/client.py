@@ -6,6 +6,7 @@ English, so pages can show ``st.error(exc.message(lang))`` and never a traceback
 * :class:`ServiceDown` — nothing answers at the base URL (or it answered 502/503/504).
 * :class:`ServiceTimeout` — the service took too long.
 * :class:`NotFound` (404), :class:`Conflict` (409) — wrong id, or a turn that does not fit.
+* :class:`Unauthorized` (401) — not logged in, or the login expired (accounts mode).
 * :class:`Rejected` — another 4xx (invalid input); :class:`FileRejected` — a résumé file the
   service refused. Both carry the service's own ``detail`` / ``detail_zh``.
 * :class:`ServerError` — a 5xx the service did not explain.
@@ -13,12 +14,12 @@ English, so pages can show ``st.error(exc.message(lang))`` and never a traceback
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
+from httpx_sse import SSEError, connect_sse
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8000"
 Json = dict[str, Any]
@@ -60,6 +61,10 @@ class Conflict(KaodaError):
     pass
 
 
+class Unauthorized(KaodaError):
+    pass
+
+
 class Rejected(KaodaError):
     pass
 
@@ -91,7 +96,9 @@ def error_for(response: httpx.Response) -> KaodaError:
     status = response.status_code
     en, zh = _detail(response)
     kind: type[KaodaError]
-    if status == 404:
+    if status == 401:
+        kind, prefix_en, prefix_zh = Unauthorized, "Please log in", "请先登录"
+    elif status == 404:
         kind, prefix_en, prefix_zh = NotFound, "Not found", "未找到"
     elif status == 409:
         kind, prefix_en, prefix_zh = Conflict, "Not possible right now", "当前无法进行"
@@ -105,7 +112,7 @@ def error_for(response: httpx.Response) -> KaodaError:
     return kind(f"{prefix_en}: {en}", f"{prefix_zh}：{zh or en}", status, en, zh)
 
 
-def _transport_error(exc: httpx.HTTPError, base_url: str) -> KaodaError:
+def _transport_error(exc: Exception, base_url: str) -> KaodaError:
     if isinstance(exc, httpx.TimeoutException):
         return ServiceTimeout("The service took too long to answer; please try again.",
                               "服务响应超时，请稍后重试。")
@@ -115,7 +122,10 @@ def _transport_error(exc: httpx.HTTPError, base_url: str) -> KaodaError:
 
 
 class TurnStream:
-    """Iterate over the interviewer's reply as text deltas; ``done`` holds the final payload."""
+    """Iterate over the interviewer's reply as text deltas; ``done`` holds the final payload.
+
+    Server-sent events are parsed by ``httpx-sse``; an ``error`` event (the turn could not be
+    saved) raises like an HTTP error."""
 
     def __init__(self, client: KaodaClient, path: str, body: Json) -> None:
         self._client, self._path, self._body = client, path, body
@@ -124,51 +134,52 @@ class TurnStream:
 
     def __iter__(self) -> Iterator[str]:
         try:
-            with self._client.http.stream("POST", self._path, json=self._body,
-                                          params={"stream": "true"}) as response:
-                if response.status_code >= 400:
-                    response.read()
-                    raise error_for(response)
-                for event, data in _sse_events(response.iter_lines()):
-                    if event == "delta":
+            with connect_sse(self._client.http, "POST", self._path, json=self._body,
+                             headers=self._client.auth_headers) as source:
+                if source.response.status_code >= 400:
+                    source.response.read()
+                    raise error_for(source.response)
+                for event in source.iter_sse():
+                    data = event.json()
+                    if event.event == "delta":
                         self.brain = data.get("brain", self.brain)
                         yield str(data.get("text", ""))
-                    elif event == "done":
+                    elif event.event == "done":
                         self.done = data
                         self.brain = data.get("brain", self.brain)
-        except httpx.HTTPError as exc:
+                    elif event.event == "error":
+                        raise ServerError(f"The reply could not be saved: {data.get('detail')}",
+                                          f"回答未能保存：{data.get('detail')}", 503)
+        except (httpx.HTTPError, SSEError) as exc:
             raise _transport_error(exc, self._client.base_url) from exc
 
 
-def _sse_events(lines: Iterator[str]) -> Iterator[tuple[str, Json]]:
-    event, data_lines = "message", list[str]()
-    for line in lines:
-        if not line:
-            if data_lines:
-                yield event, json.loads("\n".join(data_lines))
-            event, data_lines = "message", list[str]()
-        elif line.startswith("event:"):
-            event = line[6:].strip()
-        elif line.startswith("data:"):
-            data_lines.append(line[5:].lstrip())
-    if data_lines:
-        yield event, json.loads("\n".join(data_lines))
-
-
 class KaodaClient:
-    """One method per endpoint the UI uses; all return parsed JSON."""
+    """One method per endpoint the UI uses; all return parsed JSON.
 
-    def __init__(self, base_url: str | None = None, timeout_s: float = 120.0) -> None:
+    ``with_token(token)`` gives a client for one logged-in user (accounts mode) that shares this
+    one's connection pool, so one Streamlit server keeps one pool for all its users."""
+
+    def __init__(self, base_url: str | None = None, timeout_s: float = 120.0,
+                 token: str | None = None, http: httpx.Client | None = None) -> None:
         self.base_url = (base_url or base_url_from_env()).rstrip("/")
-        self.http = httpx.Client(base_url=self.base_url,
-                                 timeout=httpx.Timeout(timeout_s, connect=5.0))
+        self.http = http or httpx.Client(base_url=self.base_url,
+                                         timeout=httpx.Timeout(timeout_s, connect=5.0))
+        self.token = token
+
+    def with_token(self, token: str | None) -> KaodaClient:
+        return KaodaClient(self.base_url, token=token, http=self.http)
+
+    @property
+    def auth_headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
 
     def close(self) -> None:
         self.http.close()
 
     def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         try:
-            response = self.http.request(method, path, **kwargs)
+            response = self.http.request(method, path, headers=self.auth_headers, **kwargs)
         except httpx.HTTPError as exc:
             raise _transport_error(exc, self.base_url) from exc
         if response.status_code >= 400:
@@ -177,6 +188,35 @@ class KaodaClient:
 
     def _json(self, method: str, path: str, **kwargs: Any) -> Any:
         return self._request(method, path, **kwargs).json()
+
+    # ---- accounts and one's own data ----------------------------------------------------------
+    def auth_mode(self) -> str:
+        return str(self._json("GET", "/v1/auth/mode")["mode"])
+
+    def register(self, username: str, password: str) -> Json:
+        return dict(self._json("POST", "/v1/auth/register",
+                               json={"username": username, "password": password}))
+
+    def login(self, username: str, password: str) -> str:
+        """The bearer token for this user (use it with :meth:`with_token`)."""
+        body = self._json("POST", "/v1/auth/login",
+                          json={"username": username, "password": password})
+        return str(body["access_token"])
+
+    def logout(self) -> bool:
+        self._request("POST", "/v1/auth/logout")
+        return True
+
+    def me(self) -> Json:
+        return dict(self._json("GET", "/v1/me"))
+
+    def export(self) -> bytes:
+        return self._request("GET", "/v1/me/export").content
+
+    def delete_me(self) -> bool:
+        """Delete the account and everything in it (local mode: all data)."""
+        self._request("DELETE", "/v1/me")
+        return True
 
     # ---- health and knowledge -----------------------------------------------------------------
     def ready(self) -> Json:
@@ -210,6 +250,13 @@ class KaodaClient:
                                f"简历文件被拒绝：{exc.detail_zh or exc.detail}", exc.status,
                                exc.detail, exc.detail_zh) from exc
 
+    def resumes(self) -> list[Json]:
+        return list(self._json("GET", "/v1/resumes"))
+
+    def delete_resume(self, resume_id: str) -> bool:
+        self._request("DELETE", f"/v1/resumes/{resume_id}")
+        return True
+
     def update_claims(self, resume_id: str, claims: list[Json]) -> Json:
         return dict(self._json("PUT", f"/v1/resumes/{resume_id}/claims",
                                json={"claims": claims}))
@@ -225,7 +272,8 @@ class KaodaClient:
                                json={"content": content}))
 
     def stream_message(self, interview_id: str, content: str) -> TurnStream:
-        return TurnStream(self, f"/v1/interviews/{interview_id}/messages", {"content": content})
+        return TurnStream(self, f"/v1/interviews/{interview_id}/messages/stream",
+                          {"content": content})
 
     def submit_code(self, interview_id: str, problem_id: str, code: str) -> Json:
         return dict(self._json("POST", f"/v1/interviews/{interview_id}/code",
@@ -236,6 +284,10 @@ class KaodaClient:
 
     def interview(self, interview_id: str) -> Json:
         return dict(self._json("GET", f"/v1/interviews/{interview_id}"))
+
+    def delete_interview(self, interview_id: str) -> bool:
+        self._request("DELETE", f"/v1/interviews/{interview_id}")
+        return True
 
     def report(self, interview_id: str) -> Json:
         return dict(self._json("GET", f"/v1/interviews/{interview_id}/report"))

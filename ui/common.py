@@ -8,10 +8,11 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from ui.client import KaodaClient, KaodaError, base_url_from_env
-from ui.i18n import lang
+from ui.client import KaodaClient, KaodaError, Unauthorized, base_url_from_env
+from ui.i18n import lang, t
 
 T = TypeVar("T")
+TOKEN_KEY, USER_KEY = "auth_token", "auth_user"
 
 
 @st.cache_resource(show_spinner=False)
@@ -20,11 +21,38 @@ def _client_for(base_url: str) -> KaodaClient:
 
 
 def client() -> KaodaClient:
-    """One pooled client per service URL (``KAODA_UI_API``) for the whole Streamlit server."""
-    return _client_for(base_url_from_env())
+    """The client for this browser session: one pooled connection set per service URL
+    (``KAODA_UI_API``) for the whole Streamlit server, with this session's login token."""
+    return _client_for(base_url_from_env()).with_token(st.session_state.get(TOKEN_KEY))
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def _auth_mode(base_url: str) -> str:
+    return _client_for(base_url).auth_mode()
+
+
+def auth_mode() -> str:
+    """``local`` (no login) or ``accounts``; ``local`` while the service cannot be reached."""
+    try:
+        return _auth_mode(base_url_from_env())
+    except KaodaError:
+        return "local"
+
+
+def logged_in() -> bool:
+    return bool(st.session_state.get(TOKEN_KEY))
+
+
+def forget_login() -> None:
+    for key in (TOKEN_KEY, USER_KEY):
+        st.session_state.pop(key, None)
 
 
 def show_error(exc: KaodaError) -> None:
+    if isinstance(exc, Unauthorized) and logged_in():  # the login expired or was revoked
+        forget_login()
+        st.warning(t("auth.expired"), icon="🔒")
+        return
     st.error(exc.message(lang()), icon="⚠️")
 
 

@@ -8,16 +8,18 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from evaluators.catalog import load_catalog
+from service.schemas import Health, Readiness
 
 router = APIRouter(tags=["health"])
 
 
-@router.get("/healthz")
-def healthz() -> dict[str, str]:
-    return {"status": "ok"}
+@router.get("/healthz", response_model=Health)
+def healthz() -> Health:
+    return Health(status="ok")
 
 
-@router.get("/readyz")
+@router.get("/readyz", response_model=Readiness,
+            responses={503: {"model": Readiness, "description": "still starting"}})
 def readyz(request: Request) -> JSONResponse:
     state = request.app.state
     kb = getattr(state, "kb", None)
@@ -35,5 +37,7 @@ def readyz(request: Request) -> JSONResponse:
         # Which interviewer speaks and who grades (the offline brain answers any LLM failure).
         "brain": interviews.brain.name if interviews is not None else None,
         "judge": interviews.judge.name if interviews is not None else None,
+        "auth": state.settings.auth.mode,
     }
-    return JSONResponse(status_code=200 if kb is not None else 503, content=body)
+    return JSONResponse(status_code=200 if kb is not None else 503,
+                        content=Readiness.model_validate(body).model_dump(mode="json"))

@@ -1,106 +1,111 @@
-"""Interviews: start, answer (optionally streamed as server-sent events), submit code, read back."""
+"""Interviews: start, answer (whole, or streamed as server-sent events), submit code, read back,
+delete — one's own only."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
-from fastapi.responses import PlainTextResponse, StreamingResponse
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, Depends, Response
+from fastapi.responses import PlainTextResponse
+from fastapi.sse import EventSourceResponse, ServerSentEvent
 
-from evaluators.grader import MAX_CODE_BYTES
-from service.deps import InterviewsDep
-from service.interview_service import MAX_MESSAGE_CHARS, summary
+from service.deps import InterviewsDep, UserDep
+from service.errors import error_response, responses
+from service.schemas import (
+    CodeSubmission,
+    CodeTurnReply,
+    InterviewStarted,
+    InterviewSummary,
+    Message,
+    NewInterview,
+    Report,
+    StreamDelta,
+    Transcript,
+    TurnReply,
+)
+from service.turn_runner import TurnRun
 
 router = APIRouter(tags=["interviews"])
-Track = Literal["cv-intern", "llm-algorithm", "research-scientist", "ml-fundamentals"]
+TURN_ERRORS = responses(401, 404, 409, 422)
 
 
-class NewInterview(BaseModel):
-    track: Track
-    language: Literal["zh", "en"] = "zh"
-    length: Literal["short", "standard", "full"] = "standard"
-    resume_id: str | None = None
-    seed: int | None = Field(None, description="fix the question plan (tests, reproducibility)")
+@router.post("/interviews", status_code=201, response_model=InterviewStarted,
+             responses=responses(401, 404, 422))
+def create_interview(body: NewInterview, user: UserDep,
+                     interviews: InterviewsDep) -> InterviewStarted:
+    return interviews.create(user.id, body)
 
 
-class Message(BaseModel):
-    content: str = Field(min_length=1, max_length=MAX_MESSAGE_CHARS)
+@router.post("/interviews/{interview_id}/messages", response_model=TurnReply,
+             responses=TURN_ERRORS)
+def post_message(interview_id: str, body: Message, user: UserDep,
+                 interviews: InterviewsDep) -> TurnReply:
+    return interviews.message(user.id, interview_id, body.content)
 
 
-class CodeSubmission(BaseModel):
-    problem_id: str
-    code: str = Field(max_length=MAX_CODE_BYTES * 2)
+def start_streamed_turn(interview_id: str, body: Message, user: UserDep,
+                        interviews: InterviewsDep) -> TurnRun:
+    """Runs before the stream opens: errors here are ordinary HTTP errors."""
+    return interviews.stream_message(user.id, interview_id, body.content)
 
 
-def _collect(chunks: Iterator[tuple[str, str]]) -> tuple[str, str]:
-    pairs = list(chunks)
-    brain = pairs[-1][1] if pairs else "offline"
-    return "".join(chunk for chunk, _ in pairs), brain
+STREAM_DOC: dict[int | str, dict[str, Any]] = {200: {"description": "``event: delta`` (StreamDelta JSON) per chunk of the reply, "
+                    "then ``event: done`` (TurnReply JSON, sent after the turn is committed) or "
+                    "``event: error`` (ErrorBody JSON)"}}
 
 
-def _turn_payload(service: Any, interview_id: str, text: str, brain: str) -> dict[str, Any]:
-    row = service.store.get_interview(interview_id)
-    return {"interview_id": interview_id, "message": text, "brain": brain, "stage": row.stage,
-            "finished": row.status == "finished", "overall_score": row.overall_score}
+@router.post("/interviews/{interview_id}/messages/stream", response_class=EventSourceResponse,
+             responses={**STREAM_DOC, **TURN_ERRORS})
+def stream_message(turn: Annotated[TurnRun, Depends(start_streamed_turn)]
+                   ) -> Iterator[ServerSentEvent]:
+    for kind, payload in turn.events():
+        if kind == "delta":
+            text, brain = payload
+            yield ServerSentEvent(event="delta", data=StreamDelta(text=text, brain=brain))
+        elif kind == "done":
+            yield ServerSentEvent(event="done", data=payload)
+        else:
+            body = error_response(503, f"the turn could not be saved: {payload}", "TurnFailed")
+            yield ServerSentEvent(event="error", raw_data=bytes(body.body).decode("utf-8"))
 
 
-def _sse(service: Any, interview_id: str, chunks: Iterator[tuple[str, str]]) -> StreamingResponse:
-    def events() -> Iterator[str]:
-        parts, brain = [], "offline"
-        for chunk, brain in chunks:
-            parts.append(chunk)
-            yield f"event: delta\ndata: {json.dumps({'text': chunk, 'brain': brain})}\n\n"
-        done = _turn_payload(service, interview_id, "".join(parts), brain)
-        yield f"event: done\ndata: {json.dumps(done, ensure_ascii=False)}\n\n"
-
-    return StreamingResponse(events(), media_type="text/event-stream",
-                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+@router.post("/interviews/{interview_id}/code", response_model=CodeTurnReply,
+             responses=responses(401, 404, 409, 413, 422, 503))
+def post_code(interview_id: str, body: CodeSubmission, user: UserDep,
+              interviews: InterviewsDep) -> CodeTurnReply:
+    return interviews.submit_code(user.id, interview_id, body.problem_id, body.code)
 
 
-@router.post("/interviews", status_code=201)
-def create_interview(body: NewInterview, service: InterviewsDep) -> dict[str, Any]:
-    row, chunks = service.create(body.track, body.language, body.length, body.resume_id,
-                                 body.seed)
-    text, brain = _collect(chunks)
-    return {**summary(service.store.get_interview(row.id)), "message": text, "brain": brain}
+@router.get("/interviews", response_model=list[InterviewSummary], responses=responses(401))
+def list_interviews(user: UserDep, interviews: InterviewsDep) -> list[InterviewSummary]:
+    return interviews.list_owned(user.id)
 
 
-@router.post("/interviews/{interview_id}/messages", response_model=None)
-def post_message(interview_id: str, body: Message, service: InterviewsDep,
-                 stream: Annotated[bool, Query()] = False) -> dict[str, Any] | StreamingResponse:
-    chunks = service.message(interview_id, body.content)
-    if stream:
-        return _sse(service, interview_id, chunks)
-    text, brain = _collect(chunks)
-    return _turn_payload(service, interview_id, text, brain)
+@router.get("/interviews/{interview_id}", response_model=Transcript,
+            responses=responses(401, 404))
+def get_interview(interview_id: str, user: UserDep, interviews: InterviewsDep) -> Transcript:
+    return interviews.transcript(user.id, interview_id)
 
 
-@router.post("/interviews/{interview_id}/code")
-def post_code(interview_id: str, body: CodeSubmission, service: InterviewsDep) -> dict[str, Any]:
-    result, chunks = service.submit_code(interview_id, body.problem_id, body.code)
-    text, brain = _collect(chunks)
-    return {**_turn_payload(service, interview_id, text, brain), "result": result.model_dump()}
+@router.delete("/interviews/{interview_id}", status_code=204, response_class=Response,
+               responses=responses(401, 404))
+def delete_interview(interview_id: str, user: UserDep, interviews: InterviewsDep) -> Response:
+    interviews.delete(user.id, interview_id)
+    return Response(status_code=204)
 
 
-@router.get("/interviews")
-def list_interviews(service: InterviewsDep) -> list[dict[str, Any]]:
-    return [summary(row) for row in service.store.list_interviews()]
+@router.get("/interviews/{interview_id}/report", response_model=Report,
+            responses=responses(401, 404))
+def get_report(interview_id: str, user: UserDep, interviews: InterviewsDep) -> Report:
+    return interviews.report(user.id, interview_id)
 
 
-@router.get("/interviews/{interview_id}")
-def get_interview(interview_id: str, service: InterviewsDep) -> dict[str, Any]:
-    return service.transcript(interview_id)
-
-
-@router.get("/interviews/{interview_id}/report")
-def get_report(interview_id: str, service: InterviewsDep) -> dict[str, Any]:
-    return service.report(interview_id)
-
-
-@router.get("/interviews/{interview_id}/report.md", response_class=PlainTextResponse)
-def get_report_markdown(interview_id: str, service: InterviewsDep) -> PlainTextResponse:
-    return PlainTextResponse(service.report_markdown(interview_id),
+@router.get("/interviews/{interview_id}/report.md", response_class=PlainTextResponse,
+            responses={200: {"content": {"text/markdown": {"schema": {"type": "string"}}}},
+                       **responses(401, 404)})
+def get_report_markdown(interview_id: str, user: UserDep,
+                        interviews: InterviewsDep) -> PlainTextResponse:
+    return PlainTextResponse(interviews.report_markdown(user.id, interview_id),
                              media_type="text/markdown; charset=utf-8")
+

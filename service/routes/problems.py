@@ -2,42 +2,41 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
 
 from evaluators.catalog import get_problem, load_catalog
 from evaluators.grader import grade
 from evaluators.result import GradeResult
-from service.deps import SandboxDep
+from service.deps import SandboxDep, UserDep
+from service.errors import responses
+from service.schemas import ProblemStatement, ProblemSummary, Submission
 
 router = APIRouter(tags=["problems"])
 
 
-class Submission(BaseModel):
-    code: str = Field(description="the candidate's Python source (UTF-8, at most 64 KiB)")
-
-
-def problem_summary(problem_id: str) -> dict[str, Any]:
+def problem_summary(problem_id: str) -> ProblemSummary:
     p = get_problem(problem_id)
-    return {"id": p.id, "title": p.title_en, "title_zh": p.title_zh, "title_en": p.title_en,
-            "difficulty": p.difficulty, "tags": list(p.tags)}
+    return ProblemSummary(id=p.id, title=p.title_en, title_zh=p.title_zh, title_en=p.title_en,
+                          difficulty=p.difficulty, tags=list(p.tags))
 
 
-@router.get("/problems")
-def list_problems() -> list[dict[str, Any]]:
+@router.get("/problems", response_model=list[ProblemSummary])
+def list_problems() -> list[ProblemSummary]:
     return [problem_summary(pid) for pid in load_catalog()]
 
 
-@router.get("/problems/{problem_id}")
-def get_problem_statement(problem_id: str) -> dict[str, Any]:
+@router.get("/problems/{problem_id}", response_model=ProblemStatement, responses=responses(404))
+def get_problem_statement(problem_id: str) -> ProblemStatement:
     p = get_problem(problem_id)
-    return {**problem_summary(problem_id), "statement_zh": p.statement_zh,
-            "statement_en": p.statement_en, "starter": p.starter,
-            "forbidden": list(p.forbidden), "time_limit_s": p.timeout_s}
+    return ProblemStatement(**problem_summary(problem_id).model_dump(),
+                            statement_zh=p.statement_zh, statement_en=p.statement_en,
+                            starter=p.starter, forbidden=list(p.forbidden),
+                            time_limit_s=p.timeout_s)
 
 
-@router.post("/problems/{problem_id}/submissions")
-def submit(problem_id: str, submission: Submission, sandbox: SandboxDep) -> GradeResult:
+@router.post("/problems/{problem_id}/submissions", response_model=GradeResult,
+             responses=responses(401, 404, 413, 422, 503))
+def submit(problem_id: str, submission: Submission, sandbox: SandboxDep,
+           user: UserDep) -> GradeResult:
+    """Run the code against the problem's tests (practice; nothing is stored)."""
     return grade(get_problem(problem_id), submission.code, sandbox)

@@ -1,27 +1,23 @@
-"""Practice: grade a free answer to any knowledge-base question."""
+"""Practice: grade a free answer to any knowledge-base question; one's own practice history."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
-
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
 
-from service.deps import InterviewsDep, KnowledgeDep
+from service.deps import PracticeDep, UserDep
+from service.errors import responses
+from service.schemas import PracticeAnswer, PracticeGraded, PracticeRecord
 
 router = APIRouter(tags=["practice"])
 
 
-class PracticeAnswer(BaseModel):
-    answer: str = Field(min_length=1, max_length=8000)
-    language: Literal["zh", "en"] = "zh"
+@router.post("/questions/{entry_id}/grade", response_model=PracticeGraded,
+             responses=responses(401, 404, 422))
+def grade_answer(entry_id: str, body: PracticeAnswer, user: UserDep,
+                 practice: PracticeDep) -> PracticeGraded:
+    return practice.grade(user.id, entry_id, body.answer, body.language)
 
 
-@router.post("/questions/{entry_id}/grade")
-def grade_answer(entry_id: str, body: PracticeAnswer, kb: KnowledgeDep,
-                 service: InterviewsDep) -> dict[str, Any]:
-    entry = kb.get(entry_id)
-    grade = service.engine.judge.grade(entry, body.answer, body.language)
-    return {"entry_id": entry.id, "grade": grade.model_dump(),
-            "reference_answer": entry.answer(body.language),
-            "key_points": [kp.model_dump() for kp in entry.key_points]}
+@router.get("/practice", response_model=list[PracticeRecord], responses=responses(401))
+def list_practice(user: UserDep, practice: PracticeDep) -> list[PracticeRecord]:
+    return practice.list_owned(user.id)

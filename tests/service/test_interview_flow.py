@@ -18,6 +18,13 @@ import pytest
 
 from evaluators.catalog import get_problem
 
+
+@pytest.fixture
+def client(api):  # type: ignore[no-untyped-def]
+    """These flows run in accounts mode, once on SQLite and once on PostgreSQL (conftest)."""
+    return api
+
+
 RESUME = Path(__file__).parent / "fixtures" / "resumes" / "zh_cv_intern.md"
 STRONG_DRILL = {
     "task": "任务是 PCB 工业质检里的小目标缺陷检测：输入是 2048x2048 的板子图片，输出缺陷框和类别，目标是把漏检率降下来。",
@@ -158,9 +165,10 @@ def test_skip_and_injection_cannot_skip_drilling_or_raise_scores(client) -> None
     transcript = client.get(f"/v1/interviews/{interview_id}").json()
     flags = [t["analysis"].get("flags") for t in transcript["turns"] if t["analysis"]]
     assert ["skip"] in flags and ["injection"] in flags
-    state = transcript["state"]
-    first = state["projects"][0]["points"][0]
-    assert first["score"] < 40 and state["skip_attempts"] == 3
+    progress = transcript["progress"]
+    first = progress["projects"][0]["points"][0]
+    assert first["score"] < 40 and progress["skip_attempts"] == 3
+    assert "state" not in transcript  # the engine's internal state is not part of the API
 
 
 def test_broken_code_feedback_names_the_failing_case(client) -> None:  # type: ignore[no-untyped-def]
@@ -219,7 +227,7 @@ def test_message_validation(client) -> None:  # type: ignore[no-untyped-def]
 
 def test_streaming_reply_is_sse_and_committed(client) -> None:  # type: ignore[no-untyped-def]
     interview_id = _start(client, None, seed=4)
-    with client.stream("POST", f"/v1/interviews/{interview_id}/messages?stream=true",
+    with client.stream("POST", f"/v1/interviews/{interview_id}/messages/stream",
                        json={"content": "我是王五，做 NLP 和大模型方向，做过 RAG 项目。"}) as response:
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/event-stream")

@@ -115,7 +115,7 @@ def test_streamed_turn_from_the_local_llm(llm_client) -> None:  # type: ignore[n
     import json
 
     interview_id = _start(llm_client, None, seed=4)
-    with llm_client.stream("POST", f"/v1/interviews/{interview_id}/messages?stream=true",
+    with llm_client.stream("POST", f"/v1/interviews/{interview_id}/messages/stream",
                            json={"content": "我是王五，做 NLP 和大模型方向，做过 RAG 项目。"}) as response:
         assert response.status_code == 200
         body = "".join(response.iter_text())

@@ -106,6 +106,18 @@ def render() -> None:
     transcript = call(client().interview, item["id"])
     if transcript is not None:
         render_transcript(transcript.get("turns") or [])
+    _delete(item)
+
+
+def _delete(item: dict[str, Any]) -> None:
+    st.divider()
+    sure_col, button_col = st.columns([3, 1], vertical_alignment="center")
+    sure = sure_col.checkbox(t("rv.delete_confirm"), key=f"confirm_delete_{item['id']}")
+    if button_col.button(t("rv.delete"), disabled=not sure, key=f"delete_{item['id']}",
+                         icon="🗑️") and call(client().delete_interview, item["id"]):
+        st.query_params.pop("id", None)
+        st.toast(t("rv.deleted"))
+        st.rerun()
 
 
 render()

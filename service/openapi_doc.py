@@ -1,0 +1,46 @@
+"""The OpenAPI document, made to say exactly what the service does.
+
+FastAPI's generated document is post-processed once:
+
+* every error response (4xx/5xx) is documented as ``application/json`` with the one error body
+  (:class:`~service.schemas.ErrorBody`) — also on routes whose success is SSE or Markdown, and
+  for validation errors (FastAPI's default ``HTTPValidationError`` shape is not used);
+* in local mode there is no login: no security scheme, no 401.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+ERROR_CONTENT = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
+UNUSED_SCHEMAS = ("HTTPValidationError", "ValidationError")
+
+
+def _fix_operation(operation: dict[str, Any], local: bool) -> None:
+    responses = operation.get("responses", {})
+    if local:
+        operation.pop("security", None)
+        responses.pop("401", None)
+    for status, response in responses.items():
+        if status[:1] in ("4", "5"):
+            response["content"] = dict(ERROR_CONTENT)
+
+
+def build_openapi(app: FastAPI) -> dict[str, Any]:
+    if app.openapi_schema is None:
+        schema = get_openapi(title=app.title, version=app.version,
+                             description=app.description, routes=app.routes)
+        local = app.state.settings.auth.mode == "local"
+        for path in schema.get("paths", {}).values():
+            for operation in path.values():
+                _fix_operation(operation, local)
+        components = schema.setdefault("components", {})
+        for name in UNUSED_SCHEMAS:
+            components.get("schemas", {}).pop(name, None)
+        if local:
+            components.pop("securitySchemes", None)
+        app.openapi_schema = schema
+    return app.openapi_schema

@@ -1,0 +1,1 @@
+"""Alembic migrations: ``env.py`` and ``versions/``, run by :mod:`service.storage.migrate`."""
