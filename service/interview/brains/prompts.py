@@ -28,7 +28,8 @@ kept their meaning and question, against 6 of 12 with the directive prompt).
 
 from __future__ import annotations
 
-from service.interview.brains.offline import POINTS, render, split_contradiction
+from service.interview.brains.drill_lines import POINT_LABELS
+from service.interview.brains.offline import render, split_contradiction
 from service.interview.directives import Directive
 
 OPEN, CLOSE = "<<<DATA", "DATA>>>"
@@ -89,7 +90,7 @@ def untrusted(text: str | None, limit: int) -> str:
 
 
 def _label(d: Directive) -> str:
-    info = POINTS.get(d.point or "task")
+    info = POINT_LABELS.get(d.point or "task")
     if not info:
         return d.point or "task"
     return info[0] if d.language == "zh" else info[1]
