@@ -144,7 +144,7 @@ def first_ask(d: Directive) -> str:
 
 def credited_ask(d: Directive) -> str:
     zh_label, en_label = POINT_LABELS.get(d.point or "", (d.point or "", d.point or ""))
-    q, asks = flat(d.quote, 40), join_asks(d.asks, _zh(d))
+    q, asks = flat(d.quote, 40 if _zh(d) else 90), join_asks(d.asks, _zh(d))
     if _zh(d):
         return pick((f"{zh_label}你前面提到过「{q}」，这个我记下了。还差：{asks}",
                      f"关于{zh_label}，你说过「{q}」。那{asks}"), d.point, _variant(d))
@@ -162,7 +162,7 @@ def _asks(d: Directive) -> list[str]:
 def press(d: Directive) -> str:
     zh = _zh(d)
     kind = d.quote_kind if d.quote_kind in _LEADS else "vague"
-    q = flat(d.quote, 40)
+    q = flat(d.quote, 40 if zh else 90)
     if kind == "off_point" or (d.credited and q):
         label = POINT_LABELS.get(d.point or "", ("", ""))[0 if zh else 1]
         got = "、".join(d.credited) if zh else ", ".join(d.credited)

@@ -31,7 +31,7 @@ from service.resume import facets
 
 _LATIN = re.compile(r"[a-z0-9]+(?:[-+./][a-z0-9]+)*")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
-_VERSION_TAIL = re.compile(r"(?:[-/ ]?(?:v?\d+(?:\.\d+)*[a-z]?|[nsmlx]|tiny|nano|base|large|small|"
+_VERSION_TAIL = re.compile(r"(?:[-/ ]?(?:v?\d+(?:\.\d+)*[a-z]?|(?<=\d)[nsmlx]|tiny|nano|base|large|small|"
                            r"instruct|chat|w\d+|b/\d+|\d+b|\d+m)|\+\+)$")
 _SKIP_MENTIONS = frozenset({"model", "network", "transformer", "attention", "模型", "网络"})
 ALIAS_WEIGHT_CAP = 4
@@ -81,7 +81,7 @@ class TechniqueLinker:
 
     def __init__(self, entries: Iterable[Entry],
                  dense: Callable[[list[str]], list[list[tuple[str, float]]]] | None = None,
-                 min_dense: float = 0.93, margin: float = 0.03) -> None:
+                 min_dense: float = 0.90, margin: float = 0.02) -> None:
         self.dense, self.min_dense, self.margin = dense, min_dense, margin
         self._terms: dict[str, dict[str, float]] = {}
         self._cjk: list[tuple[str, str]] = []  # (normalized Chinese alias, entry id)
@@ -154,9 +154,12 @@ class TechniqueLinker:
 def mentions_in(text: str) -> list[str]:
     """Techniques named in ``text``: the résumé lexicon's models, algorithms, techniques and
     practices (not tools), plus model-like names, in order of appearance."""
-    found = [display for category, display in facets.find_methods(text) if category != "tool"]
+    methods = facets.find_methods(text)
+    tools = {compact(display) for category, display in methods if category == "tool"}
+    found = [display for category, display in methods if category != "tool"]
     found += detectors.named_models(text, normalize(text))
-    return list(dict.fromkeys(m.strip() for m in found if len(compact(m)) >= 2))
+    return list(dict.fromkeys(m.strip() for m in found
+                              if len(compact(m)) >= 2 and compact(m) not in tools))
 
 
 def index_dense(index: KnowledgeIndex,
