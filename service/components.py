@@ -73,4 +73,12 @@ def build_interview_service(settings: Settings, kb: KnowledgeBase, sandbox_provi
 
     store = InterviewStore(open_database(settings.database_url))
     brain, offline = build_brains(settings)
-    return InterviewService(store, kb, build_judge(settings, kb), brain, offline, sandbox_provider)
+    service = InterviewService(store, kb, build_judge(settings, kb), brain, offline,
+                               sandbox_provider)
+    if settings.llm.base_url and settings.llm.profile == "hosted":
+        from service.interview.brains.advisor import LLMSlotAdvisor
+        from service.interview.brains.registry import make_client
+
+        client = make_client(settings.llm.base_url, _llm_api_key(settings), settings.llm.timeout_s)
+        service.engine.drill.advisor = LLMSlotAdvisor(client, settings.llm.model or "")
+    return service

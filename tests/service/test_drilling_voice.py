@@ -6,6 +6,7 @@ OpenAI server, through the real ``openai`` client."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import openai
 import pytest
@@ -90,3 +91,55 @@ def test_content_after_the_question_is_cut(fake: FakeOpenAI) -> None:
                          "权重衰减 0.0005。"))
     text, brain = speak_text(_brain(fake), OfflineBrain(), PRESS)
     assert brain == "llm:fake-model" and text == "你说「训练用的默认参数」，初始学习率是多少？"
+
+
+# --- the hosted profile's slot proposals --------------------------------------------------------
+
+def _advisor(server: FakeOpenAI) -> Any:
+    from service.interview.brains.advisor import LLMSlotAdvisor
+
+    client = openai.OpenAI(base_url=server.base_url, api_key="k", timeout=2.0, max_retries=0)
+    return LLMSlotAdvisor(client, "fake-model")
+
+
+def test_llm_slot_proposals_are_validated_before_they_count(fake: FakeOpenAI) -> None:
+    from drilling_fakes import CV_CLAIM, FakeJudge, FakeKB
+
+    from service.interview.engine import InterviewEngine
+    from service.interview.planning import plan_interview
+
+    fake.reset()
+    answer = "训练就是按教程来的，每次喂进去 32 张，优化器里头那个步长设的千分之一，一共过了八十遍数据。"
+    fake.push(Reply.json({"slots": []}))  # for the task answer
+    fake.push(Reply.json({"slots": [
+        {"slot": "batch", "status": "filled", "evidence": "每次喂进去 32 张"},
+        {"slot": "lr", "status": "filled", "evidence": "步长设的千分之一"},
+        {"slot": "epochs", "status": "filled", "evidence": "一共过了八十遍数据"},
+        {"slot": "hardware", "status": "filled", "evidence": "4 张 A100"},  # not in the answer
+        {"slot": "loss", "status": "filled", "evidence": "按教程来的"},  # an evasion
+        {"slot": "warmup", "status": "filled", "evidence": "32 张"}]}))  # no such slot
+    eng = InterviewEngine(FakeKB(), FakeJudge(), {})  # type: ignore[arg-type]
+    eng.drill.advisor = _advisor(fake)
+    state = plan_interview(entries=eng.kb.entries, track="cv-intern", language="zh",
+                           length="short", claims=[CV_CLAIM], seed=1, recently_asked=set(),
+                           available_problems=set())
+    state.projects[0].points[1].point = "training"
+    eng.opening(state)
+    eng.on_message(state, "我是王磊。")
+    eng.on_message(state, "输入是零件灰度图，输出缺陷框和类别，要求漏检率低于 2%。")
+    step = eng.on_message(state, answer)
+    assert set(step.analysis["filled"]) >= {"batch", "lr", "epochs"}  # type: ignore[index]
+    assert not {"hardware", "loss"} & set(step.analysis["filled"])  # type: ignore[index]
+    assert step.directive.point != "training"  # let go on the validated proposals
+    body = fake.calls[-1].body
+    assert body["response_format"] == {"type": "json_object"}
+    user = body["messages"][1]["content"]
+    assert user.index("<<<ANSWER") < user.index(answer) < user.index("ANSWER>>>")
+
+
+def test_llm_slot_advisor_failures_cost_nothing(fake: FakeOpenAI) -> None:
+    advisor = _advisor(fake)
+    fake.reset()
+    fake.push(Reply(status=500), Reply(text="not json"), Reply.json({"slots": "nope"}))
+    for _ in range(3):
+        assert advisor.propose("training", "学习率 0.01", "zh") == []

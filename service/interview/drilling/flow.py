@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from knowledge.base import KnowledgeBase
+from service.interview.brains.advisor import SlotAdvisor, accept
 from service.interview.brains.judge import Judge
 from service.interview.directives import Directive
 from service.interview.drilling import detectors
@@ -59,6 +60,7 @@ class ProjectDrill:
         self.kb, self.judge, self.assessor, self.linker = kb, judge, assessor, linker
         self.say, self.embed = say, embed
         self.lang = "zh"
+        self.advisor: SlotAdvisor | None = None  # a capable LLM's proposals, validated
 
     # ---- asking --------------------------------------------------------------------------
     def _project(self, state: InterviewState) -> ProjectProgress:
@@ -162,7 +164,15 @@ class ProjectDrill:
         if self.embed is not None and self.assessor.bank is not None and text.strip():
             clauses = self.assessor.clause_texts_of(text)
             vectors = self.embed(clauses) if clauses else None
-        return self.assessor.assess(point, text, vectors, known=known)
+        found = self.assessor.assess(point, text, vectors, known=known)
+        if self.advisor is not None and text.strip():
+            for proposal in accept(point, text, self.advisor.propose(point, text, state.language)):
+                if proposal.status == "filled":
+                    found.filled.setdefault(proposal.slot, proposal.evidence)
+                    found.evaded.pop(proposal.slot, None)
+                elif proposal.slot not in found.filled:
+                    found.evaded.setdefault(proposal.slot, proposal.evidence)
+        return found
 
     def _record(self, project: ProjectProgress, result: PointResult, found: Assessment) -> None:
         for name, words in found.filled.items():
