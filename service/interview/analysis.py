@@ -16,10 +16,14 @@ from knowledge.textnorm import normalize
 SKIP_PATTERNS = re.compile(
     r"下一题|下一个问题|跳过|换个问题|换一题|不想回答|直接进入|跳到|next question|skip( this)?|"
     r"move on|let'?s go to|go to the next", re.I)
+# "system prompt" and "提示词" are things LLM engineers build; only asking the interviewer to
+# reveal, repeat or drop its own is an attempt to steer it.
 INJECTION_PATTERNS = re.compile(
-    r"忽略(之前|以上|上面|前面)|无视(之前|以上)|你现在是|系统提示|提示词|给我(打)?满分|打\s*100\s*分|"
+    r"忽略(之前|以上|上面|前面)|无视(之前|以上)|你现在是|(你的|输出|告诉我|重复|忽略)(你的)?(系统提示|提示词)|"
+    r"(系统提示|提示词)(是什么|发给我|给我看)|给我(打)?满分|打\s*100\s*分|"
     r"ignore (all |the )?(previous|prior|above) (instructions|prompts?)|disregard (the |all )?"
-    r"(previous|above)|you are now|system prompt|give me (full marks|100|a perfect score)|"
+    r"(previous|above)|you are now|(reveal|show|print|repeat|ignore|forget|override|tell me) "
+    r"(me )?(your |the )?system prompt|your system prompt|give me (full marks|100|a perfect score)|"
     r"set (my )?score|as an ai language model", re.I)
 
 

@@ -209,9 +209,15 @@ def _gaps(result: Assessment) -> list[Slot]:
 
 
 def _clip(answer: Answer, clause: Clause, evasion: Evasion | None = None) -> str:
-    """The clause in the candidate's words, cut around the evasion when it is long."""
+    """The clause in the candidate's words, cut around the evasion when it is long, and joined
+    to the clause before it when it is too short to recognise ("挺多的" → "文档就是公司内部的那些，挺多的")."""
     start, end = clause.start, clause.end
     text = answer.original(start, end)
+    if len(text) < 6:
+        before = [c for c in answer.clauses if c.end <= clause.start]
+        if before and clause.end - before[-1].start <= QUOTE_CHARS + 4:
+            start = before[-1].start
+            text = answer.original(start, end)
     if len(text) <= QUOTE_CHARS or (not any("\u4e00" <= ch <= "\u9fff" for ch in text)
                                     and len(text.split()) <= 14):
         return text

@@ -200,12 +200,13 @@ _INPUT_SIDE = re.compile(
     r"输入|给(?:定|[1一]\s?[张个段条句份])|拿到|(?:用户|员工|客户|医生|患者)\S{0,2}(?:问|上传|输入|提交|发)|用.{0,12}(?:特征|数据|信息)"
     r"|given (?:a|an|the)|takes?\b|goes in|go in|come in|inputs? (?:is|are|was|were)|\bin,? (?:and )?"
     r"(?:the )?(?:model )?output|trained on .{0,30} sees|sees .{0,40}(?:batch|image|frame|text)|from the "
-    r"microphone|拍的|采的|拍(?:一张|1张)|传上来|comes? in|we take|给过来|送进来|拿.{0,10}(?:特征|数据|信息|历史)"
+    r"microphone|拍的|采的|(?:audio|text|images?|video|frames?|tokens?|data|signals?) in\b|拍(?:一张|1张)|传上来|comes? in|we take|给过来|送进来|拿.{0,10}(?:特征|数据|信息|历史)"
     r"|given|based on (?:the|its|their)|from (?:its|the|their) (?:history|sales|text|audio|image)")
 _OUTPUT_SIDE = re.compile(
     r"输出|预测|判断|分(?:成|为|到)|框出|检索|生成|返回|召回|识别|检测|标出|打分|数\S{0,12}次数|"
     r"outputs?|predict|classif|\btag|return|retriev|generat|\bscore|detect|forecast|\blabel|transcri"
-    r"|adapt|\bcount|圈出|找出|算(?:一个|1个|出)|排出|给出|告诉|hand back|produce|flag|rank|(?:we|it) give")
+    r"|adapt|\bcount|圈出|找出|算(?:一个|1个|出)|排出|给出|告诉|hand back|produce|flag|rank|(?:we|it) give"
+    r"|\w+ out\b")
 
 
 _DATA_NOUN = re.compile(r"图片|照片|图像|视频|音频|文本|语音|日志|记录|序列|帧|信号|images?|photos?|audio|text"
