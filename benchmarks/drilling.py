@@ -138,7 +138,7 @@ def live_latency(settings: Settings, candidates: int, think: float) -> None:
     from interview import start_service  # benchmarks/interview.py
 
     print(f"\n== live drilling turns: {candidates} concurrent candidates, think {think:g} s ==")
-    timings: list[float] = []
+    timings: dict[str, list[float]] = {"project": [], "concept": []}
     lock = threading.Lock()
     pool = [(key, r) for key, r in resumes().items()]
     with tempfile.TemporaryDirectory() as db_dir:
@@ -160,16 +160,17 @@ def live_latency(settings: Settings, candidates: int, think: float) -> None:
                 intro = "你好，我是候选人，做过简历上的项目。" if resume["language"] == "zh" else \
                     "Hi, I worked on the projects on my résumé."
                 client.post(f"/v1/interviews/{iid}/messages", json={"content": intro})
-                for turn in range(14):
+                stage = "project"
+                for turn in range(16):
                     time.sleep(think * rng.uniform(0.5, 1.5))
                     started = time.perf_counter()
                     body = client.post(f"/v1/interviews/{iid}/messages",
                                        json={"content": answers[(index + turn) % len(answers)]})
                     elapsed = time.perf_counter() - started
-                    if body.status_code == 200 and body.json().get("stage") in ("project",
-                                                                                  "concept"):
-                        with lock:
-                            timings.append(elapsed * 1000)
+                    if body.status_code == 200 and stage in timings:
+                        with lock:  # timed by the stage the answer was given in
+                            timings[stage].append(elapsed * 1000)
+                    stage = body.json().get("stage", stage) if body.status_code == 200 else stage
 
             threads = [threading.Thread(target=candidate, args=(i,)) for i in range(candidates)]
             for t in threads:
@@ -179,8 +180,9 @@ def live_latency(settings: Settings, candidates: int, think: float) -> None:
         finally:
             proc.terminate()
             proc.wait(timeout=30)
-    print(f"  {len(timings)} turns: p50 {percentile(timings, 50):.1f} ms  p95 "
-          f"{percentile(timings, 95):.1f} ms  max {max(timings or [0]):.1f} ms")
+    for stage, values in timings.items():
+        print(f"  {stage:8s} {len(values):4d} turns: p50 {percentile(values, 50):.1f} ms  p95 "
+              f"{percentile(values, 95):.1f} ms  max {max(values or [0]):.1f} ms")
 
 
 def main() -> None:

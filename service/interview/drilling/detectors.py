@@ -11,6 +11,7 @@ takes one clause (normalized text) and, where names matter, the candidate's orig
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from service.interview.drilling.slots import METRIC_NAME, N
 from service.resume import facets, vocab
@@ -41,6 +42,11 @@ _MODEL_CUE = re.compile(r"模型|网络|结构|model|network|backbone|架构|基
 
 def named_models(original: str, norm: str) -> list[str]:
     """Named architectures / algorithms in a clause (original spelling), generic families out."""
+    return list(_named_models(original))
+
+
+@lru_cache(maxsize=8192)
+def _named_models(original: str) -> tuple[str, ...]:
     names = [display for category, display in facets.find_methods(original)
              if category in ("model", "algorithm")
              and not GENERIC_MODELS.match(display.lower())]
@@ -59,7 +65,7 @@ def named_models(original: str, norm: str) -> list[str]:
         if not GENERIC_MODELS.match(low):
             names.append(token)
     names += [m.group(0) for m in _MODEL_PHRASE.finditer(original)]
-    return list(dict.fromkeys(names))
+    return tuple(dict.fromkeys(names))
 
 
 _ORIGIN = re.compile(

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.index import KnowledgeIndex
 from knowledge.schema import Entry
@@ -154,12 +155,17 @@ class TechniqueLinker:
 def mentions_in(text: str) -> list[str]:
     """Techniques named in ``text``: the résumé lexicon's models, algorithms, techniques and
     practices (not tools), plus model-like names, in order of appearance."""
+    return list(_mentions(text))
+
+
+@lru_cache(maxsize=1024)
+def _mentions(text: str) -> tuple[str, ...]:
     methods = facets.find_methods(text)
     tools = {compact(display) for category, display in methods if category == "tool"}
     found = [display for category, display in methods if category != "tool"]
     found += detectors.named_models(text, normalize(text))
-    return list(dict.fromkeys(m.strip() for m in found
-                              if len(compact(m)) >= 2 and compact(m) not in tools))
+    return tuple(dict.fromkeys(m.strip() for m in found
+                               if len(compact(m)) >= 2 and compact(m) not in tools))
 
 
 def index_dense(index: KnowledgeIndex,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from knowledge.textnorm import normalize
 from service.interview.drilling.numerals import digits
@@ -86,6 +87,11 @@ class Answer:
 
 
 def split_clauses(norm: str) -> list[Clause]:
+    return list(_split(norm))
+
+
+@lru_cache(maxsize=4096)
+def _split(norm: str) -> tuple[Clause, ...]:
     clauses, start = [], 0
     for m in _CLAUSE_BREAK.finditer(norm):
         if m.start() > start:
@@ -101,7 +107,7 @@ def split_clauses(norm: str) -> list[Clause]:
             e -= 1
         if e - s >= 2:
             result.append(Clause(s, e, digits(norm[s:e])))
-    return result
+    return tuple(result)
 
 
 def length_units(norm: str) -> int:
