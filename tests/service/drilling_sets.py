@@ -24,7 +24,7 @@ from service.interview.state import PROJECT_POINTS, InterviewState, PointResult,
 from service.resume.claims import extract_claims
 
 HERE = Path(__file__).parent
-SPLITS = ("dev", "holdout", "fresh")
+SPLITS = ("dev", "holdout", "fresh", "blind")
 
 
 @lru_cache(maxsize=1)
@@ -84,10 +84,15 @@ _QUOTED = re.compile(r"「([^」]+)」|“([^”]+)”|\"([^\"]+)\"")
 
 def names_candidate_words(line: str, answer: str) -> bool:
     """A press picks up what was said: the line quotes (「…」 or "…") at least four characters
-    that the candidate actually said."""
+    the candidate said, or repeats five characters (Chinese) / three words (English) of it."""
     said = " ".join(answer.split()).lower()
     for match in _QUOTED.finditer(line):
         quoted = next(g for g in match.groups() if g is not None).strip(" …").lower()
         if len(quoted) >= 4 and quoted in said:
             return True
-    return False
+    flat = " ".join(line.split()).lower()
+    if re.search(r"[\u4e00-\u9fff]", said):
+        return any(said[i:i + 5] in flat for i in range(len(said) - 4)
+                   if re.fullmatch(r"[\u4e00-\u9fff]{5}", said[i:i + 5]))
+    words = said.split()
+    return any(" ".join(words[i:i + 3]) in flat for i in range(len(words) - 2))

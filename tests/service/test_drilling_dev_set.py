@@ -3,7 +3,8 @@
 Proof for issue 10: at least 250 answers over at least eight résumés from different fields, in
 Chinese and English, each labelled press / let go with the slots it fills. The held-out résumés
 (``drilling_holdout_set.yaml``) were never tuned on; the ``fresh`` split was written in words the
-patterns were not written for (its first, blind evaluation is recorded in the benchmark's notes).
+patterns were not written for, and the ``blind`` split last; both were tuned on after their first,
+blind evaluation (recorded in ``benchmarks/drilling.py``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from drilling_sets import SPLITS, Outcome, items, names_candidate_words, replay,
 from service.interview.brains.offline import render
 from service.interview.engine import InterviewEngine
 
-BARS = {"dev": 0.97, "holdout": 0.95, "fresh": 0.95}
+BARS = {"dev": 0.97, "holdout": 0.95, "fresh": 0.95, "blind": 0.95}
 
 
 @pytest.fixture(scope="module")

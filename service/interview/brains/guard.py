@@ -119,7 +119,7 @@ class LineGuard:
         self.check_content(text)
         if final and self.expects_question() and not _QUESTION.search(text):
             raise BrainError(f"the model asked no question (a {self.kind} line must ask one)")
-        if final and self.quote and not _keeps(self.quote, text):
+        if self.quote and (final or _QUESTION.search(text)) and not _keeps(self.quote, text):
             raise BrainError("the model dropped the candidate's words the press picks up")
 
     def states_content(self, text: str) -> bool:

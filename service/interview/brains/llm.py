@@ -40,8 +40,8 @@ DEFAULT_MAX_TOKENS: dict[str, int] = {
 _THINK = re.compile(r"<think>.*?(?:</think>|$)", re.S | re.I)
 # A role or "draft" label, or a list number, before the line itself.
 _PREFIX = re.compile(r"^\s*(?:(?:面试官说?|interviewer(?: says)?|assistant|kaoda|拷打|ai|draft|草稿"
-                     r"|候选人的原话是?|面试官的这一句|改写后的台词|rewritten line|the interviewer's line"
-                     r"(?: is)?)\s*[:：]\s*"
+                     r"|候选人的原话是?|面试官的这一句|改写后的台词|面试官要说|rewritten line|the interviewer's line"
+                     r"(?: is)?|the interviewer is about to say)\s*[:：]\s*"
                      r"|\d[.、)]\s*)", re.I)
 # Where the model starts inventing the candidate's turn, or echoes the prompt / data block.
 _STOP = re.compile(r"\n\s*(?:候选人|面试者|用户|candidate|user|human)\s*[:：]|<<<|>>>|不可信|untrusted"

@@ -104,6 +104,7 @@ _SYMPTOM = re.compile(
     r"|hardest|difficult|challenge|problem|issue|tricky|worst|struggl|collaps|diverg|overfit"
     r"|hallucin|cold[- ]start|drift|missed|lost|worse|dropped|blank|explod|broke|failed|had no"
     r"|又臭又长|没效果|不涨|掉点|messed up|kept getting|went wrong|blew up|fell apart|unstable|不稳定"
+    r"|召不回|找不到|搜不到|不回来|老是|总是|漂了|漂|always (?:miss|fail)|keeps? (?:miss|fail)"
     r"|were really hard|was hard|were hard|only \d|不一致|inconsistent|too (?:few|many|small|long)")
 
 
@@ -137,7 +138,7 @@ def concrete_fix(norm: str) -> bool:
 
 _MECHANISM_VERB = re.compile(
     r"加了|加入|加进|加在|加上|塞进|构造|对齐|作为|采样|加权|去重|融合|组合|设计了|提出了?|改成|换成|引入|注入|挑了|挑选|聚类"
-    r"|rather than|instead of|weight by|we weight|re-?weight"
+    r"|rather than|instead of|weight by|we weight|re-?weight|专门挑|挑的|不是随机|not random"
     r"|约束|re-?weight|added|adding|combin|sampl|inject|learn|cluster|proposed|designed|introduc"
     r"|normaliz|align|instead of|rather than|side info|prototype|feature")
 _APPLIED = re.compile(
@@ -178,7 +179,8 @@ def metric_result(norm: str, answer_names_metric: bool) -> bool:
 
 _FIRST_PERSON = re.compile(r"我(?!们)|(?<![a-z])(?:i|my|myself|me|mine)(?![a-z'])")
 _OWN_VERB = re.compile(
-    r"负责|写|做|实现|设计|搭|构建|完成|提出|定|查|跑|标|训|改|部署|整理|推|出的|wrote|write|built|build|implement"
+    r"负责|写|做|实现|设计|搭|构建|完成|提出|定|查|跑|标|训|改|部署|整理|推|出的|扛|包了|搞定|wrote|write|built|build"
+    r"|implement|covered|took care of"
     r"|were mine|was mine|are mine|mine from|由我|归我"
     r"|design|ran\b|run\b|owned|own\b|led\b|came up|creat|train|deploy|develop|did\b|handled|set up")
 _PARTICIPATION = re.compile(r"参与|协助|配合|帮忙|打下手|跟着|一起|involved|helped|help with|supporting|"
@@ -206,13 +208,13 @@ _INPUT_SIDE = re.compile(
     r"输入|给(?:定|[1一]\s?[张个段条句份])|拿到|(?:用户|员工|客户|医生|患者)\S{0,2}(?:问|上传|输入|提交|发)|用.{0,12}(?:特征|数据|信息)"
     r"|given (?:a|an|the)|takes?\b|goes in|go in|come in|inputs? (?:is|are|was|were)|\bin,? (?:and )?"
     r"(?:the )?(?:model )?output|trained on .{0,30} sees|sees .{0,40}(?:batch|image|frame|text)|from the "
-    r"microphone|拍的|采的|(?:audio|text|images?|video|frames?|tokens?|data|signals?) in\b|拍(?:一张|1张)|传上来|comes? in|we take|给过来|送进来|拿.{0,10}(?:特征|数据|信息|历史)"
+    r"microphone|拍的|采的|吃进去|喂进去|送进去|进去的是|(?:audio|text|images?|video|frames?|tokens?|data|signals?) in\b|拍(?:一张|1张)|传上来|comes? in|we take|给过来|送进来|拿.{0,10}(?:特征|数据|信息|历史)"
     r"|given|based on (?:the|its|their)|from (?:its|the|their) (?:history|sales|text|audio|image)")
 _OUTPUT_SIDE = re.compile(
     r"输出|预测|判断|分(?:成|为|到)|框出|检索|生成|返回|召回|识别|检测|标出|打分|数\S{0,12}次数|"
     r"outputs?|predict|classif|\btag|return|retriev|generat|\bscore|detect|forecast|\blabel|transcri"
     r"|adapt|\bcount|圈出|找出|算(?:一个|1个|出)|排出|给出|告诉|hand back|produce|flag|rank|(?:we|it) give"
-    r"|\w+ out\b")
+    r"|\w+ out\b|吐出|出来的是")
 
 
 _DATA_NOUN = re.compile(r"图片|照片|图像|视频|音频|文本|语音|日志|记录|序列|帧|信号|images?|photos?|audio|text"

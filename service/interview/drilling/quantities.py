@@ -40,7 +40,8 @@ _LEDGER_METRIC = re.compile(
     r"|人均观看时长|观看时长|perplexity")
 _GLUE = (r"(?:\s|是|为|达到|达|到了?|做到|大概|大约|约|可能|其实|也就|最后|只有|左右|about|around|roughly|maybe"
          r"|of|was|were|is|=|:|：|at|reached|only|just|went|came|down|up|to|from|提升|提高|涨|降|下降|降低|从"
-         r"|of\s|by|\+|的话|的|呢|then|ended|somewhere|landed|sits|stood|now|currently|finally|最终|能|在|到达)"
+         r"|of\s|by|\+|的话|的|呢|then|ended|somewhere|landed|sits|stood|now|currently|finally|最终|能|在|到达"
+         r"|好像|似乎|应该|估计|差不多|i think|i believe|like)"
          r"{0,12}")
 _FROM_TO = re.compile(
     r"(?:从|from)\s*(?:about |around |大概|约|原来的?)?(?P<a>\d+(?:\.\d+)?)\s*(?:%|percent)?.{0,14}?"

@@ -94,6 +94,7 @@ _TASK = [
           r"(?=.*(?:目标是|要求|验收|衡量|标准|看的是|主要看|看\s?(?:auc|ks|f1|map|recall)|评测|评估|打分|"
           r"goal (?:is|was)|target (?:is|was)|success (?:is|was|meant)|measured|judged|scored by|"
           r"we tracked|we report|needed|had to|required|the target|由.{0,10}(?:评|打分|标)|要求是|好坏(?:就)?看"
+          r"|optimi[sz]ed? for|the aim|aim(?:ed)? (?:is|was|to|for)|objective (?:is|was)|what mattered|考核"
           r"|看的就是|(?:signed|sign) off|wanted|衡量标准|验收|kpi|考核))"
           r".*?(?:" + N + r"|map|auc|gauc|ks|f1|recall|召回|准确|精度|漏检|误检|误报|满意|转人工|"
           r"时长|延迟|latency|wer|mape|accuracy|precision|error|ctr|点击|dice|iou|top-?1|坏账|"
@@ -153,7 +154,8 @@ _MODEL = [
           r"wrapped|attached|appended|froze|removed)\b.{0,50}?(?:layer|head|block|encoder|decoder|top|instead"
           r"|with|marker|kernel|covariate|prototype|tower|neck|backbone|embedding|lm|language model)"
           r"|(?:instead of|rather than) (?:a |the )?\w+|on top of|文本塔换成|head 换成|检测头"
-          r"|(?:with|plus|加(?:了)?|接(?:了)?|插(?:了|入)?|塞(?:进|了)|feeding)\s?(?:a |an |one |two |\d )?.{0,30}?"
+          r"|(?:挂|接|插|放|加)(?:在|到)\S{0,30}?(?:层|头|上|里)|(?:rank|秩|(?<![a-z])r)\s*(?:取|=|设为?|为|of)\s*" + N
+          + r"|(?:with|plus|加(?:了)?|接(?:了)?|插(?:了|入)?|塞(?:进|了)|feeding)\s?(?:a |an |one |two |\d )?.{0,30}?"
           r"(?:head|layer|classifier|prototype|branch|module|block|头|分支|模块|层|块|向量|vector)",
           r"改|加|换|引入|modif|chang|add|replac|custom",
           ("在 neck 的每个 C2f 后面加了 CBAM 模块", "把文本塔换成了中文 RoBERTa",
@@ -213,7 +215,7 @@ _TRAINING = [
            "SGD with momentum 0.9", "Adam with a tri-stage schedule", "AdamW for all parameters")),
     _slot("training", "lr", ("学习率和调度", "learning rate and schedule"),
           ("初始学习率是多少、怎么衰减", "the initial learning rate and its schedule"),
-          r"(?:学习率|步长|learning[- ]rate|step size|\blr\b).{0,12}?(?:" + N + r")|(?:adam|sgd|adamw|optimizer"
+          r"(?:学习率|步长|learning[-_ ]rate|step size|\blr0?\b|\beta\b).{0,12}?(?:" + N + r")|(?:adam|sgd|adamw|optimizer"
           r"|优化器)\S{0,4}\s?(?:at|@|=|用|设)\s?\d|\d(?:\.\d+)?e-\d|\b0\.0\d+\b.{0,6}"
           r"(?:学习率|lr)|cosine|余弦|warm-?up|预热|step ?decay|阶梯|\bpoly\b|linear decay|线性衰减"
           r"|onecycle|tri-stage|range test|学习率(?:降|调)到\s?" + N,
@@ -386,7 +388,8 @@ _DIFFICULTY = [
            "I fed item attributes as static covariates")),
     _slot("difficulty", "effect", ("解决后的效果", "the effect of the fix"),
           ("解决之后指标变化了多少", "how much the metric moved after the fix"),
-          r"(?:从\s?" + N + r".{0,10}?(?:提|降|到|涨|变)|(?:提升|提高|降低|下降|减少|少了|涨|降|掉)(?:了|到)?.{0,4}"
+          r"(?:从\s?" + N + r".{0,10}?(?:提|降|到|涨|变)|(?:回到|恢复到|back to|down to|降到)\s?" + N
+          + r"|(?:提升|提高|降低|下降|减少|少了|涨|降|掉)(?:了|到)?.{0,4}"
           + N + r"|少了一半|降回|(?:from|dropped|fell|rose|went|improved|reduced|cut).{0,6}.{0,20}?"
           + N + r"|" + N + r"\s*(?:个点|个百分点|points?|pp)|" + N + r"\s*%\s*(?:to|→|->))",
           r"效果|提升|提高|improv|better|gain",
