@@ -189,7 +189,10 @@ def _public_state(state: dict[str, Any], active: bool) -> dict[str, Any]:
     if not active:
         return state
     hidden = dict(state)
-    hidden.pop("pending_question", None)
+    for key in ("pending_question", "linked", "mentions", "said"):  # linked: upcoming concepts
+        hidden.pop(key, None)
+    hidden["projects"] = [{k: v for k, v in p.items() if k not in ("techniques", "probe")}
+                          for p in state.get("projects") or []]
     stage = state.get("stage")
     asked = state.get("concept_index", 0) + (1 if stage == "concept" else 0)
     hidden["concepts"] = (state.get("concepts") or [])[:asked] if stage in ("intro", "project",

@@ -71,6 +71,8 @@ def test_source_candidates_weak_answers_are_each_pressed(client: Any) -> None:
     assert set(pressed) == set(WEAK), pressed
     assert len(set(pressed.values())) == len(pressed)
     assert turn["stage"] == "concept" and turn["kind"] == "ask_concept"
+    state = client.get(f"/v1/interviews/{interview_id}").json()["state"]
+    assert "linked" not in state and "techniques" not in state["projects"][0]  # upcoming concepts
     concepts = []
     while turn["stage"] == "concept":
         concepts.append(turn["directive"])

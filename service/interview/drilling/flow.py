@@ -135,7 +135,7 @@ class ProjectDrill:
         info: dict[str, Any] = {
             "point": result.point, "depth": state.depth, **found.as_dict(),
             "contradictions": [c.as_text() for c in conflicts],
-            "techniques": [link["entry_id"] for link in links]}
+            "techniques": [link["mention"] for link in links]}  # names, not upcoming entry ids
         let_go = satisfied(result.point, set(result.slots)) and not found.off_point
         info["decision"] = "confront" if conflicts else "let_go" if let_go else (
             "press" if state.depth < MAX_DRILL_DEPTH else "move_on")
