@@ -130,13 +130,12 @@ def linked_concepts(engine: InterviewEngine, kb: Any) -> None:
                 concepts = state.concepts
                 asked += len(concepts)
                 linked += sum(c.linked_from is not None for c in concepts)
-                if state.linked:
+                if any(link.get("source") == "resume" for link in state.linked):
                     with_link += 1
-                    with_linked_question += any(c.linked_from for c in concepts) or bool(
-                        state.probes)
+                    with_linked_question += any(c.link_source == "resume" for c in concepts)
     print(f"  concept questions linked to the candidate's techniques: {linked}/{asked} = "
           f"{linked / max(asked, 1):.3f}")
-    print(f"  interviews whose résumé has a linked entry that asked one: "
+    print(f"  interviews whose résumé has a linked entry that asked a résumé-linked concept: "
           f"{with_linked_question}/{with_link} (of {interviews} interviews)")
 
 

@@ -230,8 +230,14 @@ class ProjectDrill:
             return None
         asked = {p.entry_id for p in state.probes} | {c.entry_id for c in state.concepts
                                                       if c.first_score is not None}
+        from_resume = {lk["entry_id"] for lk in state.linked
+                       if lk.get("source") == "resume" and lk["entry_id"] in self.kb} - asked
+
+        def keeps_one(entry_id: str) -> bool:  # the concept stage keeps a résumé-linked question
+            return not from_resume or bool(from_resume - {entry_id})
+
         link = next((lk for lk in links if lk["entry_id"] not in asked
-                     and lk["entry_id"] in self.kb), None)
+                     and lk["entry_id"] in self.kb and keeps_one(lk["entry_id"])), None)
         if link is None:
             return None
         project.probes.append(link["entry_id"])
