@@ -92,9 +92,16 @@ def build_services(settings: Settings, kb: KnowledgeBase, sandbox_provider) -> d
     store = InterviewStore(db)
     brain, offline = build_brains(settings)
     judge = build_judge(settings, kb)
+    interviews = InterviewService(store, kb, judge, brain, offline, sandbox_provider)
+    if settings.llm.base_url and settings.llm.profile == "hosted":
+        from service.interview.brains.advisor import LLMSlotAdvisor
+        from service.interview.brains.registry import make_client
+
+        client = make_client(settings.llm.base_url, _llm_api_key(settings), settings.llm.timeout_s)
+        interviews.engine.drill.advisor = LLMSlotAdvisor(client, settings.llm.model or "")
     return {
         "db": db,
-        "interviews": InterviewService(store, kb, judge, brain, offline, sandbox_provider),
+        "interviews": interviews,
         "resumes": ResumeService(store),
         "practice": PracticeService(store, kb, judge),
         "accounts": AccountService(store, settings.auth.mode),

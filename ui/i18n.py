@@ -132,6 +132,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rv.strengths": ("亮点", "Strengths"),
     "rv.gaps": ("待加强", "Gaps"),
     "rv.weak_points": ("项目追问中的薄弱点", "Weak points in project drilling"),
+    "rv.prep": ("项目包装：下次面试前要准备的", "Project preparation: what to prepare next time"),
+    "rv.prep_missing": ("没说清楚、要准备的", "Not yet said — prepare"),
+    "rv.prep_tech": ("会被追问的技术", "Techniques you will be asked about"),
+    "rv.prep_best": ("你说得好的地方（保留）", "Your best concrete statements (keep)"),
+    "rv.prep_conflicts": ("前后对不上的数字", "Numbers that did not match"),
     "rv.download": ("下载 Markdown 报告", "Download the Markdown report"),
     "rv.transcript": ("面试记录", "Transcript"),
     "rv.grade": ("得分 {score} · 命中要点 {hit}/{total}", "Score {score} · key points hit {hit}/{total}"),
@@ -185,7 +190,7 @@ KINDS = {"project": ("项目", "project"), "internship": ("实习", "internship"
 POINTS = {"task": ("任务", "task"), "model": ("模型", "model"), "training": ("训练", "training"),
           "data": ("数据", "data"), "difficulty": ("难点", "difficulty"),
           "novelty": ("创新点", "novelty"), "metrics": ("指标", "metrics"),
-          "contribution": ("个人贡献", "contribution")}
+          "contribution": ("个人贡献", "contribution"), "technique": ("技术细节", "technique")}
 
 
 def lang() -> str:

@@ -13,8 +13,13 @@ Directive kinds (``DirectiveKind``):
 * ``ask_project`` — start drilling a résumé project: ask the candidate to state the task.
 * ``drill_point`` — ask about one point of a project (``point``: task, model, training, data,
   difficulty, novelty, metrics, contribution); ``depth`` > 0 means pressing again on the same point
-  because the last answer was vague (``vague_reasons`` say why); ``contradiction`` quotes a résumé
-  claim that the answer seems to contradict.
+  because the last answer left essential slots missing or evaded: ``quote`` holds the candidate's
+  own words to pick up (``quote_kind``: the evasion kind, "vague", "partial", "off_point" or
+  "empty") and ``asks`` the questions for exactly the missing slots (``slots``); ``credited``
+  names what an off-point answer gave for other points. ``contradiction`` is ``"<earlier claim>
+  vs said <what was just said>"``, both quoted. ``point="technique"`` is a deeper probe into a
+  technique the candidate named (``technique``; ``entry_id``/``question`` from the knowledge
+  base), a new point rather than a press.
 * ``ask_concept`` — a knowledge-base question (``question``); ``reference`` and ``key_points``
   are given for grounding (a brain must not reveal them).
 * ``concept_follow_up`` — press on what the last answer missed (``missed_points``, ``question``).
@@ -53,6 +58,12 @@ class Directive(BaseModel):
     depth: int = 0
     vague_reasons: list[str] = Field(default_factory=list)
     contradiction: str | None = None
+    quote: str | None = None  # the candidate's own words a press picks up
+    quote_kind: str | None = None
+    slots: list[str] = Field(default_factory=list)  # "point.slot" keys asked for
+    asks: list[str] = Field(default_factory=list)  # one question per asked slot, in the language
+    credited: list[str] = Field(default_factory=list)  # readable labels of credited slots
+    technique: str | None = None  # the technique a probe or a linked concept question is about
     # Concept questions
     entry_id: str | None = None
     question: str | None = None

@@ -7,28 +7,47 @@ what the turn earned (a grade, a drilling analysis). Candidate text is only ever
 never selects a transition by itself. Asking to skip or instructing the interviewer is refused and
 counts as a non-answer, so it can neither skip drilling nor change a score.
 
-Drilling walks each chosen project's points (task, model, training, data, difficulty, novelty, …).
-A vague answer is pressed again on the same point, up to ``MAX_DRILL_DEPTH`` levels, before the
-engine moves on; contradictions with the résumé are carried into the next question. Concept
-answers are graded by the judge against the entry's key points; one follow-up per question targets
-what was missed. Coding results come from the evaluators; the feedback names the failing case.
+Drilling listens (:mod:`service.interview.drilling`): each answer is assessed against the point's
+slots, its numbers against the claim ledger, its techniques against the knowledge base; the engine
+then presses quoting the candidate's words, confronts a contradiction, probes a technique or moves
+on. The concept stage asks first about the entries linked to the candidate's own techniques
+(résumé and answers), then by track. Concept answers are graded by the judge against the entry's
+key points; one follow-up per question targets what was missed. Coding results come from the
+evaluators; the feedback names the failing case.
+
+No line is said twice in one interview: the engine renders each directive with the offline
+phrasing (a pure function) and, if that line was already said, asks for another variant; the
+state keeps short hashes of every line.
+
+The engine runs without models: ``embedder`` (for slot meaning) and the knowledge index (for
+retrieval links) are optional, so the state machine is tested with a mapping of entries and a
+fake judge.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from evaluators.result import GradeResult
 from knowledge.base import KnowledgeBase
+from knowledge.embedder import Embedder
 from service.interview import analysis
 from service.interview.brains.judge import Judge
+from service.interview.brains.offline import render
 from service.interview.directives import Directive
+from service.interview.drilling.assess import SlotAssessor, SlotBank
+from service.interview.drilling.concepts import link_resume, order_concepts
+from service.interview.drilling.flow import ProjectDrill
+from service.interview.drilling.techniques import TechniqueLinker, index_dense
 from service.interview.grading.models import AnswerGrade
-from service.interview.state import MAX_DRILL_DEPTH, InterviewState
+from service.interview.state import InterviewState
 
 NO_MORE_QUESTIONS = ("没有了", "没有问题", "没问题了", "没有其他", "暂时没有", "no more", "no questions",
                      "nothing else", "that's all", "没了", "不用了")
+MAX_VARIANTS = 8
 
 
 @dataclass
@@ -45,30 +64,48 @@ class Step:
 
 class InterviewEngine:
     def __init__(self, kb: KnowledgeBase, judge: Judge,
-                 problem_titles: dict[str, tuple[str, str]]) -> None:
+                 problem_titles: dict[str, tuple[str, str]], *,
+                 embedder: Embedder | None = None, semantic_slots: bool = False,
+                 slot_bank: SlotBank | None = None,
+                 phrase: Callable[[Directive], str] = render) -> None:
+        """``embedder``: defaults to the knowledge index's. ``semantic_slots``: also fill slots by
+        meaning (slot exemplars embedded once into ``slot_bank``, one batched encode of each
+        answer's clauses). Off by default: measured on the labelled sets it does not improve
+        decisions and lowers slot precision (see ``benchmarks/drilling.py --semantic``)."""
         self.kb = kb
         self.judge = judge
         self.problem_titles = problem_titles
+        self.phrase = phrase
+        index = getattr(kb, "index", None)
+        self.embedder = embedder if embedder is not None else getattr(index, "embedder", None)
+        if semantic_slots and slot_bank is None and self.embedder is not None:
+            slot_bank = SlotBank.build(self.embedder.embed_queries)
+        self.linker = TechniqueLinker(kb.entries, index_dense(index) if index is not None else None)
+        embed = self.embedder.embed_queries if self.embedder is not None else None
+        self.drill = ProjectDrill(kb, judge, SlotAssessor(slot_bank), self.linker, self._directive,
+                                  embed if slot_bank is not None else None)
 
     # ---- directives -------------------------------------------------------------------------
     def _directive(self, state: InterviewState, kind: str, **data: Any) -> Directive:
         directive = Directive(kind=kind, language=state.language, track=state.track,
                               **data)
+        self._fresh_line(state, directive)
         if directive.kind not in ("refuse_skip", "close"):
             state.pending_question = directive.model_dump_json()
         return directive
 
-    def opening(self, state: InterviewState) -> Directive:
-        return self._directive(state, "greet_and_ask_intro")
+    def _fresh_line(self, state: InterviewState, directive: Directive) -> None:
+        """Pick the first phrasing variant not said before in this interview, and remember it."""
+        for variant in range(MAX_VARIANTS):
+            directive.extra["variant"] = variant
+            digest = hashlib.sha256(self.phrase(directive).encode("utf-8")).hexdigest()[:12]
+            if digest not in state.said:
+                break
+        state.said.append(digest)
 
-    def _project_directive(self, state: InterviewState, depth: int, reasons: list[str],
-                           contradiction: str | None = None) -> Directive:
-        project = state.projects[state.project_index]
-        point = project.points[state.point_index].point
-        kind = "ask_project" if state.point_index == 0 and depth == 0 else "drill_point"
-        return self._directive(state, kind, project_name=project.name,
-                               project_summary=_claim_summary(project.claim), point=point,
-                               depth=depth, vague_reasons=reasons, contradiction=contradiction)
+    def opening(self, state: InterviewState) -> Directive:
+        link_resume(state, self.linker)
+        return self._directive(state, "greet_and_ask_intro")
 
     def _concept_directive(self, state: InterviewState) -> Directive:
         progress = state.concepts[state.concept_index]
@@ -76,6 +113,9 @@ class InterviewEngine:
         return self._directive(state, "ask_concept", entry_id=entry.id,
                                question=entry.question(state.language),
                                reference=entry.answer(state.language),
+                               technique=progress.linked_from,
+                               extra={"link_source": progress.link_source}
+                               if progress.linked_from else {},
                                key_points=[kp.zh if state.language == "zh" else kp.en
                                            for kp in entry.key_points])
 
@@ -93,11 +133,14 @@ class InterviewEngine:
         for name in order[order.index(stage):]:
             state.stage = name  # type: ignore[assignment]
             if name == "project" and state.projects:
-                state.project_index = state.point_index = state.depth = 0
-                return self._project_directive(state, 0, [])
-            if name == "concept" and state.concepts:
-                state.concept_index = 0
-                return self._concept_directive(state)
+                first = self.drill.start(state)
+                if first is not None:
+                    return first
+            if name == "concept":
+                order_concepts(state, self.kb)
+                if state.concepts:
+                    state.concept_index = 0
+                    return self._concept_directive(state)
             if name == "coding" and state.coding is not None:
                 return self._coding_directive(state)
             if name == "questions":
@@ -136,40 +179,20 @@ class InterviewEngine:
         directive = Directive(kind="refuse_skip", language=state.language, track=state.track,
                               question=question, candidate_text=text[:500],
                               problem_id=state.coding.problem_id if state.coding else None)
+        self._fresh_line(state, directive)
         return Step(directive=directive, flags=flags)
 
     def _on_intro(self, state: InterviewState, text: str) -> Step:
         state.intro_score = analysis.score_intro(text)
+        self.drill.link_text(state, text)
         return Step(directive=self._enter(state, "project"),
                     analysis={"intro_score": state.intro_score})
 
     def _on_project(self, state: InterviewState, text: str) -> Step:
-        project = state.projects[state.project_index]
-        result = project.points[state.point_index]
-        found = analysis.analyze_drill_answer(result.point, text, project.claim)
-        result.attempts += 1
-        result.score = max(result.score, found.score - 10 * state.depth)
-        result.vague_reasons = found.reasons
-        result.contradictions += found.contradictions
-        info = {"point": result.point, "depth": state.depth, "score": found.score,
-                "vague": found.vague, "reasons": found.reasons,
-                "contradictions": found.contradictions}
-        if (found.vague or found.contradictions) and state.depth < MAX_DRILL_DEPTH:
-            state.depth += 1
-            contradiction = found.contradictions[0] if found.contradictions else None
-            return Step(self._project_directive(state, state.depth, found.reasons, contradiction),
-                        analysis=info)
-        return Step(self._advance_project(state), analysis=info)
-
-    def _advance_project(self, state: InterviewState) -> Directive:
-        state.depth = 0
-        state.point_index += 1
-        if state.point_index >= len(state.projects[state.project_index].points):
-            state.project_index += 1
-            state.point_index = 0
-            if state.project_index >= len(state.projects):
-                return self._enter(state, "concept")
-        return self._project_directive(state, 0, [])
+        directive, info, grade = self.drill.on_answer(state, text)
+        if directive is None:
+            directive = self._enter(state, "concept")
+        return Step(directive, grade=grade, analysis=info)
 
     def _on_concept(self, state: InterviewState, text: str) -> Step:
         progress = state.concepts[state.concept_index]
@@ -240,15 +263,3 @@ class InterviewEngine:
             return Step(self._directive(state, "close"))
         state.questions_answered += 1
         return Step(self._directive(state, "answer_candidate_question", candidate_text=text[:1000]))
-
-
-def _claim_summary(claim: dict[str, Any]) -> str:
-    lines = []
-    for key in ("role", "task", "methods", "data", "contribution"):
-        value = claim.get(key)
-        if value:
-            lines.append(f"{key}: {value if isinstance(value, str) else ', '.join(map(str, value))}")
-    metrics = [m.get("raw") for m in claim.get("metrics") or [] if m.get("raw")]
-    if metrics:
-        lines.append("metrics: " + "; ".join(metrics))
-    return "\n".join(lines)[:800]

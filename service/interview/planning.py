@@ -3,7 +3,10 @@
 Concept questions come from the knowledge base by track, ramping difficulty (easy → medium →
 hard), preferring entries the candidate has not been asked in recent interviews, with a seeded
 shuffle so two interviews on the same track differ. The coding problem is chosen the same way from
-the track's coding entries. Projects come from the résumé's claim records, most substantial first.
+the track's coding entries. Projects come from the résumé's claim records, most substantial first;
+each starts its claim ledger from its own text. Concepts linked to the candidate's techniques are
+put first when the concept stage begins (see :mod:`service.interview.drilling.concepts`), because
+answers add techniques during drilling.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import random
 from typing import Any
 
 from knowledge.schema import Entry
+from service.interview.drilling.ledger import Ledger
+from service.interview.drilling.techniques import mentions_in
 from service.interview.state import (
     CodingProgress,
     ConceptProgress,
@@ -60,11 +65,16 @@ def _claim_weight(claim: dict[str, Any]) -> int:
             + (3 if claim.get("task") else 0))
 
 
-def choose_projects(claims: list[dict[str, Any]], count: int,
-                    points: tuple[str, ...]) -> list[ProjectProgress]:
+def choose_projects(claims: list[dict[str, Any]], count: int, points: tuple[str, ...],
+                    secondary: tuple[str, ...] | None = None) -> list[ProjectProgress]:
+    """The ``count`` most substantial claims; the first is drilled on ``points``, the others on
+    ``secondary`` (default: the same points). Each starts its claim ledger from its own text."""
     ranked = sorted(claims, key=_claim_weight, reverse=True)[:count]
     return [ProjectProgress(name=str(c.get("name") or "project"), claim=c,
-                            points=[PointResult(point=p) for p in points]) for c in ranked]
+                            ledger=Ledger.from_claim(c).entries,
+                            points=[PointResult(point=p) for p in
+                                    (points if i == 0 or secondary is None else secondary)])
+            for i, c in enumerate(ranked)]
 
 
 def plan_interview(*, entries: list[Entry], track: str, language: str, length: Length,
@@ -73,7 +83,13 @@ def plan_interview(*, entries: list[Entry], track: str, language: str, length: L
     state = InterviewState(track=track, language=language, length=length)
     rng = random.Random(seed)
     plan = state.plan
-    state.projects = choose_projects(claims, plan.projects, plan.points)
+    state.projects = choose_projects(claims, plan.projects, plan.points, plan.secondary_points)
+    drilled = [p.name for p in state.projects]
+    ordered = sorted(claims, key=lambda c: (str(c.get("name")) not in drilled,
+                                            drilled.index(str(c.get("name")))
+                                            if str(c.get("name")) in drilled else 0))
+    state.mentions = [{"mention": m, "project": str(c.get("name") or "")} for c in ordered
+                      for m in mentions_in(str(c.get("raw") or ""))]
     state.concepts = [ConceptProgress(entry_id=i) for i in
                       choose_concepts(entries, track, plan.concepts, rng, recently_asked)]
     problem = choose_problem(entries, track, length, rng, recently_asked, available_problems)

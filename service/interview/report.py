@@ -1,11 +1,13 @@
 """Scoring a finished (or running) interview and writing the report (JSON and Markdown).
 
-Stage scores: the self-introduction heuristic; drilling = mean of point scores (pressing needed
-lowers them, see the engine); concepts = mean of per-question scores (first answer, partly
-recoverable by the follow-up); coding = best evaluator score × 100. The overall score is the
-weighted mean of the stages that took place (weights below), so an interview without a résumé is
-not punished for skipping drilling. Gaps list the knowledge-base entries to study, with the key
-points that were missed.
+Stage scores: the self-introduction heuristic; drilling = mean of point scores (slots given,
+lowered by the presses it took, see :mod:`service.interview.drilling.flow`); concepts = mean of
+per-question scores (first answer, partly recoverable by the follow-up), technique probes asked
+during drilling included; coding = best evaluator score × 100. The overall score is the weighted
+mean of the stages that took place (weights below), so an interview without a résumé is not
+punished for skipping drilling. Gaps list the knowledge-base entries to study, with the key points
+that were missed. ``preparation`` is the per-project preparation sheet (项目包装, see
+:mod:`service.interview.drilling.sheet`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from knowledge.base import KnowledgeBase
+from service.interview.drilling.sheet import preparation, sheet_markdown
 from service.interview.state import InterviewState
 
 STAGE_WEIGHTS = {"intro": 0.05, "project": 0.30, "concept": 0.35, "coding": 0.30}
@@ -26,7 +29,7 @@ def _mean(values: list[float]) -> float | None:
 
 def stage_scores(state: InterviewState) -> dict[str, float | None]:
     points = [p.score for proj in state.projects for p in proj.points if p.attempts]
-    concepts = [c.score for c in state.concepts if c.score is not None]
+    concepts = [c.score for c in [*state.probes, *state.concepts] if c.score is not None]
     coding = state.coding
     return {
         "intro": state.intro_score,
@@ -47,7 +50,7 @@ def overall_score(state: InterviewState) -> float | None:
 
 def _topic_scores(state: InterviewState, kb: KnowledgeBase) -> dict[str, float]:
     by_tag: dict[str, list[float]] = {}
-    for c in state.concepts:
+    for c in [*state.probes, *state.concepts]:
         if c.score is None:
             continue
         for tag in kb.get(c.entry_id).tags[:2]:
@@ -57,14 +60,15 @@ def _topic_scores(state: InterviewState, kb: KnowledgeBase) -> dict[str, float]:
 
 def _concept_items(state: InterviewState, kb: KnowledgeBase) -> list[dict[str, Any]]:
     items = []
-    for c in state.concepts:
+    for c in [*state.probes, *state.concepts]:
         if c.score is None:
             continue
         entry = kb.get(c.entry_id)
         items.append({"entry_id": entry.id, "question_zh": entry.question_zh,
                       "question_en": entry.question_en, "score": round(c.score, 1),
                       "missed_zh": [entry.key_points[i].zh for i in c.missed],
-                      "missed_en": [entry.key_points[i].en for i in c.missed]})
+                      "missed_en": [entry.key_points[i].en for i in c.missed],
+                      "linked_from": c.linked_from, "asked_in": c.asked_in})
     return items
 
 
@@ -89,6 +93,7 @@ def build_report(state: InterviewState, kb: KnowledgeBase,
             "topics": _topic_scores(state, kb), "concepts": concepts, "projects": projects,
             "strengths": strengths, "gaps": gaps, "weak_project_points": weak_points,
             "study": sorted({g["entry_id"] for g in gaps}),
+            "preparation": preparation(state, kb),
             "coding": {"problem_id": coding.problem_id if coding else None,
                        "attempts": coding.attempts if coding else 0,
                        "best_score": coding.best_score if coding else None,
@@ -144,4 +149,5 @@ def report_markdown(report: dict[str, Any], meta: dict[str, Any], language: str)
             failed = [t for t in r.get("tests", []) if not t.get("passed")]
             note = f" — {failed[0]['name']}: {failed[0]['message']}" if failed else ""
             lines.append(f"  - {r.get('status')} {r.get('score')}{note}")
+    lines += sheet_markdown(report.get("preparation") or [], language)
     return "\n".join(lines) + "\n"

@@ -2,7 +2,10 @@
 
 Everything the engine needs to decide the next move lives here, so an interview survives a
 service restart: the plan (which projects, concepts and coding problem, chosen at the start), the
-cursor in each stage, and the scores gathered so far. The engine is the only writer.
+cursor in each stage, the scores gathered so far, and what drilling has learnt — per point the
+slots filled (with the candidate's words), per project the claim ledger and the techniques linked
+to knowledge-base entries, and hashes of every line the interviewer said (no line is repeated).
+The engine is the only writer. States stored before these fields existed load with defaults.
 """
 
 from __future__ import annotations
@@ -20,42 +23,64 @@ PROJECT_POINTS = ("task", "model", "training", "data", "difficulty", "novelty", 
                   "contribution")
 
 
+# Projects after the main one are drilled on fewer points in a full interview.
+SECONDARY_POINTS = ("task", "model", "difficulty", "metrics", "contribution")
+
+
 class LengthPlan(BaseModel):
     projects: int
     points: tuple[str, ...]
     concepts: int
     coding_attempts: int
     candidate_questions: int
+    secondary_points: tuple[str, ...] = SECONDARY_POINTS
+    technique_probes: int = 1  # per project: a deeper probe into a technique the answer named
 
 
 LENGTH_PLANS: dict[str, LengthPlan] = {
     "short": LengthPlan(projects=1, points=("task", "model", "data", "difficulty"), concepts=2,
-                        coding_attempts=2, candidate_questions=1),
-    "standard": LengthPlan(projects=1, points=("task", "model", "training", "data", "difficulty",
-                                               "novelty"), concepts=4, coding_attempts=3,
+                        coding_attempts=2, candidate_questions=1, technique_probes=0),
+    "standard": LengthPlan(projects=1, points=PROJECT_POINTS, concepts=4, coding_attempts=3,
                            candidate_questions=2),
-    "full": LengthPlan(projects=2, points=PROJECT_POINTS, concepts=6, coding_attempts=3,
+    "full": LengthPlan(projects=3, points=PROJECT_POINTS, concepts=6, coding_attempts=3,
                        candidate_questions=3),
 }
-MAX_DRILL_DEPTH = 2  # a vague answer is pressed at least this many times before moving on
+MAX_DRILL_DEPTH = 2  # a vague answer is pressed this many times on one point before moving on
 
 
 class PointResult(BaseModel):
     point: str
-    score: float = 0.0  # 0-100, from the best answer on this point
+    score: float = 0.0  # 0-100, from the slots given and the presses it took
     attempts: int = 0
     vague_reasons: list[str] = Field(default_factory=list)
     contradictions: list[str] = Field(default_factory=list)
+    slots: dict[str, str] = Field(default_factory=dict)  # slot -> the candidate's words
+    credited: list[str] = Field(default_factory=list)  # slots filled in answers to other points
+    evaded: dict[str, str] = Field(default_factory=dict)  # slot -> the evasive words
+    quotes: list[str] = Field(default_factory=list)  # what presses on this point quoted
+    confronted: list[str] = Field(default_factory=list)  # ledger keys already confronted
+    best: str = ""  # the most concrete thing the candidate said about this point
+    done: bool = False
 
 
 class ProjectProgress(BaseModel):
     name: str
     claim: dict[str, Any]
     points: list[PointResult] = Field(default_factory=list)
+    ledger: list[dict[str, Any]] = Field(default_factory=list)  # numbers stated, see drilling
+    techniques: list[dict[str, Any]] = Field(default_factory=list)  # TechniqueLink fields
+    probes: list[str] = Field(default_factory=list)  # entry ids probed in this project
+    probe: dict[str, Any] | None = None  # the technique probe in progress
+
+    def point(self, name: str) -> PointResult | None:
+        return next((p for p in self.points if p.point == name), None)
 
 
 class ConceptProgress(BaseModel):
     entry_id: str
+    linked_from: str | None = None  # the technique (as the candidate wrote it) that led here
+    link_source: str | None = None  # "resume" or "answer"
+    asked_in: str = "concept"  # "project" for a technique probe during drilling
     first_score: float | None = None
     follow_up_score: float | None = None
     follow_up_asked: bool = False
@@ -98,6 +123,10 @@ class InterviewState(BaseModel):
     questions_answered: int = 0
     skip_attempts: int = 0
     pending_question: str | None = None
+    mentions: list[dict[str, str]] = Field(default_factory=list)  # résumé techniques, all projects
+    linked: list[dict[str, Any]] = Field(default_factory=list)  # techniques → entries, all projects
+    probes: list[ConceptProgress] = Field(default_factory=list)  # technique probes, graded
+    said: list[str] = Field(default_factory=list)  # hashes of the interviewer's lines
 
     @property
     def plan(self) -> LengthPlan:

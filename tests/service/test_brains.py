@@ -88,30 +88,60 @@ def test_offline_drill_presses_on_what_was_missing() -> None:
     assert render(directive("drill_point", point="data")) in (
         "你们的数据具体是怎么来的？规模多大、怎么清洗和标注的？",
         "数据集有多大，类别分布怎么样？标注质量你是怎么保证的？")
-    pressed = render(directive("drill_point", track="cv-intern", point="data", depth=1,
-                               vague_reasons=["no_numbers"]))
-    assert pressed == "你还是没说具体数字：训练集多少张图，正负样本比例是多少？"
-    again = render(directive("drill_point", "en", point="metrics", depth=2,
-                             vague_reasons=["hedging"]))
-    assert again.startswith("Last time") and "baseline" in again
-    custom = render(directive("drill_point", point="training", depth=1,
-                              vague_reasons=["没说 warmup"]))
-    assert "没说 warmup" in custom
-    for reasons in (["no_training_specifics"], ["no_concrete_model"], ["just_used_existing"],
-                    ["too_short"], ["no_own_contribution"], ["whatever_code"]):
-        line = render(directive("drill_point", "en", point="model", depth=1,
-                                vague_reasons=reasons))
-        assert "_" not in line and "parameters" in line, reasons  # the point's specifics
+    pressed = render(directive(
+        "drill_point", point="training", depth=1, quote="训练用的默认参数", quote_kind="default",
+        technique="YOLOv8", asks=["初始学习率是多少、怎么衰减", "batch size 多大"]))
+    assert "「训练用的默认参数」" in pressed and "YOLOv8" in pressed
+    assert pressed.endswith("初始学习率是多少、怎么衰减？batch size 多大？")
+    again = render(directive("drill_point", "en", point="metrics", depth=2, quote="pretty good",
+                             quote_kind="quality", asks=["the number you reached"]))
+    assert again.startswith("Last time") and '"pretty good"' in again
+    assert again.endswith("The number you reached?")
+    bare = render(directive("drill_point", "en", point="model", depth=1))  # no slot data
+    assert "which model" in bare.lower() and "_" not in bare
+    team = render(directive("drill_point", point="contribution", depth=1, quote="我们团队一起做的",
+                            quote_kind="team", asks=["具体哪部分是你本人做的"]))
+    assert "「我们团队一起做的」" in team and "本人" in team
+    back = render(directive("drill_point", point="training", depth=1, quote_kind="off_point",
+                            quote="mAP 从 0.71 提到 0.84", credited=["你的结果"],
+                            asks=["batch size 多大"]))
+    assert "「mAP 从 0.71 提到 0.84」" in back and "回到训练" in back
+
+
+def test_offline_credited_first_question_and_technique_probe() -> None:
+    first = render(directive("drill_point", point="metrics", quote="mAP 从 0.71 提到 0.84",
+                             quote_kind="credited", asks=["在哪个测试集上、怎么划的"]))
+    assert "「mAP 从 0.71 提到 0.84」" in first and first.endswith("在哪个测试集上、怎么划的？")
+    probe = render(directive("drill_point", point="technique", technique="nnU-Net",
+                             entry_id="nnunet", question="nnU-Net 自动化了哪些东西？"))
+    assert "「nnU-Net」" in probe and probe.endswith("nnU-Net 自动化了哪些东西？")
+    linked = render(directive("ask_concept", "en", entry_id="lora-fine-tuning", technique="LoRA",
+                              question="How does LoRA work?", extra={"link_source": "resume"}))
+    assert '"LoRA"' in linked and "résumé" in linked and linked.endswith("How does LoRA work?")
+
+
+def test_offline_variants_never_repeat_a_line() -> None:
+    base = {"point": "training", "depth": 1, "quote": "默认参数", "quote_kind": "default",
+            "asks": ["batch size 多大"]}
+    lines = {render(directive("drill_point", **base, extra={"variant": v})) for v in range(8)}
+    assert len(lines) == 8
+    refusals = {render(directive("refuse_skip", question="数据多大？", extra={"variant": v}))
+                for v in range(4)}
+    assert len(refusals) == 4
 
 
 def test_offline_contradiction_quotes_both_numbers() -> None:
-    line = render(directive("drill_point", point="metrics", contradiction="mAP 0.78",
-                            candidate_text="0.7 左右"))
-    assert line == "简历上写的是「mAP 0.78」，你刚才说「0.7 左右」，到底是多少？以哪个为准？"
+    line = render(directive("drill_point", point="metrics", depth=1,
+                            contradiction="mAP@0.5 从 0.71 提升到 0.84 vs said mAP 也就涨了 2 个点"))
+    assert "简历上写的是「mAP@0.5 从 0.71 提升到 0.84」" in line and "「mAP 也就涨了 2 个点」" in line
+    earlier = render(directive("drill_point", "en", point="metrics", depth=1,
+                               contradiction="F1 0.88 vs said F1 0.92",
+                               vague_reasons=["contradiction:answer"]))
+    assert earlier.startswith('Earlier you said "F1 0.88"') and '"F1 0.92"' in earlier
     engine_style = directive("drill_point", "en", point="metrics", depth=1,
                              contradiction="mAP 0.78 vs said 0.7")
-    assert render(engine_style) == 'Your résumé says "mAP 0.78", but you just said "0.7". ' \
-        "Which one is it?"
+    assert 'Your résumé says "mAP 0.78"' in render(engine_style)
+    assert '"0.7"' in render(engine_style)
     user = build_messages(engine_style)[1]["content"]
     assert "résumé_claim: mAP 0.78\nanswer_said: 0.7" in user
 

@@ -8,7 +8,7 @@ import pytest
 from service.interview.brains.base import BrainError
 from service.interview.brains.guard import LineGuard
 from service.interview.brains.llm import OutputFilter
-from service.interview.brains.prompts import build_messages
+from service.interview.brains.prompts import build_messages, task_line
 from service.interview.directives import Directive
 
 BN = Directive(kind="concept_follow_up", language="zh", question="BN 和 LN 有什么区别？",
@@ -42,7 +42,7 @@ def test_the_head_is_held_until_its_question() -> None:
 @pytest.mark.parametrize("directive, pieces, why", [
     (BN, ["BN 推理时用训练时滑动平均的均值方差，", "你知道吗？"], "revealed"),
     (DRILL, ["我叫张三，我做的项目是客服模型。"], "as the candidate"),
-    (DRILL, ["候选人关于「训练」的回答太含糊，点明缺了什么，要求具体数字或做法。"], "task instruction"),
+    (DRILL, [task_line(DRILL)], "task instruction"),
     (DRILL, ["训练的 LoRA 微调效果还行。"], "no question"),
 ])
 def test_bad_heads_raise_before_anything_is_sent(directive: Directive, pieces: list[str],

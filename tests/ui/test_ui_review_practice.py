@@ -37,6 +37,11 @@ def test_review_shows_scores_charts_transcript_and_download(app: Any, ui_env: st
     markdown = "\n".join(str(m.value) for m in graded[0].markdown)
     assert "参考答案" in markdown and ("✅" in markdown or "❌" in markdown)
     assert any("代码结果" in s or "结果：通过" in s for s in _texts(app, "success"))
+    # the project-preparation sheet (项目包装), one block per drilled project
+    assert "项目包装：下次面试前要准备的" in _texts(app, "subheader")
+    sheet = report["preparation"][0]
+    page = "\n".join(_texts(app, "markdown"))
+    assert f"#### {sheet['project']}" in page and "没说清楚、要准备的" in page
 
 
 def test_practice_search_answer_and_grade(app: Any, ui_env: str) -> None:

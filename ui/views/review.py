@@ -9,7 +9,7 @@ import streamlit as st
 
 from ui.charts import progress_figure, stage_figure, topic_figure
 from ui.common import call, client, fmt_date, fmt_score
-from ui.i18n import STAGE_NAMES, STATUSES, TRACKS, lang, name_of, t
+from ui.i18n import POINTS, STAGE_NAMES, STATUSES, TRACKS, lang, name_of, t
 from ui.transcript import render_transcript
 
 
@@ -83,6 +83,36 @@ def _report(item: dict[str, Any], report: dict[str, Any]) -> None:
                                   for w in weak))
 
 
+def _preparation(report: dict[str, Any]) -> None:
+    """The per-project preparation sheet (项目包装): gaps to prepare, techniques, best statements."""
+    sheets = report.get("preparation") or []
+    if not sheets:
+        return
+    st.subheader(t("rv.prep"))
+    sep, quote = ("：", "「{}」") if lang() == "zh" else (": ", '"{}"')
+    for sheet in sheets:
+        st.markdown(f"#### {sheet.get('project')}")
+        missing_col, tech_col, best_col = st.columns(3)
+        with missing_col:
+            st.markdown(f"**{t('rv.prep_missing')}**")
+            st.markdown("\n".join(f"- {name_of(POINTS, i.get('point'))} · {i.get('label')}{sep}"
+                                   f"{i.get('ask')}" for i in sheet.get("prepare") or []) or "—")
+        with tech_col:
+            st.markdown(f"**{t('rv.prep_tech')}**")
+            st.markdown("\n".join(f"- **{i.get('mention')}** → `{i.get('entry_id')}`  \n"
+                                   f"  {i.get('question')}" for i in sheet.get("techniques") or [])
+                        or "—")
+        with best_col:
+            st.markdown(f"**{t('rv.prep_best')}**")
+            st.markdown("\n".join(f"- {name_of(POINTS, i.get('point'))}{sep}"
+                                   + quote.format(i.get("text"))
+                                   for i in sheet.get("statements") or []) or "—")
+        if sheet.get("contradictions"):
+            st.markdown(f"**{t('rv.prep_conflicts')}**")
+            st.markdown("\n".join(f"- {c.replace(' vs said ', ' ↔ ')}"
+                                   for c in sheet["contradictions"]))
+
+
 def render() -> None:
     st.title(t("rv.title"))
     interviews = call(client().interviews)
@@ -98,6 +128,7 @@ def render() -> None:
     if body is None:
         return
     _report(item, body.get("report") or {})
+    _preparation(body.get("report") or {})
     markdown = call(client().report_markdown, item["id"])
     if markdown is not None:
         st.download_button(t("rv.download"), markdown, file_name=f"kaoda-{item['id']}.md",

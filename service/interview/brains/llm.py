@@ -40,8 +40,8 @@ DEFAULT_MAX_TOKENS: dict[str, int] = {
 _THINK = re.compile(r"<think>.*?(?:</think>|$)", re.S | re.I)
 # A role or "draft" label, or a list number, before the line itself.
 _PREFIX = re.compile(r"^\s*(?:(?:面试官说?|interviewer(?: says)?|assistant|kaoda|拷打|ai|draft|草稿"
-                     r"|候选人的原话是?|面试官的这一句|改写后的台词|rewritten line|the interviewer's line"
-                     r"(?: is)?)\s*[:：]\s*"
+                     r"|候选人的原话是?|面试官的这一句|改写后的台词|面试官要说|rewritten line|the interviewer's line"
+                     r"(?: is)?|the interviewer is about to say)\s*[:：]\s*"
                      r"|\d[.、)]\s*)", re.I)
 # Where the model starts inventing the candidate's turn, or echoes the prompt / data block.
 _STOP = re.compile(r"\n\s*(?:候选人|面试者|用户|candidate|user|human)\s*[:：]|<<<|>>>|不可信|untrusted"
@@ -51,10 +51,12 @@ _HOLD = re.compile(r"(?:<[^>]{0,9}|\*+|#+|\n[^\n]{0,12}|>{1,2})$")  # maybe-part
 _STOP_WORDS = ("不可信", "untrusted", "<<<", ">>>")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
-_SENTENCE_END = re.compile(r"[。？！?!.]")
+_SENTENCE_END = re.compile(r"[。？！?!]|\.(?!\d)")
 _QUESTION_MARK = re.compile(r"[?？]")
 _QUOTES = {"「": "」", "“": "”", '"': '"', "『": "』"}
 _MAX_HEAD = 160
+# Lines that may say something of their own: a brief reply to the candidate's own question.
+CONTENT_FREE_KINDS = frozenset({"answer_candidate_question"})
 
 
 def _safe_end(text: str) -> int:
@@ -128,7 +130,12 @@ class OutputFilter:
                 return ""
             self._check_head(stripped, final or self.stopped or len(stripped) >= _MAX_HEAD)
             self._wrapped = wrapped
-        elif self.guard is not None and self.guard.secret_grams:
+            if not (final or self.stopped) and self.guard is not None and \
+                    self.guard.allowed_words is not None:
+                ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+                text = text[:ends[-1]] if ends else text  # the rest is checked as the tail
+        elif self.guard is not None and (self.guard.secret_grams
+                                         or self.guard.allowed_words is not None):
             text = self._guarded_tail(text, final)
         if not text.startswith(self.sent):
             return ""
@@ -141,8 +148,8 @@ class OutputFilter:
         if not (final or self.stopped):
             ends = [m.end() for m in _SENTENCE_END.finditer(text, len(self.sent))]
             text = text[:ends[-1]] if ends else self.sent
-        if self.guard.leaks(text):
-            self.stopped = True  # the rest would reveal the answer: end the line before it
+        if self.guard.leaks(text) or self.guard.states_content(text):
+            self.stopped = True  # the rest would reveal or explain: end the line before it
             return self.sent
         return text
 
@@ -238,8 +245,13 @@ class LLMBrain:
     def speak(self, directive: Directive) -> Iterator[str]:
         draft = render(directive)  # the offline line: in the prompt, and the filter's reference
         messages = build_messages(directive, self.style, draft)
-        filt = OutputFilter(directive.language, messages[0]["content"],
-                            guard=LineGuard(directive), draft=draft)
+        guard = LineGuard(directive)
+        if directive.kind not in CONTENT_FREE_KINDS:
+            guard.allow(draft, directive.candidate_text, directive.quote, directive.question,
+                        directive.project_name, directive.technique, directive.contradiction,
+                        " ".join(directive.asks), directive.problem_title, directive.failing_test,
+                        directive.failing_message)
+        filt = OutputFilter(directive.language, messages[0]["content"], guard=guard, draft=draft)
         try:
             stream = self.client.chat.completions.create(
                 model=self.model, messages=cast(list[ChatCompletionMessageParam], messages),

@@ -6,94 +6,22 @@ concrete (numbers, mechanisms, the failing test by name), never revealing a refe
 is the default brain and the fallback whenever the LLM brain fails, so it never raises.
 
 Each kind has several phrasings; which one is used is a pure function of the directive (a SHA-256
-of kind, project / entry / problem id, point and depth), so a replayed interview says exactly the
-same thing while consecutive questions do not sound robotic. Candidate-derived strings (project
-names, quoted answers, test messages) are flattened to one line and truncated before use.
+of kind, project / entry / problem id, point, depth and ``extra["variant"]``), so a replayed
+interview says exactly the same thing while consecutive questions do not sound robotic; the engine
+raises the variant when a line was already said in the interview, so none repeats. Drilling lines
+(presses that quote the candidate, confrontations, technique probes) live in :mod:`.drill_lines`.
+Candidate-derived strings (project names, quoted answers, test messages) are flattened to one
+line and truncated before use.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
+from service.interview.brains import drill_lines
+from service.interview.brains.drill_lines import flat, pick
 from service.interview.directives import Directive
 
-# point -> (zh label, en label, zh specifics, en specifics); specifics are what to pin down.
-POINTS: dict[str, tuple[str, str, str, str]] = {
-    "task": ("任务", "task", "输入输出的具体格式是什么，线上数据量级多大",
-             "what exactly are the inputs and outputs, and at what scale"),
-    "model": ("模型", "model", "参数量多大，改了哪几层，改完推理速度变化多少",
-              "how many parameters, which layers you changed, and the inference cost"),
-    "training": ("训练", "training", "学习率、batch size 多少，训练了多少个 epoch、用了几张卡",
-                 "learning rate, batch size, number of epochs and GPUs"),
-    "data": ("数据", "data", "训练集多少{unit}，正负样本比例是多少",
-             "how many {unit_en} in the training set, and what is the class balance"),
-    "difficulty": ("难点", "difficulty", "这个难点让指标差了多少，解决之后提升了多少",
-                   "how much it cost you in the metric, and how much solving it gained"),
-    "novelty": ("创新点", "novelty", "消融实验里去掉这个改动，指标掉了多少",
-                "how much the metric drops in the ablation without this change"),
-    "metrics": ("指标", "metrics", "用的哪个指标，baseline 多少，你最后做到多少",
-                "which metric, what the baseline was, and what you reached"),
-    "contribution": ("个人贡献", "contribution", "哪些模块是你亲手写的，占整个项目多大比例",
-                     "which modules you wrote yourself, and what share of the project that is"),
-}
-_FIRST_ASK: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "task": (("先把任务说清楚：输入是什么、输出是什么，业务上怎么衡量做得好不好？",
-              "这个项目的任务定义是什么？为什么不能直接用现成方案？"),
-             ("First, pin down the task: what goes in, what comes out, and how is success judged?",
-              "What exactly was the task definition, and why wasn't an off-the-shelf solution enough?")),
-    "model": (("模型结构具体是怎样的？backbone 用的什么，你改了哪些地方，为什么这么改？",
-               "为什么选这个模型？和你对比过的方案比，关键的结构差异在哪？"),
-              ("Walk me through the architecture: which backbone, what did you change, and why?",
-               "Why this model? Against the alternatives you tried, what is the key difference?")),
-    "training": (("训练是怎么做的？loss 怎么设计，优化器、学习率和 batch size 分别是多少？",
-                  "训练中遇到过不收敛或者过拟合吗？你具体是怎么定位和解决的？"),
-                 ("How did you train it? Loss design, optimizer, learning rate, batch size?",
-                  "Did training ever diverge or overfit? How exactly did you diagnose and fix it?")),
-    "data": (("你们的数据具体是怎么来的？规模多大、怎么清洗和标注的？",
-              "数据集有多大，类别分布怎么样？标注质量你是怎么保证的？"),
-             ("Where did the data come from exactly? How large, and how was it cleaned and labeled?",
-              "How big is the dataset, how are the classes distributed, and how was labeling checked?")),
-    "difficulty": (("这个项目里最难的一个点是什么？试过哪些方法，哪些失败了，最后怎么解决的？",
-                    "只挑一个技术难点讲：当时的瓶颈具体卡在哪里？"),
-                   ("What was the single hardest part? What did you try, what failed, what worked?",
-                    "Pick one technical difficulty: where exactly was the bottleneck?")),
-    "novelty": (("你的方案和已有方法比，新在哪里？有没有消融实验证明这个改动真的有用？",
-                 "这个改进的动机是什么？去掉它之后指标掉多少？"),
-                ("What is actually new versus existing methods? Does an ablation prove it matters?",
-                 "What motivated this change, and how much does the metric drop without it?")),
-    "metrics": (("效果用什么指标衡量？baseline 是多少，你做到多少，在哪个测试集上测的？",
-                 "你说效果提升了，具体是哪个指标、从多少到多少？测试集和训练集有没有重叠？"),
-                ("Which metric did you use? Baseline, your result, and on which test set?",
-                 "You say it improved: which metric, from what to what? Any train/test overlap?")),
-    "contribution": (("这个项目里哪些部分是你本人做的？哪些是团队或者现成的？",
-                      "说说你个人的贡献：哪段代码、哪个实验是你亲手写、亲手跑的？"),
-                     ("Which parts did you personally do, and which came from the team or existing code?",
-                      "What was your own contribution: which code and experiments were yours?")),
-}
-# (keywords in a vague reason, zh template, en template); {spec} = the point's specifics.
-_PRESS: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    (("number", "metric", "数字", "指标", "quantit"),
-     "你还是没说具体数字：{spec}？", "You still haven't given a single number: {spec}?"),
-    (("hedg", "含糊", "不确定", "uncertain"),
-     "“大概”“可能”不算答案。给我确定的说法：{spec}？",
-     "\"Maybe\" and \"probably\" are not answers. Give me something definite: {spec}?"),
-    (("contribution", "team", "贡献", "我们"),
-     "你一直在说“我们”。具体哪部分是你本人做的？{spec}？",
-     "You keep saying \"we\". What did you do yourself: {spec}?"),
-    (("defer", "tool", "library", "调包", "调库"),
-     "“直接调库”不算回答。库内部是怎么做的？{spec}？",
-     "\"Just call the library\" is not an answer. What happens inside? {spec}?"),
-    (("existing", "off-the-shelf", "just_used", "现成"),
-     "听起来只是用了现成模型。你自己到底改了什么？{spec}？",
-     "That sounds like an off-the-shelf model. What did you actually change? {spec}?"),
-    (("data", "数据"), "数据这块还是空的：{spec}？", "The data is still a blank: {spec}?"),
-    (("short", "简短", "太短"), "展开说，别一句带过：{spec}？", "Expand on that, one line is not enough: {spec}?"),
-    (("buzz", "generic", "mechanism", "specific", "concrete", "笼统", "空泛"),
-     "这些说法太笼统了，“效果更好”不是答案。具体来说：{spec}？",
-     "That is too generic; \"it works better\" is not an answer. Concretely: {spec}?"),
-)
 _TRACKS = {"cv-intern": ("CV 算法实习", "CV algorithm internship"),
            "llm-algorithm": ("大模型算法", "LLM algorithm"),
            "research-scientist": ("研究科学家", "research scientist"),
@@ -112,17 +40,12 @@ _CODING_HINTS: tuple[tuple[tuple[str, ...], str, str], ...] = (
 )
 
 
-_CODE = re.compile(r"[a-z0-9_]+")
+_pick = pick
+_flat = flat
 
 
-def _pick(options: Sequence[str], *keys: object) -> str:
-    digest = hashlib.sha256("|".join(str(k) for k in keys).encode("utf-8")).digest()
-    return options[int.from_bytes(digest[:4], "big") % len(options)]
-
-
-def _flat(text: str | None, limit: int = 80) -> str:
-    one_line = " ".join((text or "").split())
-    return one_line if len(one_line) <= limit else one_line[:limit - 1] + "…"
+def _variant(d: Directive) -> int:
+    return int(d.extra.get("variant", 0) or 0)
 
 
 def _zh(d: Directive) -> bool:
@@ -135,94 +58,69 @@ def _greet(d: Directive) -> str:
         lead = f"你好，今天面的方向是：{zh_track}。" if zh_track else "你好，我是今天的面试官。"
         return lead + _pick(("先用两三分钟做个自我介绍，重点讲一个你做得最深的项目。",
                              "时间有限，先简单介绍一下自己，挑一个你最熟的项目重点说。",
-                             "今天会问项目、基础和手写代码。先做个两分钟以内的自我介绍。"), d.track)
+                             "今天会问项目、基础和手写代码。先做个两分钟以内的自我介绍。"), d.track, _variant(d))
     lead = f"Hi, this is the {en_track} interview. " if en_track else "Hi, I'll be your interviewer. "
     return lead + _pick(("Start with a two-minute introduction, focused on your deepest project.",
                          "Briefly introduce yourself and pick the one project you know best.",
                          "We'll cover projects, fundamentals and live coding. Introduce yourself "
-                         "in under two minutes."), d.track)
+                         "in under two minutes."), d.track, _variant(d))
 
 
 def _ask_project(d: Directive) -> str:
     name = _flat(d.project_name, 40)
     if _zh(d):
         name = f"「{name}」" if name else "简历上的第一个项目"
-        return _pick((f"我们聊聊你简历上的{name}。先用一两句话说清楚：它要解决什么问题？",
-                      f"看到你做过{name}。这个项目的任务是什么，你在里面负责哪块？"), name)
+        return _pick((f"我们聊聊你简历上的{name}。先说清楚：它的输入是什么、输出是什么，做到什么程度算成功？",
+                      f"看到你做过{name}。这个项目的任务具体是什么——输入、输出、怎么衡量好坏？"),
+                     name, _variant(d))
     name = f"\"{name}\"" if name else "the first project on your résumé"
-    return _pick((f"Let's talk about {name}. In one or two sentences: what problem did it solve?",
-                  f"I see {name} on your résumé. What was the task, and which part was yours?"), name)
-
-
-def _spec(d: Directive, point: str) -> str:
-    info = POINTS.get(point)
-    cv = "cv" in d.track
-    if info is None:
-        return f"「{point}」具体是怎么做的" if _zh(d) else f"how exactly you handled {point}"
-    text = info[2] if _zh(d) else info[3]
-    return text.format(unit="张图" if cv else "条样本", unit_en="images" if cv else "samples")
-
-
-def _press(d: Directive, point: str) -> str:
-    spec = _spec(d, point)
-    reasons = " ".join(d.vague_reasons).lower()
-    for keywords, zh, en in _PRESS:
-        if any(k in reasons for k in keywords):
-            line = (zh if _zh(d) else en).format(spec=spec)
-            return re.sub(r"([?.!] )([a-z])", lambda m: m[1] + m[2].upper(), line)
-    readable = [r for r in d.vague_reasons if not _CODE.fullmatch(r)]  # never show "no_x" codes
-    if readable:
-        why = _flat("；".join(readable) if _zh(d) else "; ".join(readable), 60)
-        return f"还是不够具体（{why}）。{spec}？" if _zh(d) else f"Still vague ({why}). {spec}?"
-    return f"还是不够具体。{spec}？" if _zh(d) else f"Still not concrete. Tell me {spec}?"
+    return _pick((f"Let's talk about {name}. What went in, what came out, and what counted as "
+                  "success?",
+                  f"I see {name} on your résumé. What exactly was the task - inputs, outputs, and "
+                  "how was it judged?"), name, _variant(d))
 
 
 def split_contradiction(text: str | None) -> tuple[str, str]:
-    """The engine writes ``"<résumé claim> vs said <what the answer said>"``."""
+    """The engine writes ``"<earlier claim> vs said <what the answer said>"``."""
     claim, sep, said = (text or "").partition(" vs said ")
     return claim.strip(), said.strip() if sep else ""
 
 
-def _contradiction(d: Directive) -> str:
-    claim, said = split_contradiction(d.contradiction)
-    claim, said = _flat(claim, 60), _flat(said or d.candidate_text, 40)
-    if _zh(d):
-        heard = f"你刚才说「{said}」" if said else "和你刚才说的对不上"
-        return f"简历上写的是「{claim}」，{heard}，到底是多少？以哪个为准？"
-    heard = f"you just said \"{said}\"" if said else "that doesn't match what you just said"
-    return f"Your résumé says \"{claim}\", but {heard}. Which one is it?"
-
-
 def _drill(d: Directive) -> str:
-    point = d.point or "task"
-    if d.contradiction:
-        return _contradiction(d)
-    if d.depth <= 0:
-        zh_opts, en_opts = _FIRST_ASK.get(point, ((f"关于「{point}」，具体讲讲你是怎么做的？",),
-                                                  (f"Tell me concretely how you handled {point}.",)))
-        return _pick(zh_opts if _zh(d) else en_opts, d.project_name, point)
-    lead = ("我再问最后一次。" if _zh(d) else "Last time on this one. ") if d.depth >= 2 else ""
-    return lead + _press(d, point)
+    if d.kind == "ask_project" and d.depth <= 0 and not d.asks and d.point in (None, "task"):
+        return _ask_project(d)
+    return drill_lines.drill(d)
 
 
 def _ask_concept(d: Directive) -> str:
     q = (d.question or "").strip()
+    tech = _flat(d.technique, 30)
+    from_resume = d.extra.get("link_source") != "answer"
     if _zh(d):
         q = q or "讲讲你最熟悉的一个模型的原理。"
+        if tech:
+            where = "你简历上写了" if from_resume else "你刚才提到"
+            return _pick((f"{where}「{tech}」，那考考原理：{q}", f"回到你用过的「{tech}」。{q}"),
+                         d.entry_id, q, _variant(d))
         return _pick((f"下一个问题：{q}", f"我们换个方向，考考基础。{q}",
-                      f"{q} 讲原理，别只说结论。"), d.entry_id, q)
+                      f"{q} 讲原理，别只说结论。"), d.entry_id, q, _variant(d))
     q = q or "Explain how the model you know best works."
+    if tech:
+        where = "Your résumé mentions" if from_resume else "You mentioned"
+        return _pick((f'{where} "{tech}", so: {q}', f'Back to "{tech}", which you used. {q}'),
+                     d.entry_id, q, _variant(d))
     return _pick((f"Next question: {q}", f"Let's switch to fundamentals. {q}",
-                  f"{q} Explain the mechanism, not just the conclusion."), d.entry_id, q)
+                  f"{q} Explain the mechanism, not just the conclusion."), d.entry_id, q,
+                 _variant(d))
 
 
 def _follow_up(d: Directive) -> str:
     q, missed = (d.question or "").strip(), _flat(d.missed_points[0] if d.missed_points else "", 80)
     if _zh(d):
-        lead = _pick(("还不够。", "这里你没讲到关键。", "我再往下追一个。"), d.entry_id, d.depth)
+        lead = _pick(("还不够。", "这里你没讲到关键。", "我再往下追一个。"), d.entry_id, d.depth, _variant(d))
         return lead + (q or f"你没讲到这一点：{missed}——为什么？展开说说。")
     lead = _pick(("Not enough. ", "You skipped the key part. ", "Let me push further. "),
-                 d.entry_id, d.depth)
+                 d.entry_id, d.depth, _variant(d))
     return lead + (q or f"You didn't cover this: {missed}. Why is that so? Go deeper.")
 
 
@@ -271,7 +169,7 @@ def _invite(d: Directive) -> str:
     return _pick(("我这边的问题就到这里。你有什么想问我的吗？", "好，我问完了。你有什么问题要问我？")
                  if _zh(d) else ("That's all from my side. Do you have any questions for me?",
                                  "I'm done with my questions. What would you like to ask me?"),
-                 d.track)
+                 d.track, _variant(d))
 
 
 def _answer_question(d: Directive) -> str:
@@ -303,16 +201,26 @@ def _refuse_skip(d: Directive) -> str:
     return lead + (f"Back to the question: {q}" if q else "Please answer the previous question.")
 
 
-_RENDER = {"greet_and_ask_intro": _greet, "ask_project": _ask_project, "drill_point": _drill,
+_RENDER = {"greet_and_ask_intro": _greet, "ask_project": _drill, "drill_point": _drill,
            "ask_concept": _ask_concept, "concept_follow_up": _follow_up,
            "present_coding": _present_coding, "coding_feedback": _coding_feedback,
            "invite_questions": _invite, "answer_candidate_question": _answer_question,
            "close": _close, "refuse_skip": _refuse_skip}
 
 
+# Said before a line the engine asks to vary (``extra["variant"]`` > 0), so that no line is
+# repeated within an interview even when its template and data are the same.
+_AGAIN = {"zh": ("", "还是刚才那个问题。", "我换个问法。", "再问一遍。", "回到这个问题。", "我们接着来。", "听好了。",
+                 "认真回答。"),
+          "en": ("", "Same question as before. ", "Let me put it another way. ", "Once more. ",
+                 "Back to this. ", "Let's continue. ", "Listen carefully. ", "Take this seriously. ")}
+
+
 def render(directive: Directive) -> str:
     """The offline interviewer line for ``directive`` (pure function)."""
-    return _RENDER[directive.kind](directive)
+    line = _RENDER[directive.kind](directive)
+    again = _AGAIN["zh" if _zh(directive) else "en"]
+    return again[_variant(directive) % len(again)] + line
 
 
 class OfflineBrain:

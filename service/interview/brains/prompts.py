@@ -28,7 +28,8 @@ kept their meaning and question, against 6 of 12 with the directive prompt).
 
 from __future__ import annotations
 
-from service.interview.brains.offline import POINTS, render, split_contradiction
+from service.interview.brains.drill_lines import POINT_LABELS
+from service.interview.brains.offline import render, split_contradiction
 from service.interview.directives import Directive
 
 OPEN, CLOSE = "<<<DATA", "DATA>>>"
@@ -50,8 +51,11 @@ TASKS: dict[str, tuple[str, str]] = {
     "ask_project": ("请候选人说清这个项目要解决的具体问题。",
                     "Ask the candidate to state exactly what problem this project solved."),
     "drill": ("就项目的「{label}」问一个具体问题。", "Ask one concrete question about the {label}."),
-    "press": ("候选人关于「{label}」的回答太含糊，点明缺了什么，要求具体数字或做法。",
-              "The answer about the {label} was vague: say what is missing and demand specifics."),
+    "press": ("候选人关于「{label}」的回答太含糊：引用他的原话（quote），只追问下面“要问”的几项，不给任何答案。",
+              "The answer about the {label} was vague: quote the candidate's words (quote) and ask "
+              "only for the items under \"ask for\"; give no answers."),
+    "probe": ("候选人用到了「{technique}」，就这个技术提出下面的问题，不加提示。",
+              "The candidate used \"{technique}\": ask the question below about it, with no hints."),
     "contradiction": ("候选人的说法和简历对不上，指出矛盾，要他说清到底是多少。",
                       "The answer contradicts the résumé: point it out and ask which is true."),
     "ask_concept": ("提出这道基础题，不加提示。", "Ask this concept question, with no hints."),
@@ -79,7 +83,7 @@ CUE = {"zh": ("你是面试官，对候选人说话。以 draft 为准，结合 
               "the candidate's words in candidate_said, and rephrase it. Output only the line:",
               "You are the interviewer, speaking to the candidate. Rephrase the draft, same intent. "
               "Output only the line:")}
-_LIMITS = {"project": 80, "résumé": 400, "résumé_claim": 160, "answer_said": 80,
+_LIMITS = {"project": 80, "résumé": 400, "résumé_claim": 160, "answer_said": 80, "quote": 80,
            "test_message": 240, "candidate_said": 500, "draft": 300}
 
 
@@ -89,7 +93,7 @@ def untrusted(text: str | None, limit: int) -> str:
 
 
 def _label(d: Directive) -> str:
-    info = POINTS.get(d.point or "task")
+    info = POINT_LABELS.get(d.point or "task")
     if not info:
         return d.point or "task"
     return info[0] if d.language == "zh" else info[1]
@@ -98,9 +102,10 @@ def _label(d: Directive) -> str:
 def task_line(d: Directive) -> str:
     kind: str = d.kind
     if kind == "drill_point":
-        kind = "contradiction" if d.contradiction else "press" if d.depth > 0 else "drill"
+        kind = "probe" if d.point == "technique" else "contradiction" if d.contradiction else \
+            "press" if d.depth > 0 else "drill"
     zh, en = TASKS[kind]
-    return (zh if d.language == "zh" else en).format(label=_label(d))
+    return (zh if d.language == "zh" else en).format(label=_label(d), technique=d.technique or "")
 
 
 def fact_lines(d: Directive) -> list[str]:
@@ -114,7 +119,8 @@ def fact_lines(d: Directive) -> list[str]:
         ("failing test" if not zh else "失败的测试", d.failing_test),
         ("status" if not zh else "结果", d.status),
         ("overall score" if not zh else "总分",
-         round(d.overall_score) if d.overall_score is not None else None)]
+         round(d.overall_score) if d.overall_score is not None else None),
+        ("ask for" if not zh else "要问", "；".join(d.asks) if zh else "; ".join(d.asks))]
     if d.kind == "concept_follow_up" and not d.missed_points and d.reference:
         facts.append(("reference (never reveal)" if not zh else "参考答案（不可透露）",
                       d.reference[:160]))
@@ -125,7 +131,7 @@ def data_block(d: Directive, draft: str | None = None) -> list[str]:
     """The untrusted block: what the candidate controls, then ``draft`` when given."""
     claim, said = split_contradiction(d.contradiction)
     parts = [("project", d.project_name), ("résumé", d.project_summary),
-             ("résumé_claim", claim), ("answer_said", said),
+             ("résumé_claim", claim), ("answer_said", said), ("quote", d.quote),
              ("test_message", d.failing_message), ("candidate_said", d.candidate_text),
              ("draft", draft)]
     body = [f"{k}: {untrusted(v, _LIMITS[k])}" for k, v in parts if v and untrusted(v, 1)]

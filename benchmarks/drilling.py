@@ -1,0 +1,226 @@
+"""Project drilling that listens: decisions, presses, contradictions, résumé links, latency.
+
+    PYTHONPATH=. python benchmarks/drilling.py [--brain offline|llm|both] [--llm-sample 60]
+        [--candidates 20] [--think 1.0] [--semantic] [--skip-live]
+
+Uses the service's settings (``KAODA_HOME``, ``KAODA_LLM__*``) for the model, the index and the
+LLM endpoint. Prints, from the labelled sets in ``tests/service`` (dev, held-out, fresh):
+
+* **decisions** — press / let go right, slot precision and recall, per split (the engine alone;
+  ``--semantic`` adds the embedding model's slot matching for comparison);
+* **per brain** — share of presses whose line quotes the candidate's own words, contradictions
+  confronted (the line quotes both sides), fallbacks to the offline line, and time to the line;
+* **résumé-linked concepts** — in simulated interviews over the nine résumés (short and standard,
+  weak and strong candidates): the share of concept questions drawn from the candidate's own
+  techniques, and how many interviews with a linked entry asked at least one;
+* **turn latency** — p50 / p95 of drilling turns with ``--candidates`` concurrent scripted
+  candidates against the live service (offline brain, ``--think`` seconds between turns), plus
+  the engine's own time per turn.
+
+Blind first evaluations (before any tuning on that split), for an honest estimate on unseen
+answers: held-out résumés 0.927 decisions; ``fresh`` (paraphrases, written after the patterns)
+0.597; ``blind`` (real-candidate style, written last) 0.820 decisions, 3 of 4 contradictions
+confronted with 1 false alarm. Every blind error was a concrete answer pressed once more (a missed
+let-go), none a vague answer let go. Each split was tuned on after its blind run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "service"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from drilling_sets import SPLITS, items, names_candidate_words, replay, resumes  # noqa: E402
+
+from service.components import build_brains, build_judge, open_knowledge_base  # noqa: E402
+from service.config import Settings  # noqa: E402
+from service.interview.brains.base import Brain  # noqa: E402
+from service.interview.brains.offline import OfflineBrain  # noqa: E402
+from service.interview.brains.registry import speak_text  # noqa: E402
+from service.interview.engine import InterviewEngine  # noqa: E402
+from service.interview.planning import plan_interview  # noqa: E402
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))] if ordered else 0.0
+
+
+def decisions(engine: InterviewEngine, label: str) -> dict[str, list[Any]]:
+    print(f"\n== decisions ({label}) ==")
+    outcomes = {}
+    for split in SPLITS:
+        done = [replay(engine, item) for item in items(split)]
+        outcomes[split] = done
+        right = sum(o.right for o in done)
+        tp = sum(len(o.filled & set(o.item["slots"])) for o in done)
+        fp = sum(len(o.filled - set(o.item["slots"])) for o in done)
+        fn = sum(len(set(o.item["slots"]) - o.filled) for o in done)
+        turn = [o.seconds * 1000 for o in done]
+        print(f"  {split:8s} n={len(done):3d}  decisions {right / len(done):.3f}  slots P "
+              f"{tp / max(tp + fp, 1):.3f} R {tp / max(tp + fn, 1):.3f}  engine turn p50 "
+              f"{percentile(turn, 50):.1f} ms p95 {percentile(turn, 95):.1f} ms")
+    return outcomes
+
+
+def per_brain(name: str, brain: Brain, outcomes: dict[str, list[Any]], sample: int) -> None:
+    offline = OfflineBrain()
+    presses = [o for split in SPLITS for o in outcomes[split]
+               if o.decision == "press" and not o.directive.contradiction]
+    clashes = [o for split in SPLITS for o in outcomes[split] if o.item.get("conflict")]
+    if sample and len(presses) > sample:
+        presses = presses[::max(1, len(presses) // sample)][:sample]
+    named, fell_back, waits = 0, 0, []
+    for o in presses:
+        started = time.perf_counter()
+        text, spoke = speak_text(brain, offline, o.directive)
+        waits.append(time.perf_counter() - started)
+        fell_back += spoke != brain.name
+        named += names_candidate_words(text, o.item["answer"])
+    confronted = 0
+    for o in clashes:
+        if not o.directive.contradiction:
+            continue
+        text, spoke = speak_text(brain, offline, o.directive)
+        claim, _, said = o.directive.contradiction.partition(" vs said ")
+        confronted += claim[:8] in text and said[:8] in text
+    print(f"  {name:28s} presses naming the candidate's words {named}/{len(presses)} "
+          f"= {named / max(len(presses), 1):.3f}; contradictions confronted {confronted}/"
+          f"{len(clashes)}; fallback {fell_back}/{len(presses)}; line p50 "
+          f"{percentile(waits, 50) * 1000:.0f} ms p95 {percentile(waits, 95) * 1000:.0f} ms")
+
+
+WEAK = "嗯，这个就是常规的做法，效果还可以。"
+WEAK_EN = "It was pretty standard, the usual setup, and it worked well."
+
+
+def linked_concepts(engine: InterviewEngine, kb: Any) -> None:
+    print("\n== résumé-linked concepts ==")
+    asked = linked = interviews = with_link = with_linked_question = 0
+    for key, resume in resumes().items():
+        for length in ("short", "standard"):
+            for strong in (False, True):
+                state = plan_interview(entries=kb.entries, track=resume["track"],
+                                       language=resume["language"], length=length,  # type: ignore[arg-type]
+                                       claims=resume["claims"], seed=7, recently_asked=set(),
+                                       available_problems=set())
+                engine.opening(state)
+                engine.on_message(state, "我做过简历上的这些项目。" if resume["language"] == "zh"
+                                  else "I worked on the projects on my résumé.")
+                answers = [i["answer"] for split in SPLITS for i in items(split)
+                           if i["resume"] == key and i["label"] == "let_go"]
+                for turn in range(60):
+                    if state.stage != "project":
+                        break
+                    weak = WEAK if resume["language"] == "zh" else WEAK_EN
+                    engine.on_message(state, answers[turn % len(answers)] if strong and answers
+                                      else weak)
+                interviews += 1
+                concepts = state.concepts
+                asked += len(concepts)
+                linked += sum(c.linked_from is not None for c in concepts)
+                if any(link.get("source") == "resume" for link in state.linked):
+                    with_link += 1
+                    with_linked_question += any(c.link_source == "resume" for c in concepts)
+    print(f"  concept questions linked to the candidate's techniques: {linked}/{asked} = "
+          f"{linked / max(asked, 1):.3f}")
+    print(f"  interviews whose résumé has a linked entry that asked a résumé-linked concept: "
+          f"{with_linked_question}/{with_link} (of {interviews} interviews)")
+
+
+def live_latency(settings: Settings, candidates: int, think: float) -> None:
+    from interview import start_service  # benchmarks/interview.py
+
+    print(f"\n== live drilling turns: {candidates} concurrent candidates, think {think:g} s ==")
+    timings: dict[str, list[float]] = {"project": [], "concept": []}
+    lock = threading.Lock()
+    pool = [(key, r) for key, r in resumes().items()]
+    with tempfile.TemporaryDirectory() as db_dir:
+        proc, url = start_service(str(settings.home), db_dir)
+        try:
+            def candidate(index: int) -> None:
+                import random
+
+                rng = random.Random(index)
+                key, resume = pool[index % len(pool)]
+                client = httpx.Client(base_url=url, timeout=60)
+                upload = client.post("/v1/resumes", files={"file": (
+                    "cv.md", resume["text"].encode(), "text/markdown")}).json()
+                created = client.post("/v1/interviews", json={
+                    "track": resume["track"], "language": resume["language"],
+                    "length": "standard", "resume_id": upload["id"], "seed": index}).json()
+                iid = created["id"]
+                answers = [i["answer"] for s in SPLITS for i in items(s) if i["resume"] == key]
+                intro = "你好，我是候选人，做过简历上的项目。" if resume["language"] == "zh" else \
+                    "Hi, I worked on the projects on my résumé."
+                client.post(f"/v1/interviews/{iid}/messages", json={"content": intro})
+                stage = "project"
+                for turn in range(16):
+                    time.sleep(think * rng.uniform(0.5, 1.5))
+                    started = time.perf_counter()
+                    body = client.post(f"/v1/interviews/{iid}/messages",
+                                       json={"content": answers[(index + turn) % len(answers)]})
+                    elapsed = time.perf_counter() - started
+                    if body.status_code == 200 and stage in timings:
+                        with lock:  # timed by the stage the answer was given in
+                            timings[stage].append(elapsed * 1000)
+                    stage = body.json().get("stage", stage) if body.status_code == 200 else stage
+
+            threads = [threading.Thread(target=candidate, args=(i,)) for i in range(candidates)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    for stage, values in timings.items():
+        print(f"  {stage:8s} {len(values):4d} turns: p50 {percentile(values, 50):.1f} ms  p95 "
+              f"{percentile(values, 95):.1f} ms  max {max(values or [0]):.1f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--brain", choices=("offline", "llm", "both"), default="offline")
+    parser.add_argument("--llm-sample", type=int, default=60, help="presses spoken by the LLM")
+    parser.add_argument("--candidates", type=int, default=20)
+    parser.add_argument("--think", type=float, default=1.0)
+    parser.add_argument("--semantic", action="store_true", help="also measure slot embeddings")
+    parser.add_argument("--skip-live", action="store_true")
+    args = parser.parse_args()
+    settings = Settings()
+    started = time.perf_counter()
+    kb = open_knowledge_base(settings)
+    judge = build_judge(settings, kb)
+    engine = InterviewEngine(kb, judge, {})
+    print(f"knowledge base, judge and engine ready in {time.perf_counter() - started:.1f} s")
+    outcomes = decisions(engine, "patterns")
+    if args.semantic:
+        decisions(InterviewEngine(kb, judge, {}, semantic_slots=True), "patterns + embeddings")
+    print("\n== per brain ==")
+    if args.brain in ("offline", "both"):
+        per_brain("offline", OfflineBrain(), outcomes, 0)
+    if args.brain in ("llm", "both"):
+        brain, _ = build_brains(settings)
+        if brain.name == "offline":
+            print("  llm: no endpoint configured (set KAODA_LLM__BASE_URL, or `kaoda llm env`)")
+        else:
+            per_brain(brain.name, brain, outcomes, args.llm_sample)
+    linked_concepts(engine, kb)
+    if not args.skip_live:
+        live_latency(settings, args.candidates, args.think)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""The labelled drilling sets, and replaying one answer through the real engine.
+
+Shared by ``test_drilling_dev_set.py`` and ``benchmarks/drilling.py``. Each item is replayed in a
+fresh interview state positioned at the item's project and point (with the item's ``prior`` slots
+already given), so the decision is the engine's own: pressed (same point, depth + 1), confronted
+(a contradiction quoted), or let go (another point).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from service.interview.directives import Directive
+from service.interview.drilling.ledger import Ledger
+from service.interview.engine import InterviewEngine
+from service.interview.state import PROJECT_POINTS, InterviewState, PointResult, ProjectProgress
+from service.resume.claims import extract_claims
+
+HERE = Path(__file__).parent
+SPLITS = ("dev", "holdout", "fresh", "blind")
+
+
+@lru_cache(maxsize=1)
+def resumes() -> dict[str, dict[str, Any]]:
+    data = yaml.safe_load((HERE / "drilling_resumes.yaml").read_text(encoding="utf-8"))["resumes"]
+    for resume in data.values():
+        resume["claims"] = [c.model_dump(mode="json") for c in extract_claims(resume["text"])]
+    return dict(data)
+
+
+@lru_cache(maxsize=4)
+def items(split: str) -> list[dict[str, Any]]:
+    path = HERE / f"drilling_{split}_set.yaml"
+    return list(yaml.safe_load(path.read_text(encoding="utf-8"))["items"])
+
+
+@dataclass
+class Outcome:
+    item: dict[str, Any]
+    decision: str  # "press" or "let_go"
+    directive: Directive
+    filled: set[str]
+    seconds: float
+
+    @property
+    def right(self) -> bool:
+        return self.decision == self.item["label"]
+
+
+def state_for(item: dict[str, Any]) -> InterviewState:
+    resume = resumes()[item["resume"]]
+    claim = resume["claims"][item["project"]]
+    points = [PointResult(point=p) for p in PROJECT_POINTS]
+    index = PROJECT_POINTS.index(item["point"])
+    points[index].slots = {name: "(said earlier)" for name in item.get("prior") or []}
+    project = ProjectProgress(name=str(claim["name"]), claim=claim, points=points,
+                              ledger=Ledger.from_claim(claim).entries)
+    return InterviewState(track=resume["track"], language=resume["language"], length="standard",
+                          stage="project", projects=[project], point_index=index,
+                          depth=1 if item.get("prior") else 0)
+
+
+def replay(engine: InterviewEngine, item: dict[str, Any]) -> Outcome:
+    state = state_for(item)
+    depth = state.depth
+    started = time.perf_counter()
+    step = engine.on_message(state, item["answer"])
+    seconds = time.perf_counter() - started
+    directive = step.directive
+    pressed = directive.point == item["point"] and directive.depth == depth + 1
+    filled = set((step.analysis or {}).get("filled") or {})
+    return Outcome(item, "press" if pressed else "let_go", directive, filled, seconds)
+
+
+_QUOTED = re.compile(r"「([^」]+)」|“([^”]+)”|\"([^\"]+)\"")
+
+
+def names_candidate_words(line: str, answer: str) -> bool:
+    """A press picks up what was said: the line quotes (「…」 or "…") at least four characters
+    the candidate said, or repeats five characters (Chinese) / three words (English) of it."""
+    said = " ".join(answer.split()).lower()
+    for match in _QUOTED.finditer(line):
+        quoted = next(g for g in match.groups() if g is not None).strip(" …").lower()
+        if len(quoted) >= 4 and quoted in said:
+            return True
+    flat = " ".join(line.split()).lower()
+    if re.search(r"[\u4e00-\u9fff]", said):
+        return any(said[i:i + 5] in flat for i in range(len(said) - 4)
+                   if re.fullmatch(r"[\u4e00-\u9fff]{5}", said[i:i + 5]))
+    words = said.split()
+    return any(" ".join(words[i:i + 3]) in flat for i in range(len(words) - 2))
