@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from knowledge.textnorm import normalize
 from service.interview.grading.segment import units
+from service.interview.grading.signals import FUNCTION_WORDS_EN, FUNCTION_WORDS_ZH
 
 MIN_CONTENT_UNITS = 3.0  # e.g. two English words, or three Chinese characters, of new content
 
@@ -51,13 +52,8 @@ _QUESTION_BACK = re.compile(
     r"[?？]\s*$|^(?:能|可以|能不能|可不可以)(?:再|重复|解释|说明)|你(?:是|指的是|说的是|的意思是)|"
     r"是指|什么意思|^\s*(?:could|can|would) you\b|\bwhat do you mean\b|\bdo you mean\b|"
     r"\bare you asking\b|^\s*is (?:this|it) about\b")
-_FUNCTION_EN = frozenset(
-    "the a an is are was were be been of to in on for and or but so that this these it its with "
-    "by from as at if then than which when while where you we i they he she do does did can "
-    "could will would should may might has have had not no just only also into it's that's "
-    "there their our your my me us them one all any very really what how why about".split())
-_FUNCTION_ZH = re.compile(r"[的了是会把被让就都也还要能可以在因为所以如果然后但而和与对用来去这那它我你他"
-                          r"们个么吗呢吧啊说做先再每从到给一些点下]")
+_FUNCTION_EN = FUNCTION_WORDS_EN | frozenset("it's that's about".split())
+_FUNCTION_ZH = re.compile(FUNCTION_WORDS_ZH.pattern + "|[们一些点下]")
 _WORD = re.compile(r"[a-z][a-z0-9_']*")
 
 
