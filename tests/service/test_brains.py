@@ -316,11 +316,13 @@ def test_judge_credits_only_quoted_hits(server: FakeOpenAI, entry: Entry) -> Non
     server.push(verdict({**QUOTES, 4: "the answer never says this"}))
     grade = judge_for(server).grade(entry, ANSWER, "zh")
     assert grade.method == "llm"
-    assert grade.hit == [0, 2, 3] and grade.missed == [1, 4, 5]  # 4's quote is not in the answer
-    assert grade.score == round(0.5 * 100 * 3 / 6 + 0.5 * 40)  # checked hits blended with rubric
+    n = len(entry.key_points)
+    assert grade.hit == [0, 2, 3]  # 4's quote is not in the answer
+    assert grade.missed == [i for i in range(n) if i not in (0, 2, 3)]
+    assert grade.score == round(0.5 * 100 * 3 / n + 0.5 * 40)  # checked hits blended with rubric
     assert grade.key_points[2].evidence == "不缩放 softmax 会饱和"  # the answer's own words
     assert grade.key_points[3].evidence in ANSWER
-    assert "3/6" in grade.feedback_zh and entry.key_points[1].zh.rstrip("。") in grade.feedback_zh
+    assert f"3/{n}" in grade.feedback_zh and entry.key_points[1].zh.rstrip("。") in grade.feedback_zh
     body = server.calls[-1].body
     assert body["response_format"] == {"type": "json_object"}
     assert body.get("stream") in (None, False) and body["temperature"] == 0.0
@@ -397,7 +399,7 @@ def test_judge_without_json_mode_support(server: FakeOpenAI, entry: Entry) -> No
 ])
 def test_injection_cannot_raise_the_score(server: FakeOpenAI, entry: Entry, answer: str,
                                           flagged_by_rubric: bool) -> None:
-    server.push(verdict({i: answer[:12] for i in range(6)}))
+    server.push(verdict({i: answer[:12] for i in range(len(entry.key_points))}))
     rubric = StubRubric(score=15, hit=(2,), injection=flagged_by_rubric)
     grade = judge_for(server, rubric).grade(entry, answer, "zh")
     assert grade.score <= 15 and grade.hit == [2] and grade.injection
