@@ -55,13 +55,15 @@ def build_brains(settings: Settings):
 
 
 def build_judge(settings: Settings, kb: KnowledgeBase):
-    """The rubric grader, wrapped by an LLM judge when an endpoint is configured."""
+    """The rubric grader; wrapped by the LLM judge only when asked (``KAODA_LLM__JUDGE=llm``)
+    and an endpoint is configured — on unseen answers the bundled 0.5B model made grades worse
+    (see the README and ``benchmarks/grading.py``)."""
     from service.interview.brains.registry import build_judge as make_judge
     from service.interview.grading.rubric import RubricGrader
 
     rubric = RubricGrader.from_index(kb.index)  # reuses the index's vectors as background
     rubric.warm_up(settings.grader_passages_path)
-    if not settings.llm.base_url:
+    if not settings.llm.base_url or settings.llm.judge == "rubric":
         return make_judge("rubric", rubric=rubric)
     return make_judge("llm", rubric=rubric, base_url=settings.llm.base_url,
                       model=settings.llm.model, timeout_s=settings.llm.timeout_s,

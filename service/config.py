@@ -43,6 +43,9 @@ class LLMSettings(BaseModel):
     profile: Literal["hosted", "small"] = Field(
         "hosted", description="small: prompts and a schema-constrained judge for 0.5B-1.5B "
         "local models (set by `kaoda llm env`)")
+    judge: Literal["rubric", "llm"] = Field(
+        "rubric", description="who grades concept answers: the rubric (default: it measured best "
+        "on unseen answers, see benchmarks/grading.py) or the LLM's quoted hits blended with it")
 
 
 class LocalLLMSettings(BaseModel):

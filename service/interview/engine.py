@@ -216,8 +216,10 @@ class InterviewEngine:
     def _follow_up(self, state: InterviewState, entry: Any, grade: AnswerGrade) -> Directive:
         missed = set(grade.missed)
         lang = state.language
-        targeted = [f for f in entry.follow_ups if missed & set(f.targets)]
-        chosen = (targeted or list(entry.follow_ups))[0]
+        # press on what was missed: a follow-up all of whose targets were missed, else one that
+        # shares a missed target; one about ticked points only comes last
+        chosen = min(entry.follow_ups, key=lambda f: (not set(f.targets) <= missed,
+                                                       not missed & set(f.targets)))
         return self._directive(
             state, "concept_follow_up", entry_id=entry.id,
             question=chosen.zh if lang == "zh" else chosen.en,

@@ -16,7 +16,7 @@ from fake_openai import FakeOpenAI, Reply
 from knowledge.loader import DATA_DIR, load_entry
 from knowledge.schema import Entry
 from service.interview.brains.base import BrainError
-from service.interview.brains.judge import LLMJudge, RubricJudge, parse_verdict
+from service.interview.brains.judge import LLMJudge, RubricJudge, locate, parse_verdict
 from service.interview.brains.llm import LLMBrain, OutputFilter, build_messages
 from service.interview.brains.offline import OfflineBrain, render
 from service.interview.brains.registry import (
@@ -311,48 +311,70 @@ def entry() -> Entry:
 class StubRubric:
     """A fixed rubric grade (the real rubric needs the embedder; tests need determinism)."""
 
-    def __init__(self, score: int = 40, hit: tuple[int, ...] = (0,), injection: bool = False):
-        self.score, self.hit, self.injection = score, hit, injection
+    def __init__(self, score: int = 40, hit: tuple[int, ...] = (0,), injection: bool = False,
+                 non_answer: str | None = None):
+        self.score, self.hit, self.injection, self.non_answer = score, hit, injection, non_answer
 
     def grade(self, entry: Entry, answer: str, language: str) -> AnswerGrade:
         n = len(entry.key_points)
         kps = [KeyPointResult(index=i, text_zh=k.zh, text_en=k.en, hit=i in self.hit,
-                              strength=0.8 if i in self.hit else 0.1)
+                              strength=0.8 if i in self.hit else 0.3,
+                              evidence=answer[:20] if i in self.hit else None)
                for i, k in enumerate(entry.key_points)]
         return AnswerGrade(score=self.score, key_points=kps, hit=list(self.hit),
                            missed=[i for i in range(n) if i not in self.hit], vague=False,
                            vague_reasons=[], off_topic=False, injection=self.injection,
+                           non_answer=self.non_answer,
                            feedback_zh="规则反馈", feedback_en="rubric feedback")
 
 
-def verdict(score: int = 80, hit: list[int] | None = None, **extra: object) -> Reply:
-    hit = [0, 2, 3] if hit is None else hit
-    return Reply.json({"score": score, "hit": hit, "missed": [i for i in range(6) if i not in hit],
-                       "vague": False, "feedback_zh": "讲到了缩放的原因。",
-                       "feedback_en": "Covered why we scale.", **extra})
+ANSWER = "点积的方差随 d_k 增大，不缩放 softmax 会饱和，梯度消失。"
+QUOTES = {0: "点積的方差随 d_k 增大", 2: "不缩放 softmax 会饱和", 3: "梯度消失"}  # 繁/简 mixed
+
+
+def verdict(hits: dict[int, str] | None = None, **extra: object) -> Reply:
+    hits = QUOTES if hits is None else hits
+    return Reply.json({"hits": [{"point": k, "quote": q} for k, q in hits.items()],
+                       "vague": False, **extra})
 
 
 def judge_for(server: FakeOpenAI, rubric: StubRubric | None = None) -> LLMJudge:
     return LLMJudge(client_for(server), "judge-1.5b", RubricJudge(rubric or StubRubric()))
 
 
-ANSWER = "点积的方差随 d_k 增大，不缩放 softmax 会饱和，梯度消失。"
-
-
-def test_judge_valid_json_gives_llm_grade(server: FakeOpenAI, entry: Entry) -> None:
-    server.push(verdict(score=80))
+def test_judge_credits_only_quoted_hits(server: FakeOpenAI, entry: Entry) -> None:
+    server.push(verdict({**QUOTES, 4: "the answer never says this"}))
     grade = judge_for(server).grade(entry, ANSWER, "zh")
     assert grade.method == "llm"
-    assert grade.hit == [0, 2, 3] and grade.missed == [1, 4, 5]
-    assert grade.score == 60  # (80 + 40) / 2: LLM blended with the rubric
-    assert grade.feedback_zh == "讲到了缩放的原因。"
-    assert [kp.hit for kp in grade.key_points] == [True, False, True, True, False, False]
+    n = len(entry.key_points)
+    assert grade.hit == [0, 2, 3]  # 4's quote is not in the answer
+    assert grade.missed == [i for i in range(n) if i not in (0, 2, 3)]
+    assert grade.score == round(0.5 * 100 * 3 / n + 0.5 * 40)  # checked hits blended with rubric
+    assert grade.key_points[2].evidence == "不缩放 softmax 会饱和"  # the answer's own words
+    assert grade.key_points[3].evidence in ANSWER
+    assert f"3/{n}" in grade.feedback_zh and entry.key_points[1].zh.rstrip("。") in grade.feedback_zh
     body = server.calls[-1].body
     assert body["response_format"] == {"type": "json_object"}
     assert body.get("stream") in (None, False) and body["temperature"] == 0.0
     system, user = (m["content"] for m in body["messages"])
     assert ANSWER not in system
     assert user.index("<<<ANSWER") < user.index(ANSWER) < user.index("ANSWER>>>")
+
+
+def test_judge_never_asked_about_a_non_answer(server: FakeOpenAI, entry: Entry) -> None:
+    server.push(verdict())
+    rubric = StubRubric(score=0, hit=(), non_answer="says it does not know")
+    grade = judge_for(server, rubric).grade(entry, "不知道。", "zh")
+    assert grade.score == 0 and grade.hit == [] and grade.method == "rubric"
+    assert not server.calls
+
+
+def test_judge_wrong_statements_need_a_quote(server: FakeOpenAI, entry: Entry) -> None:
+    server.push(verdict(wrong=[{"quote": "梯度消失", "why": "saturation shrinks gradients"},
+                               {"quote": "invented sentence", "why": "made up"}]))
+    grade = judge_for(server).grade(entry, ANSWER, "zh")
+    assert [w.quote for w in grade.wrong_statements] == ["梯度消失"]
+    assert "「梯度消失」" in grade.feedback_zh
 
 
 def test_judge_retries_after_garbage(server: FakeOpenAI, entry: Entry) -> None:
@@ -374,17 +396,15 @@ def test_judge_falls_back_to_rubric_when_always_garbage(server: FakeOpenAI, entr
 
 
 def test_judge_rejects_out_of_range_indices(server: FakeOpenAI, entry: Entry) -> None:
-    server.push(verdict(hit=[0, 9]), verdict(hit=[0, 1]))
+    server.push(verdict({0: QUOTES[0], 9: "x"}), verdict({0: QUOTES[0], 2: QUOTES[2]}))
     grade = judge_for(server).grade(entry, ANSWER, "zh")
-    assert grade.method == "llm" and grade.hit == [0, 1] and len(server.calls) == 2
+    assert grade.method == "llm" and grade.hit == [0, 2] and len(server.calls) == 2
     assert "out of range" in server.calls[1].body["messages"][-1]["content"]
     server.reset()
-    server.push(*[verdict(hit=[-1])] * 3)
+    server.push(*[verdict({-1: "x"})] * 3)
     assert judge_for(server).grade(entry, ANSWER, "zh").method == "rubric"
-    with pytest.raises(ValueError, match="both hit and missed"):
-        parse_verdict('{"score": 50, "hit": [1], "missed": [1]}', 6)
-    with pytest.raises(ValueError, match="contradicts"):
-        parse_verdict('{"score": 100, "hit": [], "missed": [0, 1, 2]}', 6)
+    with pytest.raises(ValueError, match="out of range"):
+        parse_verdict('{"hits": [{"point": 6, "quote": "a"}], "vague": false}', 6)
 
 
 def test_judge_falls_back_on_server_error(server: FakeOpenAI, entry: Entry) -> None:
@@ -409,13 +429,20 @@ def test_judge_without_json_mode_support(server: FakeOpenAI, entry: Entry) -> No
 ])
 def test_injection_cannot_raise_the_score(server: FakeOpenAI, entry: Entry, answer: str,
                                           flagged_by_rubric: bool) -> None:
-    server.push(verdict(score=100, hit=list(range(6)), feedback_zh="完美", feedback_en="Perfect"))
+    server.push(verdict({i: answer[:12] for i in range(len(entry.key_points))}))
     rubric = StubRubric(score=15, hit=(2,), injection=flagged_by_rubric)
     grade = judge_for(server, rubric).grade(entry, answer, "zh")
     assert grade.score <= 15 and grade.hit == [2] and grade.injection
-    assert grade.feedback_en == "rubric feedback"
     user = server.calls[-1].body["messages"][1]["content"]
     assert user.index("<<<ANSWER") < user.index(answer) < user.index("ANSWER>>>")
+
+
+def test_quotes_are_located_in_the_answer() -> None:
+    answer = "BN 對每個通道跨 batch 統計均值和方差，\nLN 对每个样本统计。"
+    assert locate("bn 对每个通道跨batch统计均值", answer) == "BN 對每個通道跨 batch 統計均值"
+    assert locate("「LN 对每个样本统计」", answer) == "LN 对每个样本统计"
+    assert locate("LN normalizes over the batch", answer) is None
+    assert locate("", answer) is None
 
 
 # --- registry ------------------------------------------------------------------------------

@@ -73,7 +73,7 @@ def _llm_client(settings: Settings, server: LocalServer, db: Path) -> Any:
     configured = settings.model_copy(update={
         "llm": settings.llm.model_copy(update={
             "base_url": server.spec.base_url, "model": MODEL.name, "profile": "small",
-            "timeout_s": 60.0}),
+            "judge": "llm", "timeout_s": 60.0}),  # the LLM judge is opt-in: exercise its path
         "db": settings.db.model_copy(update={"url": f"sqlite:///{db}"})})
     return TestClient(create_app(configured))
 

@@ -117,10 +117,11 @@ def _ask_concept(d: Directive) -> str:
 def _follow_up(d: Directive) -> str:
     q, missed = (d.question or "").strip(), _flat(d.missed_points[0] if d.missed_points else "", 80)
     if _zh(d):
-        lead = _pick(("还不够。", "这里你没讲到关键。", "我再往下追一个。"), d.entry_id, d.depth, _variant(d))
+        lead = _pick(("我再往下追一个。", "接着这个往下问。"), d.entry_id, d.depth,
+                     _variant(d))  # never claims a miss
         return lead + (q or f"你没讲到这一点：{missed}——为什么？展开说说。")
-    lead = _pick(("Not enough. ", "You skipped the key part. ", "Let me push further. "),
-                 d.entry_id, d.depth, _variant(d))
+    lead = _pick(("Let me push further. ", "Let's go one level deeper. "), d.entry_id, d.depth,
+                 _variant(d))
     return lead + (q or f"You didn't cover this: {missed}. Why is that so? Go deeper.")
 
 

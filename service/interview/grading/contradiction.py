@@ -38,6 +38,7 @@ import numpy as np
 
 from knowledge.schema import Entry, KeyPoint
 from knowledge.textnorm import normalize
+from service.interview.grading.code import is_code
 from service.interview.grading.contrast import ASIDE, ReferenceStatements, asserts
 from service.interview.grading.evidence import PassageCache
 from service.interview.grading.negation import DeniedPoints
@@ -153,7 +154,8 @@ class ReferenceChecks:
             found += [Contradiction(f"says {o.said} where the reference says {o.reference_says}: "
                                     f"{o.statement!r}", o.clause)
                       for o in self._statements.opposites(normalized, clause_vecs)]
-        return found
+        code = {c for c, piece in enumerate(pieces) if is_code(piece)}
+        return [f for f in found if f.clause not in code]
 
     def _localized_confusions(self, normalized: list[str]) -> list[Contradiction]:
         """:meth:`confusions` clause by clause, each reported once, at the first clause that

@@ -42,7 +42,8 @@ _PROPERTY_SPECS: _Specs = (
      ("smaller", r"\b(?:smaller|lower|fewer|decreases?|decreased|shrinks?)\b|越小|更小|减小|变小|"
                  r"减少|降低|下降|缩小|变少|越少|更少|减半")),
     (("ascending", r"ascending|升序"), ("descending", r"descending|降序")),
-    (("before", r"\bbefore\b|之前|以前"), ("after", r"\bafter\b|之后|以后")),
+    # (以前/以后 are not here: "之前 token" and "以后用不到" are loose time words, not an order)
+    (("before", r"\bbefore\b|之前"), ("after", r"\bafter\b|之后")),
     (("first half", r"first half|前半"), ("second half", r"second half|后半")),
     (("faster", r"\bfaster\b|更快|加快|变快"), ("slower", r"\bslower\b|更慢|变慢")),
     (("sharper", r"\bsharp(?:er|en)?|尖锐|更尖"), ("flatter", r"\bflat(?:ter|ten)?\b|平滑|平坦|更平")),

@@ -7,7 +7,11 @@ Two independent kinds of evidence are measured for each key point:
   "transformer") says little, one found in this entry's alone ("running_var", "syncbn") says a
   lot (an IDF over the knowledge base). ASCII cues must start at a word boundary, so "max" does
   not fire inside "softmax".
-* **Semantics** — the cosine between each clause of the answer and the key point (zh and en).
+* **Semantics** — the cosine between each clause of the answer and the key point (zh and en),
+  or one of the point's *exemplars*: the clauses of the entry's own reference answers that state
+  that point (assigned once per entry, see :meth:`RubricVectors._exemplars`). A point is written
+  as one terse line; the reference says it the way people talk, so exemplars catch paraphrases
+  the terse line misses (Spearman 0.824 → 0.841 on the 216 tuned answers, every split up).
   e5 cosines are compressed (unrelated text still scores ~0.8), so a raw cosine means nothing on
   its own. Each clause is calibrated against its own *background*: the 90th percentile of its
   similarity to key points of unrelated entries (a fixed sample of the knowledge base, minus the
@@ -36,12 +40,17 @@ import numpy as np
 from knowledge.embedder import Embedder
 from knowledge.schema import Entry
 from knowledge.textnorm import normalize
+from service.interview.grading.code import compact
 
 BACKGROUND_PERCENTILE = 90.0  # a clause must beat this share of unrelated rubric points
 BACKGROUND_STRIDE = 3  # every 3rd key point of the knowledge base forms the background
 RELATED_SHARE = 0.25  # the background points most similar to the entry's own are left out
 MIN_CUE_WEIGHT = 0.15
+EXEMPLAR_ASSIGN = 0.88  # a reference clause states a point when this close to it (passage cosine)
+EXEMPLAR_MARGIN = 0.01  # … and clearly closer than to the runner-up point
+EXEMPLAR_DISCOUNT = 0.01  # an exemplar says more than its point: its similarity counts a bit less
 _ASCII_START = re.compile(r"[a-z0-9]")
+_WORDS = re.compile(r"[a-z][a-z0-9_']*")
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,8 @@ class EntryRubric:
     cues: tuple[tuple[tuple[str, float], ...], ...]  # per key point: (normalized cue, weight)
     bg_zh: np.ndarray  # (B, D) the unrelated background points, zh phrasing
     bg_en: np.ndarray  # (B, D) … and en phrasing
+    exemplars: np.ndarray  # (E, D) reference-answer clauses that state a key point
+    exemplar_owner: np.ndarray  # (E,) the key point each exemplar states
 
 
 def cue_found(cue: str, text: str) -> bool:
@@ -66,6 +77,18 @@ def cue_found(cue: str, text: str) -> bool:
             return True
         start = text.find(cue, start + 1)
     return False
+
+
+def _cue_forms(cues: Sequence[str]) -> list[str]:
+    """Normalized cues, plus the compact form of those written as code (``sqrt(var + eps)`` →
+    ``sqrt(var+eps)``), which is how :mod:`.code` writes the candidate's code."""
+    out = []
+    for cue in cues:
+        norm = normalize(cue)
+        out.append(norm)
+        if re.search(r"[a-z_]\(|[=@]", norm):
+            out.append(compact(norm))
+    return out
 
 
 def reference_text(entry: Entry) -> str:
@@ -131,7 +154,8 @@ class PassageCache:
 
 
 class RubricVectors:
-    """Key-point vectors per entry, the background sample, and cue specificity weights."""
+    """Key-point vectors per entry, the background sample, cue specificity weights, and the
+    knowledge base's ASCII vocabulary (``known_words``: what is not keyboard noise)."""
 
     def __init__(self, passages: PassageCache, corpus: Sequence[Entry]) -> None:
         self._passages = passages
@@ -141,6 +165,9 @@ class RubricVectors:
         self._bg_zh = passages([kp.zh for _, kp in points])
         self._bg_en = passages([kp.en for _, kp in points])
         self._cache: dict[tuple[str, str], EntryRubric] = {}
+        self.known_words = frozenset(_WORDS.findall(" ".join(
+            normalize(" ".join([e.question_zh, e.question_en, *e.aliases, *e.tags]))
+            for e in corpus) + " " + " ".join(self._docs.values())))
         self._q_owner = np.array([e.id for e in corpus], dtype=object)
         self._q_zh = passages([e.question_zh for e in corpus])
         self._q_en = passages([e.question_en for e in corpus])
@@ -152,12 +179,32 @@ class RubricVectors:
             kp_zh = self._passages([kp.zh for kp in entry.key_points])
             kp_en = self._passages([kp.en for kp in entry.key_points])
             cues = tuple(tuple((c, self._cue_weight(c, entry.id))
-                               for c in dict.fromkeys(normalize(c) for c in kp.cues))
+                               for c in dict.fromkeys(_cue_forms(kp.cues)))
                          for kp in entry.key_points)
             keep = self._unrelated(entry.id, kp_zh, kp_en)
-            found = EntryRubric(entry.id, kp_zh, kp_en, cues, self._bg_zh[keep], self._bg_en[keep])
+            ex, owner = self._exemplars(entry, kp_zh, kp_en)
+            found = EntryRubric(entry.id, kp_zh, kp_en, cues, self._bg_zh[keep], self._bg_en[keep],
+                                ex, owner)
             self._cache[key] = found
         return found
+
+    def _exemplars(self, entry: Entry, kp_zh: np.ndarray, kp_en: np.ndarray
+                   ) -> tuple[np.ndarray, np.ndarray]:
+        """Clauses of the reference answers, each assigned to the key point it states (the
+        closest point, clearly closer than the runner-up): more ways each point is said."""
+        from service.interview.grading.segment import clauses
+
+        texts = list(dict.fromkeys(c for t in (entry.answer_zh, entry.answer_en)
+                                   for c in clauses(t)))
+        if not texts:
+            return np.zeros((0, kp_zh.shape[1]), np.float32), np.zeros(0, dtype=int)
+        vecs = self._passages(texts)
+        sims = np.maximum(vecs @ kp_zh.T, vecs @ kp_en.T)
+        order = np.sort(sims, axis=1)
+        best = sims.argmax(axis=1)
+        margin = order[:, -1] - (order[:, -2] if sims.shape[1] > 1 else 0.0)
+        keep = (order[:, -1] >= EXEMPLAR_ASSIGN) & (margin >= EXEMPLAR_MARGIN)
+        return vecs[keep], best[keep]
 
     def _unrelated(self, entry_id: str, kp_zh: np.ndarray, kp_en: np.ndarray) -> np.ndarray:
         """Background points of other entries, minus the share most similar to this entry's
@@ -180,6 +227,12 @@ class RubricVectors:
     def relative_similarity(self, rubric: EntryRubric, clause_vecs: np.ndarray) -> np.ndarray:
         """(clauses × key points): cosine minus the clause's background level."""
         own = np.maximum(clause_vecs @ rubric.kp_zh.T, clause_vecs @ rubric.kp_en.T)
+        if len(rubric.exemplars):
+            ex = clause_vecs @ rubric.exemplars.T - EXEMPLAR_DISCOUNT
+            for k in range(own.shape[1]):
+                mine = rubric.exemplar_owner == k
+                if mine.any():
+                    own[:, k] = np.maximum(own[:, k], ex[:, mine].max(axis=1))
         if len(rubric.bg_zh) == 0:
             return own - float(own.mean())
         bg = np.maximum(clause_vecs @ rubric.bg_zh.T, clause_vecs @ rubric.bg_en.T)

@@ -31,7 +31,7 @@ from knowledge.textnorm import normalize
 
 ZH_WINDOW = 6  # characters between a Chinese negation and the cue it governs
 EN_LIGHT_WORDS = 2  # light words allowed between an English negation and the cue
-ABOUT_POINT = -0.03  # below this relative cosine a clause is about another point, not this one
+ABOUT_POINT = 0.0  # below this relative cosine a clause is about another point, not this one
 
 _BREAK = re.compile(r"[，,。;；:：！!?？、\n]")
 _CJK = re.compile(r"[\u3400-\u9fff]")

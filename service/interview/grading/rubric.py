@@ -57,6 +57,7 @@ import numpy as np
 from knowledge.embedder import Embedder
 from knowledge.schema import Entry
 from knowledge.textnorm import normalize
+from service.interview.grading.code import glosses
 from service.interview.grading.contradiction import Contradiction, ReferenceChecks
 from service.interview.grading.evidence import (
     EntryRubric,
@@ -68,8 +69,14 @@ from service.interview.grading.evidence import (
     reference_text,
 )
 from service.interview.grading.feedback import Findings, feedback_en, feedback_zh
-from service.interview.grading.models import AnswerGrade, KeyPointResult
-from service.interview.grading.segment import clauses, units
+from service.interview.grading.models import AnswerGrade, KeyPointResult, WrongStatement
+from service.interview.grading.nonanswer import (
+    clause_content,
+    has_content,
+    non_answer,
+    question_words,
+)
+from service.interview.grading.segment import clause_spans, units
 from service.interview.grading.signals import (
     Vagueness,
     is_injection,
@@ -91,7 +98,6 @@ CONTRADICTION_FACTOR = 0.15  # per clause stating something the reference contra
 OVERCLAIM_FACTOR = 0.4  # per sweeping claim the reference never makes (at most two count)
 OFF_TOPIC_RANK = 20  # off topic when at least this many other questions fit the answer better
 OFF_TOPIC_MAX_RECALL = 0.3
-OFF_TOPIC_FACTOR = 0.25
 INJECTION_FACTOR = 0.5
 MIN_UNITS = 2.0
 
@@ -100,11 +106,12 @@ MIN_UNITS = 2.0
 class _Answer:
     """The usable clauses of an answer and what the embedder made of them."""
 
-    pieces: list[str]
-    normalized: list[str]
+    pieces: list[str]  # spans of the answer: the candidate's own words
+    normalized: list[str]  # normalized clause text plus the gloss of any code in it
     rel: np.ndarray  # clauses × key points, relative cosine
     astray: bool  # the answer as a whole fits many other questions better
     injection: bool
+    spoken: str  # every clause with content, for style signals
 
 
 class RubricGrader:
@@ -140,8 +147,9 @@ class RubricGrader:
         to the index), so only the first start pays for embedding the reference statements."""
         if store is not None:
             self._passages.load(store)
-        self._rubric_vectors()  # also loads the corpus when none was given
+        vectors = self._rubric_vectors()  # also loads the corpus when none was given
         for entry in self._corpus or []:
+            vectors.rubric(entry)  # key points and their exemplars
             self._reference_checks(entry)
         if store is not None and self._passages.added:
             store.parent.mkdir(parents=True, exist_ok=True)
@@ -170,17 +178,25 @@ class RubricGrader:
     def grade(self, entry: Entry, answer: str, language: str) -> AnswerGrade:
         """Grade ``answer`` against ``entry``; ``language`` is the interview's, but both feedback
         languages are always filled and answers may mix languages freely."""
-        pieces = clauses(answer or "")
+        answer = answer or ""
+        pieces = [answer[s:e] for s, e in clause_spans(answer)]
         injection = any(is_injection(p) for p in pieces)
-        usable = [p for p in pieces if not is_injection(p) and units(p) >= MIN_UNITS]
-        if not usable:
-            return _empty_grade(entry, injection)
+        honest = [p for p in pieces if not is_injection(p)]
         vectors = self._rubric_vectors()
+        asked = question_words(entry.question_zh, entry.question_en)
+        infos = [clause_content(p, asked, vectors.known_words) for p in honest]
+        why = non_answer(infos)
+        usable = [p for p, info in zip(honest, infos, strict=True)
+                  if has_content(info) and units(p) >= MIN_UNITS]
+        if why is not None or not usable:
+            return empty_grade(entry, injection, None if injection and not honest else
+                               why or "nothing beyond filler or the question itself")
         rubric = vectors.rubric(entry)
-        normalized = [normalize(p) for p in usable]
+        normalized = [normalize(" ".join([p, *glosses(p)])) for p in usable]
         clause_vecs = self._embedder.embed_queries(normalized)
         parsed = _Answer(usable, normalized, vectors.relative_similarity(rubric, clause_vecs),
-                         vectors.topic_rank(entry, clause_vecs) >= OFF_TOPIC_RANK, injection)
+                         vectors.topic_rank(entry, clause_vecs) >= OFF_TOPIC_RANK, injection,
+                         " ".join(usable))
         found = self._reference_checks(entry).find(usable, parsed.rel, clause_vecs)
         return _score(entry, rubric, found, parsed)
 
@@ -211,6 +227,16 @@ def _errors(found: list[Contradiction]) -> int:
                 for f in found})
 
 
+def _wrong_statements(found: list[Contradiction], answer: _Answer) -> list[WrongStatement]:
+    """One quoted statement per flagged clause (the first reason found for it)."""
+    out: dict[int, WrongStatement] = {}
+    for f in found:
+        if f.clause is not None and f.clause not in out:
+            out[f.clause] = WrongStatement(quote=answer.pieces[f.clause], reason=f.message,
+                                           point=f.point)
+    return [out[c] for c in sorted(out)]
+
+
 def _precision(sizes: np.ndarray, rel: np.ndarray) -> float:
     support = np.clip(rel.max(axis=1) / SEM_SCALE, 0.0, 1.0)
     return float((sizes * support).sum() / max(1e-6, float(sizes.sum())))
@@ -226,7 +252,7 @@ def _evidence(rubric: EntryRubric, answer: _Answer, k: int) -> str:
 def _vagueness(answer: _Answer, sizes: np.ndarray, listed: list[bool], mass: np.ndarray
                ) -> Vagueness:
     listed_share = float(sizes[np.array(listed)].sum() / max(1e-6, float(sizes.sum())))
-    return vagueness(style_signals(" ".join(answer.pieces)), float(sizes.sum()),
+    return vagueness(style_signals(answer.spoken), float(sizes.sum()),
                      float(mass.sum()), listed_share)
 
 
@@ -235,39 +261,45 @@ def _score(entry: Entry, rubric: EntryRubric, found: list[Contradiction], answer
     listed = [list_like(p) for p in answer.pieces]
     sizes = np.array([units(p) for p in answer.pieces], dtype=np.float32)
     strength, mass = _strengths(rubric, answer, listed)
-    claimed = overclaims(" ".join(answer.pieces), reference_text(entry))
+    claimed = overclaims(answer.spoken, reference_text(entry))
     strength[_contradicted_points(found, answer.rel)] = 0.0
-    contradictions = [c.message for c in found]
     vague = _vagueness(answer, sizes, listed, mass)
     off_topic = answer.astray and float(strength.mean()) < OFF_TOPIC_MAX_RECALL
+    if off_topic:
+        return empty_grade(entry, answer.injection, "off topic")
     value = float(strength.mean()) * _precision(sizes, answer.rel) ** PRECISION_POWER
     value *= (1 - VAGUE_PENALTY * vague.level) * CONTRADICTION_FACTOR ** _errors(found)
     value *= OVERCLAIM_FACTOR ** min(2, len(claimed))
-    contradictions += [f"unsupported sweeping claim: {c!r}" for c in claimed]
-    value *= (OFF_TOPIC_FACTOR if off_topic else 1.0)
     value *= (INJECTION_FACTOR if answer.injection else 1.0)
     points = [KeyPointResult(
         index=i, text_zh=kp.zh, text_en=kp.en, hit=bool(strength[i] >= HIT_AT),
         strength=round(float(strength[i]), 3),
         evidence=_evidence(rubric, answer, i) if strength[i] >= EVIDENCE_AT else None)
         for i, kp in enumerate(entry.key_points)]
+    hit = [p.index for p in points if p.hit]
     missed = sorted((p.index for p in points if not p.hit), key=lambda i: float(strength[i]))
-    findings = Findings(missed, vague.level >= 0.5, off_topic, contradictions, answer.injection,
-                        False)
+    wrong = _wrong_statements(found, answer)
+    findings = Findings(hit, missed, wrong, vague.level >= 0.5, False, answer.injection)
     return AnswerGrade(
         score=max(0, min(100, math.floor(100 * min(1.0, value / FULL_MARKS) + 0.5))),
-        key_points=points, hit=[p.index for p in points if p.hit], missed=sorted(missed),
-        vague=findings.vague, vague_reasons=vague.reasons, off_topic=off_topic,
-        contradictions=contradictions, injection=answer.injection,
+        key_points=points, hit=hit, missed=sorted(missed), vague=findings.vague,
+        vague_reasons=vague.reasons, off_topic=False,
+        contradictions=[c.message for c in found] + [
+            f"unsupported sweeping claim: {c!r}" for c in claimed],
+        wrong_statements=wrong, injection=answer.injection,
         feedback_zh=feedback_zh(entry, findings), feedback_en=feedback_en(entry, findings))
 
 
-def _empty_grade(entry: Entry, injection: bool) -> AnswerGrade:
+def empty_grade(entry: Entry, injection: bool, why: str | None) -> AnswerGrade:
+    """Score 0, nothing ticked: a non-answer (``why``), an off-topic answer or pure injection."""
     points = [KeyPointResult(index=i, text_zh=kp.zh, text_en=kp.en, hit=False, strength=0.0)
               for i, kp in enumerate(entry.key_points)]
     missed = list(range(len(points)))
-    findings = Findings(missed, True, False, [], injection, not injection)
-    return AnswerGrade(score=0, key_points=points, hit=[], missed=missed, vague=True,
-                       vague_reasons=["empty or meaningless answer"], off_topic=False,
-                       injection=injection, feedback_zh=feedback_zh(entry, findings),
+    off_topic = why == "off topic"
+    findings = Findings([], missed, [], True, off_topic, injection,
+                        None if off_topic or why is None else why)
+    return AnswerGrade(score=0, key_points=points, hit=[], missed=missed, vague=not off_topic,
+                       vague_reasons=[] if off_topic else [f"no answer: {why or 'injection'}"],
+                       off_topic=off_topic, non_answer=findings.non_answer, injection=injection,
+                       feedback_zh=feedback_zh(entry, findings),
                        feedback_en=feedback_en(entry, findings))

@@ -6,6 +6,10 @@ one long text (a long answer's embedding is a blur of everything it says). Sente
 Long sentences are further cut at commas, but never inside brackets (``(N, H, W)`` stays whole),
 and fragments too short to carry a claim are merged into their neighbour. Sizes are measured in
 *units*: one per CJK character, 1.7 per ASCII word (an English word carries about that much).
+
+Every clause is a *span* of the answer (:func:`clause_spans`): merged fragments cover the text
+between them, separators included, so a clause shown as evidence is always the candidate's own
+words, character for character.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ LONG_SENTENCE_UNITS = 30.0
 MIN_CLAUSE_UNITS = 8.0  # comma fragments below this join a neighbour
 MIN_SENTENCE_UNITS = 5.0  # whole sentences below this join the previous one
 
+Span = tuple[int, int]
 _OPEN, _CLOSE = "([{（【「", ")]}）】」"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
@@ -25,7 +30,7 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
 # "x.mean", "0.25", "(1,2)" and "1,000" stay whole
 _SENTENCE_MARKS = re.compile(r"[(\[{（【「)\]}）】」]|[。！？；;!?\n]|\.(?=\s|$)")
 _COMMA_MARKS = re.compile(r"[(\[{（【「)\]}）】」]|[，\n]|,(?=\s|$)")
-_TRIM = " \t—-–:：,，"
+_TRIM = " \t\r—-–:：,，`"
 
 
 def units(text: str) -> float:
@@ -33,45 +38,64 @@ def units(text: str) -> float:
     return len(_CJK.findall(text)) + 1.7 * len(_ASCII_WORD.findall(text))
 
 
-def _split(text: str, marks: re.Pattern[str]) -> list[str]:
-    """Cut at break marks outside brackets (a newline always breaks and resets the depth)."""
-    pieces: list[str] = []
-    depth, start = 0, 0
-    for match in marks.finditer(text):
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _split(text: str, span: Span, marks: re.Pattern[str]) -> list[Span]:
+    """Cut ``text[span]`` at break marks outside brackets (a newline always breaks and resets
+    the depth); the pieces are trimmed spans of ``text``."""
+    pieces: list[Span | None] = []
+    depth, start = 0, span[0]
+    for match in marks.finditer(text, span[0], span[1]):
         ch = match.group(0)
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
         elif depth == 0 or ch == "\n":
-            pieces.append(text[start:match.start()])
+            pieces.append(_trimmed(text, start, match.start()))
             start, depth = match.end(), 0
-    pieces.append(text[start:])
-    return [p.strip(_TRIM) for p in pieces if p.strip(_TRIM)]
+    pieces.append(_trimmed(text, start, span[1]))
+    return [p for p in pieces if p is not None]
 
 
-def _merge_short(pieces: list[str], joiner: str, minimum: float) -> list[str]:
-    merged: list[str] = []
-    for piece in pieces:
-        if merged and (units(merged[-1]) < minimum or units(piece) < minimum):
-            merged[-1] = merged[-1] + joiner + piece
+def _merge_short(text: str, spans: list[Span], minimum: float) -> list[Span]:
+    merged: list[Span] = []
+    for span in spans:
+        if merged and (units(text[slice(*merged[-1])]) < minimum
+                       or units(text[slice(*span)]) < minimum):
+            merged[-1] = (merged[-1][0], span[1])
         else:
-            merged.append(piece)
+            merged.append(span)
     return merged
 
 
+def sentence_spans(answer: str) -> list[Span]:
+    """The answer's sentences (hard stops only) as spans, empty pieces dropped."""
+    return _split(answer, (0, min(len(answer), MAX_CHARS)), _SENTENCE_MARKS)
+
+
 def sentences(answer: str) -> list[str]:
-    """The answer's sentences (hard stops only), empty pieces dropped."""
-    return _split(answer[:MAX_CHARS], _SENTENCE_MARKS)
+    return [answer[s:e] for s, e in sentence_spans(answer)]
+
+
+def clause_spans(answer: str) -> list[Span]:
+    """Clauses of ``answer`` in order, as spans: sentences, with long ones cut at top-level
+    commas."""
+    out: list[Span] = []
+    for span in sentence_spans(answer):
+        if units(answer[slice(*span)]) <= LONG_SENTENCE_UNITS:
+            out.append(span)
+        else:
+            out.extend(_merge_short(answer, _split(answer, span, _COMMA_MARKS), MIN_CLAUSE_UNITS))
+    return _merge_short(answer, out, MIN_SENTENCE_UNITS)[:MAX_CLAUSES]
 
 
 def clauses(answer: str) -> list[str]:
-    """Clauses of ``answer`` in order: sentences, with long ones cut at top-level commas."""
-    out: list[str] = []
-    for sentence in sentences(answer):
-        if units(sentence) <= LONG_SENTENCE_UNITS:
-            out.append(sentence)
-            continue
-        joiner = "，" if _CJK.search(sentence) else ", "
-        out.extend(_merge_short(_split(sentence, _COMMA_MARKS), joiner, MIN_CLAUSE_UNITS))
-    return _merge_short(out, " ", MIN_SENTENCE_UNITS)[:MAX_CLAUSES]
+    """The text of each clause (see :func:`clause_spans`)."""
+    return [answer[s:e] for s, e in clause_spans(answer)]

@@ -59,12 +59,12 @@ _CONCRETE = re.compile(
     r"[=√²³^Σ∑≈≤≥×·∂⊙‖∞ε]|\b[a-z]+_[a-z0-9_]+\b|\b[a-z]\w*\(|\d+(?:\.\d+)?|\bo\([^)]*\)")
 
 
-_FUNCTION_EN = frozenset(
+FUNCTION_WORDS_EN = frozenset(
     "the a an is are was were be been being of to in on for and or but because so that this these "
     "it its with by from as at if then than which when while where you we i they he she do does "
     "did can could will would should must may has have had not no just only also into over each "
     "what how why there their our your my me us them one all any more most very".split())
-_FUNCTION_ZH = re.compile(r"的|了|是|会|把|被|让|就|都|也|还|要|能|可以|在|因为|所以|如果|然后|但|而|和|与|"
+FUNCTION_WORDS_ZH = re.compile(r"的|了|是|会|把|被|让|就|都|也|还|要|能|可以|在|因为|所以|如果|然后|但|而|和|与|"
                           r"对|用|来|去|这|那|它|我|你|他|个|么|吗|呢|吧|啊|说|做|算|等于|先|再|每|从|到|给")
 _WORD = re.compile(r"[a-z][a-z']*")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
@@ -82,8 +82,8 @@ def list_like(clause: str) -> bool:
     total = len(words) + len(chars)
     if total < LIST_MIN_TOKENS:
         return False
-    function = sum(w in _FUNCTION_EN for w in words) + sum(
-        len(m.group(0)) for m in _FUNCTION_ZH.finditer(text))
+    function = sum(w in FUNCTION_WORDS_EN for w in words) + sum(
+        len(m.group(0)) for m in FUNCTION_WORDS_ZH.finditer(text))
     return function / total <= LIST_MAX_FUNCTION_SHARE
 
 

@@ -1,0 +1,122 @@
+"""Non-answers: "不知道", "xyz", an empty reply, a question back, filler, the question restated.
+
+A non-answer must score 0 with no key point ticked, whatever judge grades it, so it is decided
+*before* any similarity is computed (embeddings of "不知道" are not far from everything) and the
+LLM judge is never asked about it.
+
+Each clause of the answer is put in one of two bins:
+
+* **no content** — once filler ("嗯……", "那个", "um", "sorry"), admissions of ignorance ("不太
+  清楚", "没接触过", "I have no idea", "haven't implemented that"), skips ("跳过", "pass", "next
+  question"), function words and the question's own words are removed, less than
+  ``MIN_CONTENT_UNITS`` of text is left; or the clause is a question back ("你指的是…？", "could
+  you explain…?"); or it is keyboard noise (ASCII words none of which any entry, nor English
+  function words, ever uses: "xyz", "asdf qwer").
+* **content** — everything else.
+
+An answer whose clauses all lack content is a non-answer (:func:`non_answer` returns why). In a
+real answer the no-content clauses ("这个我不太记得了，") are dropped from the evidence: an
+admission of ignorance never supports a key point. Off-topic answers have content; the grader
+decides those with embeddings (see :mod:`.rubric`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from knowledge.textnorm import normalize
+from service.interview.grading.segment import units
+from service.interview.grading.signals import FUNCTION_WORDS_EN, FUNCTION_WORDS_ZH
+
+MIN_CONTENT_UNITS = 3.0  # e.g. two English words, or three Chinese characters, of new content
+
+_FILLER = re.compile(
+    r"嗯+|啊+|呃+|额+|哦+|唔+|哎+|诶+|欸+|嘛|呀|哈+|em+|那个|这个|就是说|就是|好的|好吧|"
+    r"(?:让我|我)?(?:想想|想一想|想一下)|不好意思|抱歉|对不起|请问|"
+    r"\b(?:u+m+|u+h+|h+m+|erm|er|ah+|oh+|well|ok(?:ay)?|so|sorry|yeah|right|hmm+|let me think|"
+    r"let's see|please|actually|honestly|i mean|uh-huh)\b")
+_IGNORANCE = re.compile(
+    r"(?:我)?(?:真的|确实|实在|完全|暂时)?(?:不太|不是很|不怎么|不)(?:知道|清楚|了解|懂|会|确定|记得)|"
+    r"没(?:有)?(?:学过|接触过|用过|做过|听说过|听过|了解过|研究过|看过|思路|头绪|想过)|"
+    r"记不(?:得|清|太清)|忘(?:了|记了)|想不起来|答不(?:上来|出来)|说不上来|回答不了|不好说|"
+    r"跳过|下一题|换一题|换个问题|算了|放弃|"
+    r"\b(?:i )?(?:do not|don't|dont) (?:really |quite |actually )?(?:know|remember|recall)\b|"
+    r"\b(?:no idea|no clue|dunno|not sure|i'm not sure|not familiar|unfamiliar|i forgot|forgot|"
+    r"can't remember|cannot remember|can't recall|can't answer|cannot answer|i give up|"
+    r"skip(?: this| it)?|pass|next question|move on)\b|"
+    r"\b(?:i )?(?:have not|haven't|never) (?:\w+ ){0,2}?(?:used|worked|implemented|heard|learned|"
+    r"learnt|seen|studied|done|touched|tried)\b")
+_QUESTION_BACK = re.compile(
+    r"[?？]\s*$|^(?:能|可以|能不能|可不可以)(?:再|重复|解释|说明)|你(?:是|指的是|说的是|的意思是)|"
+    r"是指|什么意思|^\s*(?:could|can|would) you\b|\bwhat do you mean\b|\bdo you mean\b|"
+    r"\bare you asking\b|^\s*is (?:this|it) about\b")
+_FUNCTION_EN = FUNCTION_WORDS_EN | frozenset("it's that's about".split())
+_FUNCTION_ZH = re.compile(FUNCTION_WORDS_ZH.pattern + "|[们一些点下]")
+_WORD = re.compile(r"[a-z][a-z0-9_']*")
+
+
+@dataclass(frozen=True)
+class ClauseContent:
+    content_units: float  # units of new content once filler, ignorance and the question go
+    ignorance: bool  # admits not knowing / skips
+    question_back: bool
+    noise: bool  # ASCII words nobody uses
+
+
+def _strip(text: str, patterns: Iterable[re.Pattern[str]]) -> str:
+    for pattern in patterns:
+        text = pattern.sub(" ", text)
+    return text
+
+
+def clause_content(clause: str, question_words: frozenset[str],
+                   known_words: frozenset[str]) -> ClauseContent:
+    """How much a clause says beyond filler, ignorance and the question itself."""
+    text = normalize(clause)
+    ignorance = bool(_IGNORANCE.search(text))
+    question_back = bool(_QUESTION_BACK.search(text))
+    rest = _strip(text, (_FILLER, _IGNORANCE))
+    words = [w for w in _WORD.findall(rest) if w not in _FUNCTION_EN and w not in question_words]
+    noise = bool(words) and not re.search(r"[\u3400-\u9fff]", rest) and all(
+        w not in known_words for w in words)
+    cjk = "".join(ch for ch in _FUNCTION_ZH.sub("", rest) if "\u3400" <= ch <= "\u9fff")
+    content = _new_characters(cjk, question_words) + units(" ".join(words))
+    return ClauseContent(content, ignorance, question_back, noise)
+
+
+def _new_characters(cjk: str, question_words: frozenset[str]) -> float:
+    """CJK characters not inside a two-character word the question also uses."""
+    seen = [False] * len(cjk)
+    for i in range(len(cjk) - 1):
+        if cjk[i:i + 2] in question_words:
+            seen[i] = seen[i + 1] = True
+    return float(seen.count(False))
+
+
+def has_content(info: ClauseContent) -> bool:
+    return not info.question_back and not info.noise and info.content_units >= MIN_CONTENT_UNITS
+
+
+def question_words(*questions: str) -> frozenset[str]:
+    """Words (ASCII) and two-character words (CJK) of the question: restating them adds
+    nothing."""
+    text = normalize(" ".join(questions))
+    cjk = "".join(ch for ch in text if "\u3400" <= ch <= "\u9fff")
+    return frozenset(_WORD.findall(text)) | frozenset(cjk[i:i + 2] for i in range(len(cjk) - 1))
+
+
+def non_answer(infos: list[ClauseContent]) -> str | None:
+    """Why the answer is no answer at all (None if some clause has content)."""
+    if any(has_content(i) for i in infos):
+        return None
+    if not infos:
+        return "empty"
+    if any(i.ignorance for i in infos):
+        return "says it does not know"
+    if any(i.question_back for i in infos):
+        return "asks a question back"
+    if any(i.noise for i in infos):
+        return "no recognizable words"
+    return "nothing beyond filler or the question itself"
