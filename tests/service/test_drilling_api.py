@@ -71,8 +71,10 @@ def test_source_candidates_weak_answers_are_each_pressed(client: Any) -> None:
     assert set(pressed) == set(WEAK), pressed
     assert len(set(pressed.values())) == len(pressed)
     assert turn["stage"] == "concept" and turn["kind"] == "ask_concept"
-    state = client.get(f"/v1/interviews/{interview_id}").json()["state"]
-    assert "linked" not in state and "techniques" not in state["projects"][0]  # upcoming concepts
+    progress = client.get(f"/v1/interviews/{interview_id}").json()["progress"]
+    # The public progress never announces upcoming (résumé-linked) concept questions.
+    assert "linked" not in progress and "techniques" not in progress["projects"][0]
+    assert progress["concepts"] == [{"entry_id": turn["directive"]["entry_id"], "score": None}]
     concepts = []
     while turn["stage"] == "concept":
         concepts.append(turn["directive"])
