@@ -86,7 +86,8 @@ class FakeJudge:
             score=score, hit=hit, missed=[i for i in range(3) if i not in hit], vague=False,
             vague_reasons=[], off_topic=False, feedback_zh="", feedback_en="",
             key_points=[KeyPointResult(index=i, text_zh=f"要点{i}", text_en=f"point {i}",
-                                       hit=i in hit, strength=1.0 if i in hit else 0.0)
+                                       hit=i in hit, strength=1.0 if i in hit else 0.0,
+                                       evidence=answer[:40] if i in hit else None)
                         for i in range(3)])
 
 

@@ -191,7 +191,7 @@ def test_keyword_stuffing_earns_little(grader, entries) -> None:
     stuffed = ("softmax QK^T √d_k variance d_k saturation gradient one-hot mask -inf causal "
                "padding O(n²) projection W_Q same sequence weighted sum")
     grade = grader.grade(entries["attention-mechanism"], stuffed, "en")
-    assert grade.score <= 20 and grade.vague
+    assert grade.score <= 20 and (grade.vague or grade.off_topic)
 
 
 def test_hedging_answer_is_flagged_vague(grader, entries) -> None:

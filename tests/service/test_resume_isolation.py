@@ -30,7 +30,7 @@ def _start(client: Any, resume_id: str | None) -> dict[str, Any]:
 
 
 def _projects(transcript: dict[str, Any]) -> list[str]:
-    return [p["name"] for p in transcript["state"].get("projects") or []]
+    return [p["name"] for p in transcript["progress"].get("projects") or []]
 
 
 def test_interviews_plan_only_from_the_resume_they_are_given(client: Any) -> None:
@@ -42,7 +42,7 @@ def test_interviews_plan_only_from_the_resume_they_are_given(client: Any) -> Non
 
     with_second = _start(client, second["id"])
     assert _projects(with_second) and set(_projects(with_second)) <= second_names
-    assert _start(client, None)["state"].get("projects") in (None, [])
+    assert _start(client, None)["progress"].get("projects") in (None, [])
 
     edited = [{**first["claims"][0], "name": "改过的项目"}]
     response = client.put(f"/v1/resumes/{second['id']}/claims", json={"claims": edited})
