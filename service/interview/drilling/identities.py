@@ -38,6 +38,9 @@ _COMPARED_BEFORE = re.compile(
     r"|previous|existing|legacy|production|replac\w*|instead of|rather than|优于|超过|基线|baseline|替换|换掉|取代)"
     r"[^,，;；。]{0,8}$")
 _COMPARED_AFTER = re.compile(r"^\s*(?:的)?\s*(?:baseline|基线|升级为|升级成|替换为|替换成|换成|->|→|in production)")
+_PART_BEFORE = re.compile(r"(?:added|adding|add|with a|plus|加入|加了|引入|增加|插入|接了?|结合|融合|配合|用)\s*(?:a |an |the )?"
+                          r"(?:token-level |\S{0,8})?$")
+_PART_AFTER = re.compile(r"^\s*(?:head|layer|module|block|loss|层|头|模块|损失|替换|做多尺度)")
 _OWN_BASE = re.compile(r"以\s*$|(?:based on|built on|基于|在)\s*$")
 _OWN_BASE_AFTER = re.compile(r"^\s*(?:为|作为)\s*(?:基线|基础|baseline|backbone|基座)")
 _ANSWER_COMPARE = re.compile(
@@ -123,7 +126,11 @@ def model_names(original: str) -> list[str]:
             start -= 1
         while end < len(original) and re.match(r"[A-Za-z0-9.\-_&]", original[end]):
             end += 1
-        names.append(original[start:end].strip(".-_"))
+        name = original[start:end].strip(".-_")
+        suffix = re.findall(r"[A-Za-z]{4,}", name[at - start + len(display):])
+        if any(w.lower() not in _SIZES and w.lower() not in _NOISE for w in suffix):
+            continue  # "LLaMA-Factory", "YOLO-World-Tools": a tool named after a model
+        names.append(name)
     names += [n for n in named_models(original, original.lower()) if re.search(r"\d", n)]
     return [n for n in dict.fromkeys(names) if not vocab.DATASETS.search(n)
             and not GENERIC_MODELS.match(n.lower()) and not re.fullmatch(r"v\d+", n.lower())]
@@ -148,13 +155,18 @@ def resume_models(raw: str) -> list[tuple[ModelName, str, str]]:
                 own = _OWN_BASE.search(before) and _OWN_BASE_AFTER.match(after)
                 compared = not own and (_COMPARED_BEFORE.search(before)
                                         or _COMPARED_AFTER.match(after))
-                found.append((parsed, "compared" if compared else "own", original))
+                part = not own and not compared and (_PART_BEFORE.search(before[-24:])
+                                                     or _PART_AFTER.match(after))
+                role = "compared" if compared else "part" if part else "own"
+                found.append((parsed, role, original))
     return found
 
 
-def model_conflicts(answer: str, claimed: list[tuple[ModelName, str, str]]
-                    ) -> list[tuple[str, str, str]]:
-    """(key, the résumé's words, the answer's words) for each model the answer clashes on."""
+def model_conflicts(answer: str, claimed: list[tuple[ModelName, str, str]],
+                    main: bool = True) -> list[tuple[str, str, str]]:
+    """(key, the résumé's words, the answer's words) for each model the answer clashes on;
+    ``main``: the answer is about the model (or the task), so a model it says it used is *the*
+    model — elsewhere only another variant of a claimed model clashes."""
     if not claimed:
         return []
     own = [m for m, role, _ in claimed if role == "own"]
@@ -177,7 +189,7 @@ def model_conflicts(answer: str, claimed: list[tuple[ModelName, str, str]]
             asserted = _ASSERTS_USE.search(norm) and not _COMPONENT.search(norm)
             only_compared = same and all(role == "compared" for m, role, _ in claimed
                                          if m.family == parsed.family)
-            if asserted and own and not names_own and (not same or only_compared):
+            if main and asserted and own and not names_own and (not same or only_compared):
                 words = next(w for m, role, w in claimed if role == "own")
                 found.append((f"model:{parsed.family}", words, original))
     return found

@@ -75,7 +75,13 @@ def _delta_clashes(claimed: float, said: float, known: Statement) -> bool:
 def _size_clashes(known: list[Statement], new: Statement) -> bool:
     """A count clashes when no claimed count (nor the résumé's total) is near it."""
     shared = [k for k in known if set(k.context) & set(new.context)]
+    if new.loose or not shared:
+        known = [k for k in known if not k.loose]  # a loose count is held only on shared words
+    if new.loose and not shared:
+        return False
     pool = shared or known
+    if not pool:
+        return False
     targets = [k.value for k in pool]
     if not shared and len(known) > 1:
         targets.append(sum(k.value for k in known))
@@ -170,7 +176,8 @@ class Ledger:
         found = self._numbers(answer, point)
         if point in (None, "model", "task", "training"):
             found += [Conflict(key, claim, said, self._source(claim))
-                      for key, claim, said in model_conflicts(answer, self._models())]
+                      for key, claim, said in model_conflicts(answer, self._models(),
+                                                              main=point in (None, "model", "task"))]
         found += [Conflict(key, claim, said, self._source(claim))
                   for key, claim, said in team_conflicts(answer, self._team())]
         unique: dict[str, Conflict] = {}
@@ -182,6 +189,8 @@ class Ledger:
         found: list[Conflict] = []
         known = self._known()
         for new in statements(answer, sizes=point in (None, "data", "task")):
+            if new.key.startswith("metric:") and point in ("data", "training", "contribution"):
+                continue  # "a random split gave an AUC of 0.80": a setting's number, not the claim
             if (new.delta or new.baseline is not None) and point not in (None, "metrics", "task"):
                 continue  # elsewhere an improvement is one fix's share, not the headline
             if new.key.startswith("size:"):

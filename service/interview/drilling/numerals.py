@@ -31,7 +31,7 @@ _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "
             "eighty": 80, "ninety": 90}
 _EN_SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _EN_WORD = "|".join([*_EN_SMALL, *_EN_TENS, *_EN_SCALE, "a", "and"])
-_EN_RUN = re.compile(rf"(?<![a-z])(?:(?:{_EN_WORD})[\s-]+)*(?:{'|'.join([*_EN_SMALL, *_EN_TENS, *_EN_SCALE])})"
+_EN_RUN = re.compile(rf"(?<![a-z])(?<!\d )(?<!\d)(?:(?:{_EN_WORD})[\s-]+)*(?:{'|'.join([*_EN_SMALL, *_EN_TENS, *_EN_SCALE])})"
                      rf"(?![a-z])(?:\s+percent)?")
 
 

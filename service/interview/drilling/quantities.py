@@ -78,10 +78,18 @@ _SCOPE = re.compile(
     r"|inter-?annotator|小模型|这一块|这一步|单独|阶段|stage|目标|要求|target|goal|below|above"
     r"|以内|以下|以上|within|plus or minus|±|前\s*\d|top \d|小时|weeks?\b|周|线上时长多|多涨|多提|额外")
 _BASELINE_WORDS = re.compile(r"原版|baseline|基线|原来|之前|老(?:模型|系统)|old|previous|original|规则")
+# Plural nouns that count something other than data ("12 months", "5 epochs", "3 annotators").
+_NOT_COUNTED = (r"month|day|week|year|hour|minute|second|epoch|step|layer|page|token|dimension|round|run"
+                r"|time|point|percent|people|member|annotator|class|categorie|type|gpu|core|block|head"
+                r"|parameter|param|feature|iteration|update|sample|row|record|image|note|document|utterance"
+                r"|clip|case|patient|pair|label|user|store|famil|trial|experiment|ms|kb|mb|gb|fold|tree"
+                r"|leave|leaf|model|seed|character|word|command|keyword|intent|language|office|site|engineer"
+                r"|paralegal|author|teammate|student|frame|second|reviewer|seconds")
 _SIZE = re.compile(
-    r"(?P<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<mag>万|亿|千|k|m|million|billion|thousand)?"
-    r"\s*(?:多|余)?\s*(?:[a-z\-]+\s){0,2}?(?P<unit>张|图片|images?|条|样本|samples?|rows?|records?|对|pairs?"
-    r"|小时|hours?|例|病例|cases?|patients?|份|篇|notes?|documents?|utterances?|clips?|series)"
+    r"(?P<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<mag>万|亿|千|k(?![a-z])|m(?![a-z])|million|billion|thousand)?"
+    r"\s*(?:多|余)?\s*(?:(?!of\b)[a-z\-]+\s){0,2}?(?P<unit>张|图片|images?|条|样本|samples?|rows?|records?|对"
+    r"|pairs?|小时|hours?|例|病例|cases?|patients?|份|篇|notes?|documents?|utterances?|clips?|series|笔|段"
+    r"|(?![a-z]*(?:" + _NOT_COUNTED + r")s?\b)[a-z]{3,}s\b)"
     r"(?P<noun>[^，,。;；]{0,12}?(?:数据|样本|图|文本|对话|记录|病例|语料|标注|日志|影像|ct|音频|视频))?")
 _VALIDATION = re.compile(r"验证集|dev set|validation|(?<![a-z])val(?![a-z])")
 _TOTAL = re.compile(r"一共|总共|共计|共有|合计|总量|数据集|数据量|in total|total|altogether|dataset|corpus")
@@ -96,16 +104,16 @@ _MEASURE_ONLY = re.compile(r"张|条|对|例|份|篇")
 _SUBSET = re.compile(r"其中|只有|里有|里面|有缺陷的|剩下|占|of them|only|among|subset|of which|per class"
                      r"|清洗|洗掉|删|去掉|去除|过滤|筛掉|剔|扔|remov|filter|drop|discard|threw|clean|上采样|过采样"
                      r"|每类|每个|最后剩|剩|测试|验证|test|validation|dev|每天|每月|一天|a day|a month|per"
-                     r"|/天|held-?out|训练集|train")
+                     r"|/天|held-?out|训练集|training set|train(?:ing)? split|train set")
 _RESUME_SUBSET = re.compile(r"其中|of them|of which|among|subset|per class|每类|每个|测试|test|held-?out"
                             r"|验证|validation|每天|每月|a day|a month|per")
 _PART_OF = re.compile(r"\s*(?:of (?:it|this|that|these|those|them|the total)|中的|里的)")
 _MAG = {"万": 1e4, "亿": 1e8, "千": 1e3, "k": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9,
         "thousand": 1e3}
-_UNIT_FAMILY = (("images", r"张|图片|images?"), ("samples", r"条|样本|samples?|rows?|records?"),
+_UNIT_FAMILY = (("images", r"张|图片|images?"), ("samples", r"条|样本|samples?|rows?|records?|笔"),
                 ("pairs", r"对|pairs?"), ("hours", r"小时|hours?"),
                 ("cases", r"例|病例|cases?|patients?"), ("documents", r"份|篇|notes?|documents?"),
-                ("utterances", r"utterances?|clips?"), ("series", r"series"))
+                ("utterances", r"utterances?|clips?|段"), ("series", r"series"))
 
 
 @dataclass(frozen=True)
@@ -123,6 +131,7 @@ class Statement:
     high: float | None = None  # a count's upper end: "一万多张" is 10000 to 20000
     context: tuple[str, ...] = ()  # what qualifies a count: ("自采",), ("sft",)
     validation: bool = False  # measured on a validation split
+    loose: bool = False  # "最近 50 条": some count; held only against one that shares a qualifier
 
 
 def canonical_metric(name: str) -> str | None:
@@ -160,7 +169,7 @@ def _clause_statement(norm: str, said: str, key: str, name_start: int,
         return Statement(key, float(ms.group("v")), said=said,
                          grain=_grain(ms.group("v"), "ms", norm)) if ms else None
     span = _FROM_TO.search(tail)
-    explicit = span is not None and bool(span.group("a")) and not re.search(r"\d", tail[:span.start()])
+    explicit = span is not None and bool(span.group("a"))
     if span and (span.start() <= 16 or (explicit and span.start() <= 60)):
         a = next(g for g in (span.group(n) for n in ("a", "a2", "a3", "a4")) if g)
         b = next(g for g in (span.group(n) for n in ("b", "b2", "b3", "b4")) if g)
@@ -196,6 +205,25 @@ def _grain(number: str, unit: str | None, norm: str) -> float:
     return to_points(step, unit) / 2 if float(number) <= 1.0 and unit is None else step / 2
 
 
+_FOOTPRINT = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>kb|mb|gb)(?![a-z])")
+_FOOTPRINT_CUE = re.compile(r"model size|模型(?:大小|体积|文件)|quanti[sz]|量化|weights|权重|footprint|参数文件"
+                            r"|fits? in|放得下|装得下")
+_KB = {"kb": 1.0, "mb": 1024.0, "gb": 1024.0 ** 2}
+
+
+def footprint_statements(text: str) -> list[Statement]:
+    """A model's size on disk or flash: "38 KB model size after int8", "120 KB after quantisation"."""
+    answer = Answer(text)
+    found = []
+    for clause in answer.clauses:
+        m = _FOOTPRINT.search(clause.norm)
+        if m and _FOOTPRINT_CUE.search(clause.norm) and not _SCOPE.search(clause.norm):
+            value = float(m.group("v")) * _KB[m.group("u")]
+            found.append(Statement("metric:model_size", value, grain=0.1 * value,
+                                   said=answer.original(clause.start, clause.end)))
+    return found
+
+
 def metric_statements(text: str, resume: bool = False) -> list[Statement]:
     """Headline metric statements: a number right after the metric's name (or a from/to or an
     improvement right after it, or in the next clause when the metric stood alone). ``resume``:
@@ -212,12 +240,15 @@ def metric_statements(text: str, resume: bool = False) -> list[Statement]:
             continue
         names = list(_LEDGER_METRIC.finditer(norm))
         statement = None
-        for m in names:
+        for i, m in enumerate(names):  # "AUC 0.742 -> 0.781 and KS 0.36 -> 0.42": one per name
             canon = canonical_metric(m.group(0))
-            if canon:
-                statement = _clause_statement(norm, said, f"metric:{canon}", m.start(), m.end())
-                if statement:
-                    break
+            upto = names[i + 1].start() if i + 1 < len(names) else len(norm)
+            named = _clause_statement(norm[:upto], said, f"metric:{canon}", m.start(), m.end()) \
+                if canon else None
+            if named is not None and statement is not None and named.key != statement.key:
+                found.append(replace(named, validation=bool(_VALIDATION.search(norm))))
+            elif named is not None and statement is None:
+                statement = named
         if statement is None and pending is not None and not names:
             statement = _clause_statement(" " + norm, said, pending[0], 0, 0)
             if statement is not None and not (statement.delta or statement.baseline is not None):
@@ -234,7 +265,7 @@ def metric_statements(text: str, resume: bool = False) -> list[Statement]:
         if names and statement is None and len(norm) - names[-1].end() <= 2:
             canon = canonical_metric(names[-1].group(0))
             pending = (f"metric:{canon}", 0) if canon else None
-    return found
+    return found + footprint_statements(text)
 
 
 def _mask_dates(text: str) -> str:
@@ -244,11 +275,17 @@ def _mask_dates(text: str) -> str:
 
 
 def _family(unit: str) -> str:
-    return next(name for name, pattern in _UNIT_FAMILY if re.fullmatch(pattern, unit))
+    """"张" → images, "contracts" → contracts (a plural the table does not list is its own)."""
+    return next((name for name, pattern in _UNIT_FAMILY if re.fullmatch(pattern, unit)),
+                unit.removesuffix("s"))
 
 
 def _qualifiers(text: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(q for q in _QUALIFIER.findall(text) if q not in _STOP_QUALIFIERS))
+    """Latin words and overlapping CJK pairs: "自采航拍图像" → 自采, 采航, 航拍, …"""
+    words = re.findall(r"[a-z]{2,}", text)
+    cjk = re.sub(r"[^\u4e00-\u9fff]", " ", text)
+    pairs = [cjk[i:i + 2] for i in range(len(cjk) - 1) if " " not in cjk[i:i + 2]]
+    return tuple(dict.fromkeys(q for q in [*words, *pairs] if q not in _STOP_QUALIFIERS))
 
 
 def _step(value: float) -> float:
@@ -266,20 +303,22 @@ def size_statements(text: str, resume: bool = False) -> list[Statement]:
     for clause in answer.clauses:
         norm = clause.norm
         for m in _SIZE.finditer(norm):
-            before, after = norm[max(0, m.start() - 8):m.start()], norm[m.end():m.end() + 12]
+            before, after = norm[max(0, m.start() - 16):m.start()], norm[m.end():m.end() + 12]
             if subset.search(before) or subset.search(after) or _PART_OF.match(after):
                 continue
             value = float(m.group("v").replace(",", "")) * _MAG.get(m.group("mag") or "", 1.0)
-            if value < 20 or (_MEASURE_ONLY.fullmatch(m.group("unit")) and value < 100 and not (
-                    m.group("noun") or _TOTAL.search(norm))):
+            if value < 20:
                 continue  # "生成两条回复", "给一张图": a count of something, not the dataset
+            loose = bool(_MEASURE_ONLY.fullmatch(m.group("unit"))) and value < 1000 and not (
+                m.group("noun") or _TOTAL.search(norm))
             more = _APPROX_UP.search(norm[m.end("mag") if m.group("mag") else m.end("v"):m.end()]) \
                 or _APPROX_UP.search(before)
-            context = norm[max(0, m.start() - 12):m.start()] + (m.group("noun") or "")
+            context = norm[max(0, m.start() - 20):m.start()] + " " + norm[m.end():m.end() + 8]
             found.append(Statement(
                 f"size:{_family(m.group('unit'))}", value,
                 said=_said(answer, clause, m.start(), m.end()),
-                high=value + _step(value) if more else None, context=_qualifiers(context)))
+                high=value + _step(value) if more else None, context=_qualifiers(context),
+                loose=loose))
     return found
 
 
