@@ -120,6 +120,7 @@ _MODEL = [
           r"|the problem (?:is|was)|mainly for|picked it|chose it|(?:picked|chose|selected) \S+ over|看中"
           r"|so any|in order to|to fit|fits? on|otherwise|"
           r"on purpose|due to|mattered because|which (?:also )?(?:ran|runs)|needed).{0,4}.{4,}"
+          r"|装得下|放得下|跑得动|塞得下|fits? (?:on|in(?:to)?) (?:a |one |the |\d)"
           r"|(?:比(?!较)|than).{0,12}(?:快|慢|高|低|差|好|faster|slower|better|worse)"
           r"|" + N + r"\s*(?:[a-z0-9@\-]+\s){0,2}(?:better|worse|higher|lower|faster|slower)"
           r"|(?:高|低|快|慢|higher|lower|faster|slower|better|worse)(?:了)?\s*(?:by )?" + N
@@ -401,7 +402,9 @@ _METRIC_NAME = (r"map(?:@[\d.:]+)?|\bap\b|\bauc\b|gauc|\bks\b|\bf1\b|micro-?f1|m
                 r"|mape|rmse|\bmae\b|\bmse\b|ndcg(?:@\d+)?|hit ?rate|hr@\d+|top-?[15](?: accuracy)?|accuracy"
                 r"|perplexity|\bppl\b|\bpsi\b|满意度|转人工率|漏检率|误检率|误报率|错误率|观看时长|时长|\bctr\b"
                 r"|\bcvr\b|点击率|完播率|留存|\bfps\b|pass@\d+|exact match|胜率|win rate|satisfaction"
-                r"|error rate|\boks\b|\bpck\b|mota|idf1|\bfid\b|psnr|ssim|\bacc\b|坏账率|ks值|相关率")
+                r"|error rate|\boks\b|\bpck\b|mota|idf1|\bfid\b|psnr|ssim|\bacc\b|坏账率|ks值|相关率|rmsle|smape|wape"
+                r"|\bmrr\b|log ?loss|(?<!学习)(?<!采样)(?<!丢弃)(?<!衰减)(?<![概频码比利汇税])[\u4e00-\u9fff]率"
+                r"|\b(?!learning|sampling|dropout|decay|frame|bit|tax|interest|heart)[a-z]+ rate\b")
 METRIC_NAME = re.compile(_METRIC_NAME)
 
 _METRICS = [
