@@ -54,12 +54,14 @@ _COMPONENT = re.compile(
     r"|层|模块|block|module|loss|损失|优化器|optimizer|teacher|教师|蒸馏|向量|adapter|lora|框架|framework"
     r"|库|library|工具|tool|部署|serv|runtime|推理引擎")
 _TEAM_SIZE = re.compile(
-    r"(?:team of|团队|小组|组里|组一共|一共)\s*(?P<a>\d+)\s*(?:个)?(?:人|people|members?)?"
+    r"team of (?P<a>\d+)|(?:团队|小组|组里|组一共|一共)\s*(?P<e>\d+)\s*(?:个)?(?:人|people|members?)"
     r"|(?P<b>\d+)\s*(?:个)?(?:人|-person|person|people|members?)\s*(?:的)?\s*(?:小组|团队|组|team|一起|合作)"
     r"|(?P<c>\d+) of us|we were (?P<d>\d+)")
 _SOLO = re.compile(r"独立(?:完成|负责|开发|实现|搭建|设计)?|独自|一个人(?:完成|做|写|负责)?|solo|single-?handedly"
                    r"|on my own|by myself|sole (?:developer|author|engineer)")
-_TOGETHER = re.compile(r"一起|合作|协作|together|with (?:a|my|another|the other|two|three) \w+|和\S{1,8}(?:一起|合作)"
+_TOGETHER = re.compile(r"一起|合作|协作|together|with (?:a|my|another|the other|two|three) (?:colleague|teammate|labmate"
+                       r"|classmate|coworker|co-worker|partner|friend|engineer|student|intern)s?|和\S{1,8}(?:一起|合作)"
+                       r"|(?:a|my|one) (?:colleague|teammate|labmate|classmate|friend) and i|我和(?:同事|同学|师兄|师姐)"
                        r"|we (?:built|wrote|did)|我们(?:组)?(?:一起)?(?:写|做)")
 _WHOLE_ALONE = re.compile(
     r"whole (?:project|thing|system)\S* (?:by myself|on my own|alone)|(?:by myself|on my own|alone).{0,20}"
@@ -67,7 +69,11 @@ _WHOLE_ALONE = re.compile(
     r"|全部(?:都)?是我一个人|(?:都|全)是我一个人(?:做|写)")
 _WORD = re.compile(r"[a-z][a-z0-9\-]+")
 _GENERIC = frozenset({"the", "and", "of", "to", "my", "our", "own", "project", "whole", "this", "it",
-                      "all", "with", "for", "on", "in", "we", "by", "myself"})
+                      "all", "with", "for", "on", "in", "we", "by", "myself", "完成", "项目", "整个"})
+# "the Tesseract + regex baseline", "legal-BERT baseline", "基线 LR 评分卡": a compared system the
+# lexicon may not know as a model.
+_BASELINE_NAME = re.compile(r"(?:\(|（|\bthe |\ba |，|,|^)\s*([A-Z][\w\-.]{2,24})[^()（）,，;；]{0,24}?\s(?:baseline|基线)"
+                            r"|(?:baseline|基线)\s*(?:is|was|为|是)?\s*([A-Z][\w\-.]{2,24})")
 
 
 @dataclass(frozen=True)
@@ -159,6 +165,10 @@ def resume_models(raw: str) -> list[tuple[ModelName, str, str]]:
                                                      or _PART_AFTER.match(after))
                 role = "compared" if compared else "part" if part else "own"
                 found.append((parsed, role, original))
+            for m in _BASELINE_NAME.finditer(original):
+                parsed = parse_model(m.group(1) or m.group(2))
+                if parsed is not None and all(p.family != parsed.family for p, _, _ in found):
+                    found.append((parsed, "compared", original))
     return found
 
 
@@ -177,6 +187,14 @@ def model_conflicts(answer: str, claimed: list[tuple[ModelName, str, str]],
     for original, norm in _clauses(answer):
         if _ANSWER_COMPARE.search(norm):
             continue
+        plain = re.sub(r"[^a-z0-9]", "", norm)
+        asserted = _ASSERTS_USE.search(norm) and not _COMPONENT.search(norm)
+        for m, role, words in claimed:  # the résumé's baseline, said as the model used
+            if main and asserted and role == "compared" and own and not names_own and \
+                    len(m.family) >= 4 and m.family in plain:
+                found.append((f"model:{m.family}", next(w for _, r, w in claimed if r == "own"),
+                              original))
+                break
         for name in model_names(original):
             parsed = parse_model(name)
             if parsed is None:
@@ -186,7 +204,6 @@ def model_conflicts(answer: str, claimed: list[tuple[ModelName, str, str]],
             if same and not any(m.agrees(parsed) for m, _ in same):
                 found.append((f"model:{parsed.family}", same[0][1], original))
                 continue
-            asserted = _ASSERTS_USE.search(norm) and not _COMPONENT.search(norm)
             only_compared = same and all(role == "compared" for m, role, _ in claimed
                                          if m.family == parsed.family)
             if main and asserted and own and not names_own and (not same or only_compared):
@@ -197,8 +214,8 @@ def model_conflicts(answer: str, claimed: list[tuple[ModelName, str, str]],
 
 def _most_specific(same: list[tuple[ModelName, str]]) -> list[tuple[ModelName, str]]:
     """A bare family name ("转 YOLO 格式") does not vouch when the résumé also names a variant."""
-    specific = [(m, w) for m, w in same if m.variant]
-    return specific or same
+    most = max((len(m.variant) for m, _ in same), default=0)
+    return [(m, w) for m, w in same if len(m.variant) == most]
 
 
 def _content(norm: str) -> set[str]:
@@ -236,8 +253,8 @@ def team_conflicts(answer: str, claims: TeamClaims) -> list[tuple[str, str, str]
         elif _WHOLE_ALONE.search(norm) and claims.size and claims.size[0] >= 2:
             found.append(("team:size", claims.size[1], original))
         elif _TOGETHER.search(norm) and not _SOLO.search(norm):
-            for what, words in claims.solo:
-                if what & _content(norm):
+            for what, words in claims.solo:  # a solo claim over nothing in particular: all of it
+                if not what or what & _content(norm):
                     found.append(("team:solo", words, original))
                     break
     return found

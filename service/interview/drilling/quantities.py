@@ -69,8 +69,9 @@ _DELTA = re.compile(
 _VALUE_AFTER = re.compile(_GLUE + r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>%|percent)?(?![\d.]|\s*(?:个|张|条|次|维|倍|x\b|ms"
                           r"|毫秒|万|k\b|epoch|轮|小时|hours?|items?|calls?|weeks?|days?|天|周))")
 _LATENCY = re.compile(_GLUE + r"(?P<v>\d+(?:\.\d+)?)\s*(?:ms|毫秒)")
-_VALUE_BEFORE = re.compile(r"(?P<sign>\+|涨|提升|提高|improved by|up by|gain of)?\s*(?P<v>\d+(?:\.\d+)?)\s*"
-                           r"(?P<u>%|percent|个点|points?|pp)?\s*(?:的\s*)?$")
+_VALUE_BEFORE = re.compile(r"(?P<sign>\+|涨|提升|提高|improved by|up by|gain of|gained|gain(?:ed)? (?:about|around)"
+                           r")?\s*(?:about |around |roughly )?(?P<v>\d+(?:\.\d+)?)\s*"
+                           r"(?P<u>%|percent|个点|points?|pp)?\s*(?:的|of)?\s*$")
 # What scopes a number to something narrower than the headline result, or makes it a target.
 _ABLATION = re.compile(r"消融|ablat|单加|单用|只用|只加|去掉|without|removing|alone|only with")
 _SCOPE = re.compile(
@@ -186,7 +187,8 @@ def _clause_statement(norm: str, said: str, key: str, name_start: int,
                          grain=_grain(value.group("v"), value.group("u"), norm))
     head = norm[:name_start]
     before = _VALUE_BEFORE.search(head)
-    if before and not re.search(r"[a-z\u4e00-\u9fff]\s*$", head[:before.start("v")].rstrip("+ ")):
+    if before and (before.group("sign") or not re.search(r"[a-z\u4e00-\u9fff]\s*$",
+                                                         head[:before.start("v")].rstrip("+ "))):
         unit = before.group("u")
         if before.group("sign") or (unit and unit not in ("%", "percent")):
             return Statement(key, _delta_points(float(before.group("v")), unit), delta=True,
@@ -205,6 +207,11 @@ def _grain(number: str, unit: str | None, norm: str) -> float:
     return to_points(step, unit) / 2 if float(number) <= 1.0 and unit is None else step / 2
 
 
+# "0.4 s per page", "单张 200 毫秒", "2 seconds per page": how long one input takes (not training).
+_LATENCY_ANY = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>ms|毫秒|s|secs?|seconds?|秒)(?![a-z])")
+_LATENCY_CUE = re.compile(r"latency|延迟|耗时|推理|inference|per (?:page|image|frame|sample|query|request|call|document)"
+                          r"|每(?:张|帧|页|条|次请求)|单(?:张|帧|页|条)|response time|响应")
+_LATENCY_NOT = re.compile(r"per (?:run|epoch|step|batch)|每(?:轮|个 ?epoch|步)|训练|train")
 _FOOTPRINT = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>kb|mb|gb)(?![a-z])")
 _FOOTPRINT_CUE = re.compile(r"model size|模型(?:大小|体积|文件)|quanti[sz]|量化|weights|权重|footprint|参数文件"
                             r"|fits? in|放得下|装得下")
@@ -220,6 +227,19 @@ def footprint_statements(text: str) -> list[Statement]:
         if m and _FOOTPRINT_CUE.search(clause.norm) and not _SCOPE.search(clause.norm):
             value = float(m.group("v")) * _KB[m.group("u")]
             found.append(Statement("metric:model_size", value, grain=0.1 * value,
+                                   said=answer.original(clause.start, clause.end)))
+    return found
+
+
+def latency_statements(text: str) -> list[Statement]:
+    answer = Answer(text)
+    found = []
+    for clause in answer.clauses:
+        m = _LATENCY_ANY.search(clause.norm)
+        if m and _LATENCY_CUE.search(clause.norm) and not _LATENCY_NOT.search(clause.norm) \
+                and not _SCOPE.search(clause.norm):
+            value = float(m.group("v")) * (1.0 if m.group("u") in ("ms", "毫秒") else 1000.0)
+            found.append(Statement("metric:latency", value, grain=0.15 * value,
                                    said=answer.original(clause.start, clause.end)))
     return found
 
@@ -265,6 +285,8 @@ def metric_statements(text: str, resume: bool = False) -> list[Statement]:
         if names and statement is None and len(norm) - names[-1].end() <= 2:
             canon = canonical_metric(names[-1].group(0))
             pending = (f"metric:{canon}", 0) if canon else None
+    if not any(s.key == "metric:latency" for s in found):
+        found += latency_statements(text)
     return found + footprint_statements(text)
 
 
@@ -313,7 +335,9 @@ def size_statements(text: str, resume: bool = False) -> list[Statement]:
                 m.group("noun") or _TOTAL.search(norm))
             more = _APPROX_UP.search(norm[m.end("mag") if m.group("mag") else m.end("v"):m.end()]) \
                 or _APPROX_UP.search(before)
-            context = norm[max(0, m.start() - 20):m.start()] + " " + norm[m.end():m.end() + 8]
+            lead = norm[max(0, m.start() - 20):m.start()]
+            lead = re.split(r"\d", lead)[-1]  # not the words of the count before it
+            context = f"{lead} {m.group('noun') or ''} {norm[m.end():m.end() + 8]}"
             found.append(Statement(
                 f"size:{_family(m.group('unit'))}", value,
                 said=_said(answer, clause, m.start(), m.end()),

@@ -257,7 +257,8 @@ _DATA = [
           r"|transcribed by|annotated by|labell?ed by|由.{0,8}(?:标注|标的|审核)|抽检|抽查|交叉检查|spot-?check"
           r"|cross-?check|kappa|double[- ]annotat|annotators|标注员|labels? (?:came|come|were|was) (?:from|taken|"
           r"defined)|label\s?(?:是|从|来自)|(?:算|当|作为)(?:作)?(?:正样本|负样本|完播|点击|positive|negative)"
-          r"|counts? as (?:a )?(?:positive|negative|click)|as (?:the )?positives?",
+          r"|counts? as (?:a )?(?:positive|negative|click)|as (?:the )?positives?|labell?ed (?:in|with|using) \S+"
+          r"|second pass|复核|二次(?:检查|审核)|labelme|label studio|labelimg|cvat|仲裁",
           r"标注|标的|label|annotat|transcri",
           ("我和另一个同学用 LabelImg 标的，两人交叉检查", "三个质检同学标，两人以上一致才保留",
            "外包团队标注，我们抽检 10%", "two physicians annotated each note following a guideline",
@@ -460,7 +461,8 @@ _CONTRIBUTION = [
           r"|labmate|colleague|contractor|manager|first author|另一个|另外|data engineer|the team|组里|质检同学|工程师"
           r"|others?|teammates?|another \w+|other \w+)"
           r".{0,30}?(?:负责|做的|写的|部署|标|跑|handled|owned|ran|built|did|designed|helped|wrote|负责的|定的|定方向"
-          r"|chose|set|decided|reviewed|picked|'s\b)"
+          r"|chose|set|decided|reviewed|picked|'s\b)|solo project|(?:独立|一个人)(?:完成|做)的?(?:整个)?项目|no one else"
+          r"|nobody else|没有别人"
           r"|(?:came from|was done by|were done by|was built by|handled by|owned by|by) (?:a |an |the |our |my )?"
           r"(?:contractor|colleague|vendor|team|teammate|labmate|intern|engineer|manager|advisor|mentor)",
           r"团队|分工|同事|team|colleague|others",
