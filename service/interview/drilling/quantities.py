@@ -166,7 +166,7 @@ def _clause_statement(norm: str, said: str, key: str, name_start: int,
     """The statement a clause makes about the metric named at ``norm[..name_end]``."""
     tail = norm[name_end:]
     if key == "metric:latency":
-        ms = _LATENCY.match(tail)
+        ms = None if _LATENCY_NOT.search(norm) else _LATENCY.match(tail)
         return Statement(key, float(ms.group("v")), said=said,
                          grain=_grain(ms.group("v"), "ms", norm)) if ms else None
     span = _FROM_TO.search(tail)
@@ -211,7 +211,8 @@ def _grain(number: str, unit: str | None, norm: str) -> float:
 _LATENCY_ANY = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>ms|毫秒|s|secs?|seconds?|秒)(?![a-z])")
 _LATENCY_CUE = re.compile(r"latency|延迟|耗时|推理|inference|per (?:page|image|frame|sample|query|request|call|document)"
                           r"|每(?:张|帧|页|条|次请求)|单(?:张|帧|页|条)|response time|响应")
-_LATENCY_NOT = re.compile(r"per (?:run|epoch|step|batch)|每(?:轮|个 ?epoch|步)|训练|train")
+_LATENCY_NOT = re.compile(r"per (?:run|epoch|step|batch)|每(?:轮|个 ?epoch|步)|训练|train|以内|之内|(?:ms|毫秒|秒)\s*内"
+                          r"|within|under|below|budget|要求|at most|不超过|目标|target|[<≤]")
 _FOOTPRINT = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>kb|mb|gb)(?![a-z])")
 _FOOTPRINT_CUE = re.compile(r"model size|模型(?:大小|体积|文件)|quanti[sz]|量化|weights|权重|footprint|参数文件"
                             r"|fits? in|放得下|装得下")
