@@ -137,7 +137,8 @@ def model_names(original: str) -> list[str]:
         if any(w.lower() not in _SIZES and w.lower() not in _NOISE for w in suffix):
             continue  # "LLaMA-Factory", "YOLO-World-Tools": a tool named after a model
         names.append(name)
-    names += [n for n in named_models(original, original.lower()) if re.search(r"\d", n)]
+    names += [n for n in named_models(original, original.lower())
+              if re.search(r"\d|-(?:tiny|mini|small|base|medium|large|xl|xxl|huge|nano)\b", n, re.I)]
     return [n for n in dict.fromkeys(names) if not vocab.DATASETS.search(n)
             and not GENERIC_MODELS.match(n.lower()) and not re.fullmatch(r"v\d+", n.lower())]
 

@@ -104,10 +104,11 @@ _STOP_QUALIFIERS = frozenset({
 _MEASURE_ONLY = re.compile(r"张|条|对|例|份|篇")
 _SUBSET = re.compile(r"其中|只有|里有|里面|有缺陷的|剩下|占|of them|only|among|subset|of which|per class"
                      r"|清洗|洗掉|删|去掉|去除|过滤|筛掉|剔|扔|remov|filter|drop|discard|threw|clean|上采样|过采样"
-                     r"|每类|每个|最后剩|剩|测试|验证|test|validation|dev|每天|每月|一天|a day|a month|per"
+                     r"|每类|每个|最后剩|剩|测试|验证|(?<![a-z])test|validation|(?<![a-z])dev(?![a-z])|每天|每月|一天|a day"
+                     r"|a month|(?<![a-z])per(?![a-z])"
                      r"|/天|held-?out|训练集|training set|train(?:ing)? split|train set")
-_RESUME_SUBSET = re.compile(r"其中|of them|of which|among|subset|per class|每类|每个|测试|test|held-?out"
-                            r"|验证|validation|每天|每月|a day|a month|per")
+_RESUME_SUBSET = re.compile(r"其中|of them|of which|among|subset|per class|每类|每个|测试|(?<![a-z])test|held-?out"
+                            r"|验证|validation|每天|每月|a day|a month|(?<![a-z])per(?![a-z])")
 _PART_OF = re.compile(r"\s*(?:of (?:it|this|that|these|those|them|the total)|中的|里的)")
 _MAG = {"万": 1e4, "亿": 1e8, "千": 1e3, "k": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9,
         "thousand": 1e3}
