@@ -152,7 +152,7 @@ def resume_models(raw: str) -> list[tuple[ModelName, str, str]]:
     """(name, role, the résumé's words) for each model the project text names."""
     found: list[tuple[ModelName, str, str]] = []
     for line in raw.splitlines():
-        for original, norm in _clauses(line):
+        for original, _ in _clauses(line):
             for name in model_names(original):
                 parsed = parse_model(name)
                 at = original.find(name)
@@ -190,7 +190,7 @@ def model_conflicts(answer: str, claimed: list[tuple[ModelName, str, str]],
             continue
         plain = re.sub(r"[^a-z0-9]", "", norm)
         asserted = _ASSERTS_USE.search(norm) and not _COMPONENT.search(norm)
-        for m, role, words in claimed:  # the résumé's baseline, said as the model used
+        for m, role, _ in claimed:  # the résumé's baseline, said as the model used
             if main and asserted and role == "compared" and own and not names_own and \
                     len(m.family) >= 4 and m.family in plain:
                 found.append((f"model:{m.family}", next(w for _, r, w in claimed if r == "own"),
@@ -249,9 +249,10 @@ def team_conflicts(answer: str, claims: TeamClaims) -> list[tuple[str, str, str]
     found = []
     for original, norm in _clauses(answer):
         m = _TEAM_SIZE.search(norm)
-        if m and claims.size and int(next(g for g in m.groups() if g)) != claims.size[0]:
-            found.append(("team:size", claims.size[1], original))
-        elif _WHOLE_ALONE.search(norm) and claims.size and claims.size[0] >= 2:
+        other_size = m is not None and int(next(g for g in m.groups() if g)) != (
+            claims.size or (0,))[0]
+        alone = bool(_WHOLE_ALONE.search(norm)) and (claims.size or (0,))[0] >= 2
+        if claims.size and (other_size or alone):
             found.append(("team:size", claims.size[1], original))
         elif _TOGETHER.search(norm) and not _SOLO.search(norm):
             for what, words in claims.solo:  # a solo claim over nothing in particular: all of it
