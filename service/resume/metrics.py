@@ -137,8 +137,8 @@ class _ClauseReader:
             return set()
         name = _name_before(num, self.names, self.nums, self.segment)
         after = None if name else _name_after(num, self.names, self.segment)
-        if num.unit in _SIZE_UNITS and not _SIZE_METRICS.search(
-                (name or after).group(0) if (name or after) else ""):
+        named = name or after
+        if num.unit in _SIZE_UNITS and not _SIZE_METRICS.search(named.group(0) if named else ""):
             return set()  # "38 KB model size" next to "accuracy" is not an accuracy of 38
         nxt = self.nums[i + 1] if i + 1 < len(self.nums) else None
         # "from 0.71 (legal-BERT baseline) to 0.79": an aside between the two ends
