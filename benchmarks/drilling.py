@@ -164,7 +164,7 @@ def live_latency(settings: Settings, candidates: int, think: float) -> None:
     answered = {i["resume"] for split in ALL_SPLITS for i in items(split)}
     pool = [(key, r) for key, r in resumes().items() if key in answered]
     with tempfile.TemporaryDirectory() as db_dir:
-        proc, url = start_service(str(settings.home), db_dir)
+        proc, url = start_service(str(settings.home), f"sqlite:///{db_dir}/drilling.db", 1, "local")
         try:
             def candidate(index: int) -> None:
                 import random
