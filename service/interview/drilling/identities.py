@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from service.interview.drilling.detectors import GENERIC_MODELS, named_models
 from service.interview.drilling.text import Answer
@@ -118,7 +119,8 @@ def parse_model(name: str) -> ModelName | None:
     return ModelName(name, family, tuple(sorted(variant.items()))) if len(family) >= 2 else None
 
 
-def model_names(original: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def model_names(original: str) -> tuple[str, ...]:
     """Models a clause names, each with its variant ("HRNet-W48", "legal-BERT", "Whisper-small",
     "LLaMA-Factory"): the résumé lexicon's models, widened to the whole hyphenated token, and
     named tokens with a version or size in them ("YOLOv5m", "Qwen1.5-14B")."""
@@ -139,8 +141,8 @@ def model_names(original: str) -> list[str]:
         names.append(name)
     names += [n for n in named_models(original, original.lower())
               if re.search(r"\d|-(?:tiny|mini|small|base|medium|large|xl|xxl|huge|nano)\b", n, re.I)]
-    return [n for n in dict.fromkeys(names) if not vocab.DATASETS.search(n)
-            and not GENERIC_MODELS.match(n.lower()) and not re.fullmatch(r"v\d+", n.lower())]
+    return tuple(n for n in dict.fromkeys(names) if not vocab.DATASETS.search(n)
+                 and not GENERIC_MODELS.match(n.lower()) and not re.fullmatch(r"v\d+", n.lower()))
 
 
 def _clauses(text: str) -> list[tuple[str, str]]:
