@@ -25,7 +25,11 @@ _NUMBER = re.compile(
     r"(?<![A-Za-z0-9_.@/\-])(?P<sign>[+\-]?)(?P<value>\d+(?:\.\d+)?)"
     r"(?:\s*/\s*(?P<total>\d+(?:\.\d+)?)(?![\d/]))?\s*(?P<unit>%|％|‰|个百分点|个点|pp(?![a-z])|points?(?![a-z])|"
     r"倍|x(?![A-Za-z0-9])|×(?!\d)|ms(?![a-z])|毫秒|秒|s(?![A-Za-z])|fps(?![a-z])|小时|h(?![a-z])|天|"
-    r"分钟|min(?![a-z])|GB|MB|万)?", re.IGNORECASE)
+    r"分钟|min(?![a-z])|GB|MB|KB|万)?", re.IGNORECASE)
+_SIZE_UNITS = ("kb", "mb", "gb")
+# A size in KB/MB/GB is a metric's value only for these ("显存 6GB", "model size 38 KB").
+_SIZE_METRICS = re.compile(r"显存|内存|memory|参数|size|体积|大小|footprint", re.IGNORECASE)
+_ASIDE = re.compile(r"[（(][^()（）]{0,40}[)）]")
 # "排名 15/120", "第 12 名/450 支队伍", "3rd place out of 500 teams": the field size after a rank.
 _OUT_OF = re.compile(r"\s*(?:/|of|out of|共)\s*(\d+)\s*(?:支参赛队伍|支队伍|支队|个队伍|队伍|个队|队|名|人|"
                      r"teams?|participants?|entries)?", re.IGNORECASE)
@@ -133,8 +137,13 @@ class _ClauseReader:
             return set()
         name = _name_before(num, self.names, self.nums, self.segment)
         after = None if name else _name_after(num, self.names, self.segment)
+        named = name or after
+        if num.unit in _SIZE_UNITS and not _SIZE_METRICS.search(named.group(0) if named else ""):
+            return set()  # "38 KB model size" next to "accuracy" is not an accuracy of 38
         nxt = self.nums[i + 1] if i + 1 < len(self.nums) else None
-        if nxt and _TO.match(self.segment[num.end:nxt.start]):
+        # "from 0.71 (legal-BERT baseline) to 0.79": an aside between the two ends
+        if nxt and _TO.match(_ASIDE.sub(" ", self.segment[num.end:nxt.start])):
+            name = name or self._last_name_before(num)
             start = name.start() if name else num.start
             metric = name.group(0) if name else "unspecified"
             self.emit(metric, nxt, num.value, False, start, nxt.end)
@@ -151,6 +160,15 @@ class _ClauseReader:
         end = max(found.end(), num.end) if found else num.end
         self.emit(found.group(0) if found else "unspecified", num, None, delta, start, end)
         return set()
+
+    def _last_name_before(self, num: _Num) -> re.Match[str] | None:
+        """"WER on a 12-hour held-out set … reduced from 18.7% to 12.9%": a from/to pair belongs
+        to the clause's last metric named before it, however far, when no other pair sits between."""
+        names = [n for n in self.names if n.end() <= num.start]
+        if not names or any(names[-1].end() <= m.start < num.start and m.unit not in (
+                None, "h", "小时") for m in self.nums):
+            return None
+        return names[-1]
 
     def _phrase_start(self, num: _Num) -> int:
         """For an unnamed improvement, start a few characters before its verb ("性能提升 10%")."""

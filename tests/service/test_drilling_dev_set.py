@@ -5,6 +5,11 @@ Chinese and English, each labelled press / let go with the slots it fills. The h
 (``drilling_holdout_set.yaml``) were never tuned on; the ``fresh`` split was written in words the
 patterns were not written for, and the ``blind`` split last; both were tuned on after their first,
 blind evaluation (recorded in ``benchmarks/drilling.py``).
+
+The independent split (half of a set written by someone who never saw the engine) and the
+failure-class splits (``classes``, written before the round-2 change; ``recheck``, after it) are
+held to bars below their tuned scores: they were tuned on, and the other half of the
+independent set is held out to measure the engine honestly.
 """
 
 from __future__ import annotations
@@ -13,12 +18,25 @@ from collections import Counter
 
 import pytest
 from drilling_fakes import FakeJudge, FakeKB
-from drilling_sets import SPLITS, Outcome, items, names_candidate_words, replay, resumes
+from drilling_sets import (
+    CLASSES,
+    INDEPENDENT,
+    SPLITS,
+    Outcome,
+    items,
+    names_candidate_words,
+    replay,
+    resumes,
+    scores,
+)
 
 from service.interview.brains.offline import render
 from service.interview.engine import InterviewEngine
 
 BARS = {"dev": 0.97, "holdout": 0.95, "fresh": 0.95, "blind": 0.95}
+# decisions, share of conflicts confronted, false alarms allowed, slot precision and recall
+OTHER_BARS = {"indep": (0.95, 0.9, 0, 0.85, 0.85), "classes": (0.93, 0.9, 0, 0.88, 0.9),
+              "recheck": (0.92, 0.9, 0, 0.85, 0.88)}
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +103,27 @@ def test_contradictions_are_confronted_and_only_they(engine: InterviewEngine, sp
             line = render(directive)
             assert claim[:10] in line and said[:10] in line and said in " ".join(
                 item["answer"].split()), item["id"]
+
+
+@pytest.mark.parametrize("split", INDEPENDENT + CLASSES)
+def test_independent_and_failure_class_splits(engine: InterviewEngine, split: str) -> None:
+    done = outcomes(engine, split)
+    got = scores(done)
+    decisions, confronted, false_alarms, precision, recall = OTHER_BARS[split]
+    wrong = [(o.item["id"], o.item["label"], o.decision) for o in done if not o.right]
+    assert got.decisions >= decisions, wrong
+    missed = [o.item["id"] for o in done if o.item.get("conflict") and not o.confronted]
+    alarms = [o.item["id"] for o in done if o.confronted and not o.item.get("conflict")]
+    assert got.confronted >= confronted * got.conflicts and got.false_alarms <= false_alarms, (
+        missed, alarms)
+    assert got.weak_pressed == got.weak
+    assert got.precision >= precision and got.recall >= recall, got
+    presses = [o for o in done if o.decision == "press"]
+    silent = [o.item["id"] for o in presses
+              if not names_candidate_words(render(o.directive), o.item["answer"])]
+    assert len(silent) <= 0.05 * len(presses), silent
+    for outcome in done:
+        if outcome.directive.contradiction:  # the next line quotes both sides
+            claim, _, said = outcome.directive.contradiction.partition(" vs said ")
+            line = render(outcome.directive)
+            assert claim[:10] in line and said[:10] in line, outcome.item["id"]

@@ -495,6 +495,16 @@ def test_claims_docx_tables() -> None:
     ("模型整体性能提升 10%", [("unspecified", 10.0, "%", None, True)]),
     ("排名前 5%", [("rank", 5.0, "%", None, False)]),
     ("标注了 10,000 张图片，基于 YOLOv8 和 Qwen2-7B，2023.03-2023.06", []),
+    # an aside between the two ends of "from A to B" (the baseline's name) keeps both ends
+    ("macro-F1 improved from 0.71 (legal-BERT baseline) to 0.79",
+     [("macro-F1", 0.79, None, 0.71, False)]),
+    ("测试集 Dice 从 0.812（U-Net 基线）提升到 0.846", [("Dice", 0.846, None, 0.812, False)]),
+    # a size next to a metric's name is not that metric's value
+    ("94.1% accuracy with a 38 KB model size", [("accuracy", 94.1, "%", None, False)]),
+    ("显存占用 6GB", [("显存占用", 6.0, "gb", None, False)]),
+    # a from/to pair far from the metric's name still belongs to it
+    ("WER on a 12-hour held-out set of accented callers reduced from 18.7% to 12.9%",
+     [("WER", 12.9, "%", 18.7, False)]),
 ])
 def test_metric_patterns(text: str, expected: list[tuple[object, ...]]) -> None:
     got = [(m.metric, m.value, m.unit, m.baseline, m.is_delta) for m in extract_metrics(text)]

@@ -9,8 +9,9 @@ The pieces, each usable without a model:
 * :mod:`.text`, :mod:`.numerals`, :mod:`.detectors`, :mod:`.assess` — reading an answer clause
   by clause: which slots it fills (with the candidate's words as evidence), which it evades,
   what it gives for other points, and what to quote back;
-* :mod:`.quantities`, :mod:`.ledger` — the numbers a candidate states, per project, from the
-  résumé and the answers; clashes are confronted quoting both;
+* :mod:`.quantities`, :mod:`.identities`, :mod:`.ledger` — what a candidate claims, per project,
+  from the résumé and the answers: numbers (metrics, improvements, counts, latency, model size),
+  models (family and variant, own or compared) and the team; clashes are confronted quoting both;
 * :mod:`.techniques`, :mod:`.concepts` — techniques named in the résumé and answers linked to
   knowledge-base entries through the entries' own aliases (and retrieval), for technique probes
   and résumé-linked concept questions;

@@ -37,6 +37,8 @@ CREDITABLE = frozenset({
     "data.size", "data.labeling", "data.balance", "data.split", "metrics.metric",
     "metrics.result", "metrics.baseline", "metrics.test_set"})
 QUOTE_CHARS = 28  # CJK characters (an English quote is cut at ~12 words)
+_ABLATION_CUE = re.compile(r"消融|ablat|去掉(?:它|这)|without (?:it|this|the)|对比实验")
+_SCORE = re.compile(r"(?<![\w@\-.])(?:0?\.\d{2,}|\d{1,2}\.\d|\d+(?:\.\d+)?\s*(?:%|个点|points?|pp))(?![\w.])")
 
 Detector = Callable[[Clause, str, "Answer"], bool]
 
@@ -126,6 +128,7 @@ class SlotAssessor:
                 for key in sorted(fills & CREDITABLE):
                     if not key.startswith(point + "."):
                         result.credited.setdefault(key, original)
+        self._answer_level(point, answer, result, clause_fills)
         if point == "task" and "io" not in result.filled:
             at = detectors.input_and_output([c.norm for c in answer.clauses])
             if at is not None:
@@ -152,7 +155,30 @@ class SlotAssessor:
                 found = self.bank.supports(slot, clause, semantic)
             if found:
                 fills.add(key)
+        if "model.change" in fills and detectors.add_only(clause.norm):
+            fills.discard("model.change")
         return fills
+
+    @staticmethod
+    def _answer_level(point: str, answer: Answer, result: Assessment,
+                      clause_fills: list[set[str]]) -> None:
+        """Slots stated across clauses: an ablation named in one clause and its numbers in the
+        next ("In the ablation, X gets 0.74, Y 0.77"); results listed after the metric was named
+        ("accuracy on the test split, English 88.4; Hindi 79.2")."""
+        norms = [c.norm for c in answer.clauses]
+        scored = [j for j, n in enumerate(norms) if _SCORE.search(n) and not find_evasions(n)]
+        if point == "novelty" and "evidence" not in result.filled:
+            at = next((i for i, n in enumerate(norms) if _ABLATION_CUE.search(n)), None)
+            later = [j for j in scored if at is not None and j >= at]
+            if later:
+                c = answer.clauses[later[0]]
+                result.filled["evidence"] = answer.original(c.start, c.end)
+                clause_fills[later[0]].add("novelty.evidence")
+        named = "metrics.metric" in answer.known or "metric" in result.filled
+        if point == "metrics" and "result" not in result.filled and named and scored:
+            c = answer.clauses[scored[0]]
+            result.filled["result"] = answer.original(c.start, c.end)
+            clause_fills[scored[0]].add("metrics.result")
 
     def _quote(self, result: Assessment, answer: Answer, evasions: list[Evasion],
                clause_fills: list[set[str]]) -> None:

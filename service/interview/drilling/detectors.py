@@ -140,14 +140,27 @@ _MECHANISM_VERB = re.compile(
     r"加了|加入|加进|加在|加上|塞进|构造|对齐|作为|采样|加权|去重|融合|组合|设计了|提出了?|改成|换成|引入|注入|挑了|挑选|聚类"
     r"|rather than|instead of|weight by|we weight|re-?weight|专门挑|挑的|不是随机|not random"
     r"|约束|re-?weight|added|adding|combin|sampl|inject|learn|cluster|proposed|designed|introduc"
-    r"|normaliz|align|instead of|rather than|side info|prototype|feature")
+    r"|normaliz|align|instead of|rather than|side info|prototype|feature|condition(?:ing|ed)? (?:the )?\w+ on"
+    r"|fed|feed(?:ing)?|prompt|作为输入|喂给|拼接|concat|前缀|prefix|prepend")
 _APPLIED = re.compile(
     r"用(?:到|在)(?:了)?\S{0,8}场景|applying|applied|adapted|new for|nobody|没(?:人|有人)用过|替代了?|"
     r"improved|改进了|更适合|works better|novel loss|the new thing")
 
 
+# "新的地方在于…", "what was new was…": the answer says which thing is new — new if it then names
+# something of substance (not "用到这个场景", not "几个模块结合").
+_NEW_INTRO = re.compile(r"(?:新的地方|新在|创新点|创新的地方|不一样的地方|区别)(?:主要)?(?:在于|是|就是)|(?:what was|what's|the) new"
+                        r"(?: (?:bit|part|thing|idea))? (?:was|is)|the novelty (?:was|is)|what (?:i|we) added (?:was|is)")
+
+
 def new_mechanism(norm: str) -> bool:
-    if _APPLIED.search(norm) or not _MECHANISM_VERB.search(norm):
+    if _APPLIED.search(norm):
+        return False
+    intro = _NEW_INTRO.search(norm)
+    if intro:
+        rest = norm[intro.end():]
+        return len(re.findall(r"[a-z]{3,}", rest)) >= 3 or len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 6
+    if not _MECHANISM_VERB.search(norm):
         return False
     return bool(re.search(r"[a-z]{2,}|\d", norm)) or len(re.findall(r"[\u4e00-\u9fff]", norm)) >= 8
 
@@ -234,3 +247,23 @@ def input_and_output(clauses: list[str]) -> int | None:
         if any(o != i for o in outputs) or _OUTPUT_SIDE.search(after):
             return i
     return None
+
+
+_ADD_ONLY = re.compile(r"加了|加入|加上|加个|引入|接了|插入|added|adding|\bwith an? |plus an? |用了")
+_REAL_CHANGE = re.compile(
+    r"换成|替换|改成|改为|换掉|去掉|删掉|冻结|rank|秩|约束|replac|swap|instead of|rather than|froze|freez|remov"
+    r"|constraint|switched|changed|改了")
+_LOCATION = re.compile(
+    r"(?:在|于|到|往|给)\s?\S{0,10}?(?:backbone|neck|head|encoder|decoder|层|stage|c2f|p\d|stride|分支|塔|tower"
+    r"|attention|mlp|ffn|残差|bottleneck|检测头|特征图|输入端|输出端|池化|embedding|block|之间|前面|后面|之后|之前|最后|每)"
+    r"|(?:backbone|neck|head|encoder|decoder|层|stage|c2f|attention|mlp|tower|塔)\S{0,6}(?:里|中|上|后|前|之后|之前|最后)"
+    r"|(?:into|in|on|after|before|between|inside|at|to) (?:the |each |every |all |its |a )?(?:\w+ ){0,3}?(?:backbone|neck"
+    r"|encoder|decoder|layers?|stages?|blocks?|heads?|attention|mlp|ffn|tower|branch|output|logits|input)"
+    r"|on top|每(?:个|一)|every|each")
+
+
+def add_only(norm: str) -> bool:
+    """"在里面加了一个 SE 注意力", "with an adapter added": a named block added, with no where,
+    nothing it replaced — a real change says where it went or what it replaced."""
+    return bool(_ADD_ONLY.search(norm)) and not _REAL_CHANGE.search(norm) and \
+        not _LOCATION.search(norm)

@@ -42,7 +42,7 @@ _PATTERNS: dict[str, str] = {
         r"|常规(?:的)?(?:设置|操作|做法|流程|处理|那些|的)?|标准(?:的)?(?:设置|流程|做法|配置)"
         r"|一般的做法|没怎么(?:调|改|动)|基本没(?:动|改|调)|参数(?:都|基本)?(?:是|跟)\S{0,6}(?:默认|一样)"
         r"|没(?:什么|啥)特别|直接拿来用|拿来(?:就)?用|直接(?:拿来)?(?:微调|用的)|不用改|没(?:有)?(?:什么|啥)?改"
-        r"|didn'?t (?:change|modify) (?:anything|much)|no changes|unchanged|nothing to change"
+        r"|didn'?t (?:change|modify) (?:anything|much)|no changes|unchanged|nothing to change|as[- ]is|原样|原封不动"
         r"|(?:the )?default(?:s| settings| hyperparameters| parameters| config(?:uration)?)?"
         r"|standard (?:settings|recipe|setup|implementation|architecture|one|fine-?tuning|training|way)"
         r"|(?:the )?usual(?: stuff| setup| settings| recipe| way)?|same (?:training )?(?:setup |settings )?as"
@@ -56,6 +56,7 @@ _PATTERNS: dict[str, str] = {
     "quantity": (
         r"挺多(?:的)?|很多(?:的)?|不少|大量(?:的)?|比较多|好多|海量|量(?:很|挺|比较)?大|资源挺多"
         r"|a lot(?: of)?|lots of|plenty of|quite a few|tons of|a bunch of|so many|not that much"
+        r"|(?<![十\d])几(?:个|十|百|千|万|轮|次)|a few (?:epochs|rounds|hours|days|thousand|hundred)|several (?:epochs|thousand|hundred)"
         r"|(?<!\d )some (?:sensor |call )?(?:data|hours|logs|notes)"),
     "quality": (
         r"效果(?:还|挺|很|比较|也)?(?:可以|行|好|不错|明显|挺好)|还(?:可以|行|不错)(?:吧)?|挺好(?:的)?"
@@ -70,7 +71,9 @@ _PATTERNS: dict[str, str] = {
     "generic": (
         r"遇到(?:了)?(?:很多|不少)?(?:问题|坑)|(?:最后|也)?都解决了|查资料|问师兄|一步步(?:也)?都解决"
         r"|worked through (?:them|it)|many challenges|delivered on time|(?:is|was) (?:an? )?(?:really )?"
-        r"important (?:open )?problem"),
+        r"important (?:open )?problem|(?:做|加)(?:了)?一些\S{0,12}(?:改进|优化|调整|改动|trick)|结构上的(?:一些)?优化"
+        r"|几个(?:比较)?(?:好的|常用的|有效的)?\S{0,4}(?:模块|方法|技巧|trick)|some (?:improvements|optimi[sz]ations|tweaks"
+        r"|changes|tricks)|a few (?:tricks|tweaks)"),
     "applied": (
         r"把\s?\S{1,24}?\s?用(?:到|在)(?:了)?(?:这个|我们|我们的|电商的?|客服|工业)?\S{0,6}场景"
         r"|(?:applying|applied|adapted) \S+(?: \S+)? to (?:our|the|this)"

@@ -1,28 +1,43 @@
-"""The claim ledger: what this candidate has said, in numbers, per project — and where it clashes.
+"""The claim ledger: what this candidate has claimed, per project — and where an answer clashes.
 
-The ledger starts from the résumé's project text (read by :mod:`.quantities`, like an answer) and
-grows with every answer. :func:`conflicts` compares an answer's statements with the ledger:
+The ledger starts from the résumé's project text, read line by line (numbers by
+:mod:`.quantities`, like an answer; models and team by :mod:`.identities`), and grows with every
+answer. :meth:`Ledger.check` compares an answer with it:
 
 * a metric value that matches neither the claimed result nor the claimed baseline
-  ("简历上写 mAP@0.5 从 0.71 到 0.84" vs "mAP 大概 0.65");
-* a "from A to B" whose ends differ from the claim's;
-* an improvement ("只涨了 2 个点") far from the claimed one (0.71 → 0.84 is 13 points) — in
-  answers about the metrics or the task, where numbers are headline numbers;
-* a dataset total off by more than half (1.2 万张 vs "五千张左右").
+  ("简历上写 mAP@0.5 从 0.71 到 0.84" vs "mAP 大概 0.65"), or a "from A to B" whose ends differ;
+* an improvement far from the claimed one ("只涨了 2 个点" against 0.71 → 0.84; "+0.83%" against
+  "涨了 2.3 个点") — improvements are compared with improvements, values with values, so
+  "+0.42%" and "千分之四点二" agree and "+4.1 points" says nothing about the absolute value;
+* a dataset count that no claimed count (or their total) is near — not a subset ("35 hours of
+  it", "其中 3000 张"), and, when both sides qualify the count ("SFT 数据"), against that one;
+* another model of the same family, or the résumé's baseline passed off as the model;
+* another team size, or a solo claim that an answer shares.
 
-Two numbers agree when they differ by at most 1.5 points or 2 % (people round; a demanding
-interviewer does not confront 0.84 vs 0.85). A statement that clashes is not added to the ledger,
-so the first-known number stays the reference; each clash is reported once.
+Numbers agree within 1.5 points or 2 % (more for a hedged round number: "大概八成" is 75–85);
+improvements within 30 % (or their relative share); counts within a factor 1.35, ranges
+("一万多张") by overlap. A statement that clashes is not added, so the first-known claim stays the
+reference; each clash is reported once.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from service.interview.drilling.identities import (
+    TeamClaims,
+    model_conflicts,
+    parse_model,
+    resume_models,
+    resume_team,
+    team_conflicts,
+)
 from service.interview.drilling.quantities import Statement, metric_statements, size_statements
 
-SIZE_RATIO = 1.6
+SIZE_RATIO = 1.35
+_FIELDS = {f.name for f in dataclasses.fields(Statement)}
 
 
 @dataclass(frozen=True)
@@ -36,40 +51,70 @@ class Conflict:
         return f"{self.claim} vs said {self.said}"
 
 
-def statements(text: str, sizes: bool = True) -> list[Statement]:
-    return [*metric_statements(text), *(size_statements(text) if sizes else [])]
+def statements(text: str, sizes: bool = True, resume: bool = False) -> list[Statement]:
+    return [*metric_statements(text, resume), *(size_statements(text, resume) if sizes else [])]
 
 
-def _close(a: float, b: float) -> bool:
-    return abs(a - b) <= max(1.5, 0.02 * max(abs(a), abs(b)))
+def _close(a: float, b: float, grain: float = 0.0) -> bool:
+    return abs(a - b) <= max(1.5, 0.02 * max(abs(a), abs(b)), grain)
+
+
+def _claimed_delta(known: Statement) -> float | None:
+    """The claimed improvement's size (WER 18.7 → 12.9 is an improvement of 5.8)."""
+    if known.delta:
+        return abs(known.value)
+    return abs(known.value - known.baseline) if known.baseline is not None else None
+
+
+def _delta_clashes(claimed: float, said: float, known: Statement) -> bool:
+    if abs(said - claimed) <= max(0.3 * abs(claimed), 0.25):
+        return False
+    relative = None if known.baseline in (None, 0) else 100 * claimed / known.baseline
+    return relative is None or abs(said - relative) > 0.15 * abs(relative)
+
+
+def _size_clashes(known: list[Statement], new: Statement) -> bool:
+    """A count clashes when no claimed count (nor the résumé's total) is near it."""
+    shared = [k for k in known if set(k.context) & set(new.context)]
+    if new.loose or not shared:
+        known = [k for k in known if not k.loose]  # a loose count is held only on shared words
+    if new.loose and not shared:
+        return False
+    pool = shared or known
+    if not pool:
+        return False
+    targets = [k.value for k in pool]
+    if not shared and len(known) > 1:
+        targets.append(sum(k.value for k in known))
+    low, high = new.value, new.high or new.value
+    return all(high * SIZE_RATIO < t or low > t * SIZE_RATIO for t in targets)
 
 
 def _clashes(known: Statement, new: Statement) -> bool:
-    if known.key != new.key:
-        return False
-    if known.key.startswith("size:"):
-        ratio = max(known.value, new.value) / max(min(known.value, new.value), 1e-9)
-        return ratio > SIZE_RATIO
-    claimed_delta = known.value if known.delta else (
-        known.value - known.baseline if known.baseline is not None else None)
+    """Whether ``new`` clashes with one metric statement ``known`` of the same key."""
+    claimed_delta = _claimed_delta(known)
     if new.delta:
-        if claimed_delta is None:
-            return False
-        return abs(new.value - claimed_delta) > max(1.5, 0.3 * abs(claimed_delta))
+        return claimed_delta is not None and _delta_clashes(claimed_delta, abs(new.value), known)
     if known.delta:
         return False  # "+4.1 points" says nothing about the absolute value
+    grain = max(new.grain, known.grain)
     if new.baseline is not None:
-        bad_end = not _close(new.value, known.value)
-        bad_start = known.baseline is not None and not _close(new.baseline, known.baseline)
+        bad_end = not _close(new.value, known.value, grain)
+        bad_start = known.baseline is not None and not _close(new.baseline, known.baseline, grain)
         return bad_end or bad_start
-    matches_baseline = known.baseline is not None and _close(new.value, known.baseline)
+    matches_baseline = known.baseline is not None and _close(new.value, known.baseline, grain)
     if new.about_baseline and known.baseline is not None:
         return not matches_baseline
-    return not (_close(new.value, known.value) or matches_baseline)
+    return not (_close(new.value, known.value, grain) or matches_baseline)
+
+
+def _comparable(known: Statement, new: Statement) -> bool:
+    """A validation-split number is only held against a claimed validation number."""
+    return known.key == new.key and (known.validation or not new.validation)
 
 
 class Ledger:
-    """Statements for one project; ``entries`` round-trip through the interview state."""
+    """Claims for one project; ``entries`` (dicts) round-trip through the interview state."""
 
     def __init__(self, entries: list[dict[str, Any]] | None = None) -> None:
         self.entries = list(entries or [])
@@ -78,35 +123,92 @@ class Ledger:
     def from_claim(cls, claim: dict[str, Any]) -> Ledger:
         text = str(claim.get("raw") or "")
         ledger = cls()
-        for statement in statements(text):
-            ledger.entries.append({**asdict(statement), "source": "resume"})
+        for line in text.splitlines():
+            for statement in statements(line, resume=True):
+                ledger.entries.append({**asdict(statement), "source": "resume"})
+        for model, role, words in resume_models(text):
+            ledger.entries.append({"key": f"model:{model.family}", "name": model.name,
+                                   "role": role, "said": words, "source": "resume"})
+        team = resume_team(text)
+        if team.size is not None:
+            ledger.entries.append({"key": "team:size", "value": team.size[0],
+                                   "said": team.size[1], "source": "resume"})
+        for what, words in team.solo:
+            ledger.entries.append({"key": "team:solo", "what": sorted(what), "said": words,
+                                   "source": "resume"})
         return ledger
 
     def _known(self) -> list[tuple[Statement, str]]:
         result = []
         for entry in self.entries:
-            fields = {k: v for k, v in entry.items() if k != "source"}
-            result.append((Statement(**fields), str(entry.get("source", "answer"))))
+            key = str(entry.get("key", ""))
+            if key.startswith(("metric:", "size:")):
+                fields = {k: v for k, v in entry.items() if k in _FIELDS}
+                fields["context"] = tuple(fields.get("context") or ())
+                result.append((Statement(**fields), str(entry.get("source", "answer"))))
         return result
+
+    def _models(self) -> list[tuple[Any, str, str]]:
+        found = []
+        for entry in self.entries:
+            if str(entry.get("key", "")).startswith("model:"):
+                parsed = parse_model(str(entry.get("name", "")))
+                if parsed is not None:
+                    found.append((parsed, str(entry.get("role", "own")), str(entry["said"])))
+        return found
+
+    def _team(self) -> TeamClaims:
+        size = next(((int(e["value"]), str(e["said"])) for e in self.entries
+                     if e.get("key") == "team:size"), None)
+        solo = tuple((set(e.get("what") or ()), str(e["said"])) for e in self.entries
+                     if e.get("key") == "team:solo")
+        return TeamClaims(size, solo)
+
+    def _source(self, said: str) -> str:
+        return next((str(e.get("source", "answer")) for e in self.entries if e.get("said") == said),
+                    "resume")
 
     def check(self, answer: str, point: str | None = None) -> list[Conflict]:
         """Conflicts of ``answer`` with the ledger; the answer's agreeing statements are added.
-        Dataset totals are read only in answers about the data (elsewhere a count is rarely the
-        total: "1200 张测试集", "30,000 notes a month"); improvements and "from A to B" only in
-        answers about the metrics or the task (elsewhere they are one fix's or one ablation's
-        share: "这一步涨了 4 个点", "without it MAPE went from 19.1 to 17.2")."""
+        Dataset counts are read in answers about the data or the task (elsewhere a count is
+        rarely the total: "1200 张测试集", "30,000 notes a month"); improvements and "from A to B"
+        only in answers about the metrics or the task (elsewhere they are one fix's or one
+        ablation's share); models in answers about the model, the task or the training."""
+        found = self._numbers(answer, point)
+        if point in (None, "model", "task", "training"):
+            found += [Conflict(key, claim, said, self._source(claim))
+                      for key, claim, said in model_conflicts(answer, self._models(),
+                                                              main=point in (None, "model", "task"))]
+        found += [Conflict(key, claim, said, self._source(claim))
+                  for key, claim, said in team_conflicts(answer, self._team())]
+        unique: dict[str, Conflict] = {}
+        for conflict in found:
+            unique.setdefault(conflict.key, conflict)
+        return list(unique.values())
+
+    def _numbers(self, answer: str, point: str | None) -> list[Conflict]:
         found: list[Conflict] = []
         known = self._known()
-        for new in statements(answer, sizes=point in (None, "data")):
+        for new in statements(answer, sizes=point in (None, "data", "task")):
+            if new.key.startswith("metric:") and point in ("data", "training", "contribution"):
+                continue  # "a random split gave an AUC of 0.80": a setting's number, not the claim
             if (new.delta or new.baseline is not None) and point not in (None, "metrics", "task"):
                 continue  # elsewhere an improvement is one fix's share, not the headline
-            clashes = [(k, src) for k, src in known if _clashes(k, new)]
-            same_key = [k for k, _ in known if k.key == new.key
-                        and (k.delta == new.delta or not k.delta)]  # a claimed delta never vouches
-            if clashes and not any(not _clashes(k, new) for k in same_key):
-                statement, source = clashes[0]
-                found.append(Conflict(new.key, statement.said, new.said, source))
-                continue
+            if new.key.startswith("size:"):
+                sizes = [k for k, _ in known if k.key == new.key]
+                if sizes and _size_clashes(sizes, new):
+                    claim = next(k for k, _ in known if k.key == new.key)
+                    source = next(s for k, s in known if k is claim)
+                    found.append(Conflict(new.key, claim.said, new.said, source))
+                    continue
+            else:
+                same_key = [k for k, _ in known if _comparable(k, new)
+                            and (k.delta == new.delta or not k.delta)]  # a delta never vouches
+                clashes = [(k, src) for k, src in known if _comparable(k, new) and _clashes(k, new)]
+                if clashes and not any(not _clashes(k, new) for k in same_key):
+                    statement, source = clashes[0]
+                    found.append(Conflict(new.key, statement.said, new.said, source))
+                    continue
             if not any(k.key == new.key and k.said == new.said for k, _ in known):
                 self.entries.append({**asdict(new), "source": "answer"})
         return found

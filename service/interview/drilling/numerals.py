@@ -1,5 +1,6 @@
 """Spoken numbers as digits, so "一万两千张", "百分之一", "留了一成", "six hundred hours" and
-"sixteen notes" read like "12000张", "1%", "10%", "600 hours" and "16 notes".
+"sixteen notes" read like "12000张", "1%", "10%", "600 hours" and "16 notes"; decimals and
+fractions too: "零点七四四" → "0.744", "千分之四点二" → "0.42%", "八成四" → "84%".
 
 Only the text the slot patterns read is rewritten; quotes are taken from the candidate's own
 words. A Chinese numeral is converted when it is a real number — it has a place value (十百千万亿)
@@ -16,6 +17,13 @@ _UNIT = {"十": 10, "百": 100, "千": 1000}
 _BIG = {"万": 10_000, "亿": 100_000_000}
 _MEASURE = "张条个对轮遍次层块卡台天小时分钟秒周月年倍份篇例位名棵组步折类种批人项点维句帧段笔通万千亿"
 _CN_RUN = re.compile(r"(百分之)?([零〇一二两三四五六七八九十百千万亿]+)(成|[" + _MEASURE + r"])?")
+# "零点七四四", "千分之四点二", "百分之十二点五", "八成四": a decimal or a fraction said in words.
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_DECIMAL = re.compile(
+    rf"(?P<frac>百分之|千分之|万分之)?(?P<int>[{_CN_DIGITS}十百千万]+)点(?P<dec>[{_CN_DIGITS}]+)"
+    rf"|(?P<pfrac>百分之|千分之|万分之)(?P<pint>[{_CN_DIGITS}十百千]+)"
+    rf"|(?<![{_CN_DIGITS}十])(?P<tenths>[一二三四五六七八九])成(?P<hundredths>[一二三四五六七八九])(?![{_CN_DIGITS}十])")
+_FRACTION_SCALE = {"百分之": 1.0, "千分之": 0.1, "万分之": 0.01}
 _EN_SMALL = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen".split())}
@@ -23,7 +31,7 @@ _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "
             "eighty": 80, "ninety": 90}
 _EN_SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _EN_WORD = "|".join([*_EN_SMALL, *_EN_TENS, *_EN_SCALE, "a", "and"])
-_EN_RUN = re.compile(rf"(?<![a-z])(?:(?:{_EN_WORD})[\s-]+)*(?:{'|'.join([*_EN_SMALL, *_EN_TENS, *_EN_SCALE])})"
+_EN_RUN = re.compile(rf"(?<![a-z])(?<!\d )(?<!\d)(?:(?:{_EN_WORD})[\s-]+)*(?:{'|'.join([*_EN_SMALL, *_EN_TENS, *_EN_SCALE])})"
                      rf"(?![a-z])(?:\s+percent)?")
 
 
@@ -45,13 +53,31 @@ def chinese_value(run: str) -> int | None:
     return total + section + (digit or 0)
 
 
+def _format(value: float) -> str:
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def _cn_decimal(match: re.Match[str]) -> str:
+    if match.group("tenths"):  # 八成四 = 84%
+        return f"{_DIGIT[match.group('tenths')]}{_DIGIT[match.group('hundredths')]}%"
+    frac = match.group("frac") or match.group("pfrac")
+    whole = chinese_value(match.group("int") or match.group("pint"))
+    if whole is None:
+        return match.group(0)
+    decimals = "".join(str(_DIGIT[ch]) for ch in match.group("dec") or "")
+    value = float(f"{whole}.{decimals}") if decimals else float(whole)
+    if frac:
+        return _format(value * _FRACTION_SCALE[frac]) + "%"
+    return _format(value)
+
+
 def _cn(match: re.Match[str]) -> str:
     percent, run, measure = match.group(1), match.group(2), match.group(3) or ""
     has_place = any(ch in "十百千万亿" for ch in run)
     text = match.string
     approximate = "几" in text[max(0, match.start() - 1):match.start()] + text[match.end():match.end() + 1]
-    if approximate or run[0] in "万亿" or not any(ch in "零〇一二两三四五六七八九十百千" for ch in run) or not (
-            percent or has_place or measure):
+    spoken = any(ch in "零〇一二两三四五六七八九" for ch in run) or run[0] == "十"  # "百" alone is no number
+    if approximate or run[0] in "万亿" or not spoken or not (percent or has_place or measure):
         return match.group(0)
     value = chinese_value(run)
     if value is None:
@@ -96,4 +122,4 @@ def _en(match: re.Match[str]) -> str:
 
 def digits(norm: str) -> str:
     """``norm`` (normalized text) with spoken numbers written as digits."""
-    return _EN_RUN.sub(_en, _CN_RUN.sub(_cn, norm))
+    return _EN_RUN.sub(_en, _CN_RUN.sub(_cn, _CN_DECIMAL.sub(_cn_decimal, norm)))

@@ -17,12 +17,15 @@ comparison are read the same way.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from service.interview.drilling.text import Answer
+from service.interview.drilling.evasion import HEDGES
+from service.interview.drilling.text import Answer, Clause
 
 _CANON = (
-    (r"mape", "mape"), (r"map|(?<![a-z])ap(?![a-z])", "map"), (r"gauc", "gauc"), (r"auc", "auc"), (r"(?<![a-z])ks", "ks"),
+    (r"rmsle", "rmsle"), (r"smape", "smape"), (r"(?<![a-z])mrr", "mrr"), (r"(?<![a-z])pck", "pck"),
+    (r"log ?loss", "logloss"), (r"ap_?(?:small|s\b)", "ap_small"), (r"ap_?(?:medium|m\b)", "ap_medium"),
+    (r"ap_?(?:large|l\b)", "ap_large"), (r"mape", "mape"), (r"map|(?<![a-z])ap(?![a-z])", "map"), (r"gauc", "gauc"), (r"auc", "auc"), (r"(?<![a-z])ks", "ks"),
     (r"f1", "f1"), (r"precision|精确率|精度|查准率", "precision"), (r"recall@\d+|recall|召回", "recall"),
     (r"wer|word error rate|error rate|错误率", "wer"), (r"\bcer\b", "cer"), (r"dice", "dice"),
     (r"miou|iou", "iou"), (r"mape", "mape"), (r"rmse", "rmse"), (r"(?<![a-z])mae", "mae"),
@@ -30,56 +33,89 @@ _CANON = (
     (r"满意度|satisfaction", "satisfaction"), (r"转人工率", "handoff"), (r"漏检率", "miss_rate"),
     (r"误检率|误报率", "false_alarm"), (r"点击率|ctr", "ctr"), (r"bleu", "bleu"), (r"rouge", "rouge"),
     (r"psi", "psi"), (r"坏账率", "bad_rate"), (r"时长", "watch_time"), (r"perplexity|ppl", "ppl"),
-    (r"fps", "fps"), (r"latency|延迟|耗时", "latency"),
+    (r"fps", "fps"), (r"latency|延迟|耗时|inference|推理|单帧|单张|per (?:image|frame)", "latency"),
 )
 _LEDGER_METRIC = re.compile(
     r"mape|map(?:@[\d.:]+)?|(?<![a-z])ap(?:@[\d.:]+)?(?![a-z])|gauc|(?<![a-z])auc|(?<![a-z])ks(?![a-z])"
     r"|(?:micro-?|macro-?)?f1|precision|recall(?:@\d+)?|召回率|准确率|精确率|word error rate|\bwer\b|\bcer\b"
     r"|error rate|错误率|dice|miou|(?<![a-z])iou|mape|rmse|(?<![a-z])mae|ndcg(?:@\d+)?|top-?[15](?: accuracy)?"
     r"|accuracy|满意度|satisfaction|转人工率|漏检率|误检率|误报率|点击率|ctr|bleu|rouge(?:-[l12])?|坏账率"
-    r"|人均观看时长|观看时长|perplexity")
-_GLUE = (r"(?:\s|是|为|达到|达|到了?|做到|大概|大约|约|可能|其实|也就|最后|只有|左右|about|around|roughly|maybe"
+    r"|人均观看时长|观看时长|perplexity|rmsle|smape|(?<![a-z])mrr|(?<![a-z])pck|log ?loss|ap_(?:small|medium|large|[sml])"
+    r"|[\u4e00-\u9fff]{2}率|(?:[a-z]+[- ])?[a-z]+ rate(?![a-z])|人均时长|时长|latency|延迟|推理(?:时间|耗时)|单帧|单张"
+    r"|inference (?:time|takes|latency)")
+# Rates that are settings, not results ("学习率 0.01", "采样率 16k").
+_NOT_METRIC = re.compile(r"学习率|采样率|概率|频率|丢弃率|码率|比率|衰减率|利率|汇率|税率|learning rate"
+                         r"|sampl\w* rate|drop(?:out)? rate|decay rate|frame rate|bit ?rate|tax rate|interest rate")
+_GLUE = (r"(?:\s|是|为|了|达到|达|到了?|做到|大概|大约|约|可能|其实|也就|最后|只有|左右|about|around|roughly|maybe"
          r"|of|was|were|is|=|:|：|at|reached|only|just|went|came|down|up|to|from|提升|提高|涨|降|下降|降低|从"
          r"|of\s|by|\+|的话|的|呢|then|ended|somewhere|landed|sits|stood|now|currently|finally|最终|能|在|到达"
          r"|好像|似乎|应该|估计|差不多|i think|i believe|like)"
          r"{0,12}")
 _FROM_TO = re.compile(
-    r"(?:从|from)\s*(?:about |around |大概|约|原来的?)?(?P<a>\d+(?:\.\d+)?)\s*(?:%|percent)?.{0,14}?"
+    r"(?:从|from)\s*(?:about |around |大概|约|原来的?)?(?P<a>\d+(?:\.\d+)?)\s*(?:%|percent)?[^\d]{0,32}?"
     r"(?:到|to|→|->|提到|降到|涨到|提升到|提高到|降低到)\s*(?:了)?\s*(?:about |around |maybe |大概|约)?"
     r"(?P<b>\d+(?:\.\d+)?)\s*(?P<u>%|percent)?"
     r"|(?:to|到)\s*(?:about |around |大概)?(?P<b2>\d+(?:\.\d+)?)\s*(?P<u2>%|percent)?\s*(?:from|从)\s*"
-    r"(?P<a2>\d+(?:\.\d+)?)")
+    r"(?P<a2>\d+(?:\.\d+)?)"
+    r"|^\s*(?:是|为|of|=|:|：)?\s*(?P<a3>\d+(?:\.\d+)?)\s*(?:%|percent)?\s*(?:->|→|=>|~>)\s*(?P<b3>\d+(?:\.\d+)?)\s*"
+    r"(?P<u3>%|percent)?"
+    r"|^\s*(?:是|为|of|=|:|：|was|is|reached|达到)?\s*(?P<b4>\d+(?:\.\d+)?)\s*(?P<u4>%|percent)?\s*(?:against|versus|vs\.?"
+    r"|compared (?:to|with)|对比|相比|比)\s*(?:the |a |an )?[^\d]{0,40}?(?P<a4>\d+(?:\.\d+)?)")
 _DELTA = re.compile(
-    r"(?:涨|提升|提高|增加|上升|降|下降|减少|降低|went up|rose|improved|increased|dropped|fell|gained"
+    r"(?:涨|提升|提高|增加|上升|降|下降|减少|降低|高了|低了|高出|多了|少了|went up|rose|improved|increased|dropped"
+    r"|fell|gained|higher by|lower by"
     r"|(?<![a-z])up|(?<![a-z])down|\+)(?:了)?\s*(?:by )?(?:about |around |roughly |only |大概|约|只有|也就)?\s*"
     r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>个点|个百分点|points?|pp|%|percent|个千分点)?(?![\d.])")
 _VALUE_AFTER = re.compile(_GLUE + r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>%|percent)?(?![\d.]|\s*(?:个|张|条|次|维|倍|x\b|ms"
                           r"|毫秒|万|k\b|epoch|轮|小时|hours?|items?|calls?|weeks?|days?|天|周))")
-_VALUE_BEFORE = re.compile(r"(?P<sign>\+|涨|提升|提高|improved by|up by|gain of)?\s*(?P<v>\d+(?:\.\d+)?)\s*"
-                           r"(?P<u>%|percent|个点|points?|pp)?\s*(?:的\s*)?$")
+_LATENCY = re.compile(_GLUE + r"(?P<v>\d+(?:\.\d+)?)\s*(?:ms|毫秒)")
+_VALUE_BEFORE = re.compile(r"(?P<sign>\+|涨|提升|提高|improved by|up by|gain of|gained|gain(?:ed)? (?:about|around)"
+                           r")?\s*(?:about |around |roughly )?(?P<v>\d+(?:\.\d+)?)\s*"
+                           r"(?P<u>%|percent|个点|points?|pp)?\s*(?:的|of)?\s*$")
 # What scopes a number to something narrower than the headline result, or makes it a target.
+_ABLATION = re.compile(r"消融|ablat|单加|单用|只用|只加|去掉|without|removing|alone|only with")
 _SCOPE = re.compile(
     r"消融|ablat|单加|单用|只用|只加|去掉|without|removing|alone|only with|每个|each|digit|promo|agreement"
-    r"|inter-?annotator|dev set|验证集|小模型|这一块|这一步|单独|阶段|stage|目标|要求|target|goal|below|above"
+    r"|inter-?annotator|小模型|这一块|这一步|单独|阶段|stage|目标|要求|target|goal|below|above"
     r"|以内|以下|以上|within|plus or minus|±|前\s*\d|top \d|小时|weeks?\b|周|线上时长多|多涨|多提|额外")
 _BASELINE_WORDS = re.compile(r"原版|baseline|基线|原来|之前|老(?:模型|系统)|old|previous|original|规则")
+# Plural nouns that count something other than data ("12 months", "5 epochs", "3 annotators").
+_NOT_COUNTED = (r"month|day|week|year|hour|minute|second|epoch|step|layer|page|token|dimension|round|run"
+                r"|time|point|percent|people|member|annotator|class|categorie|type|gpu|core|block|head"
+                r"|parameter|param|feature|iteration|update|sample|row|record|image|note|document|utterance"
+                r"|clip|case|patient|pair|label|user|store|famil|trial|experiment|ms|kb|mb|gb|fold|tree"
+                r"|leave|leaf|model|seed|character|word|command|keyword|intent|language|office|site|engineer"
+                r"|paralegal|author|teammate|student|frame|second|reviewer|seconds")
 _SIZE = re.compile(
-    r"(?P<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<mag>万|亿|千|k|m|million|billion|thousand)?"
-    r"\s*(?:多|余)?\s*(?:[a-z\-]+\s){0,2}?(?P<unit>张|图片|images?|条|样本|samples?|rows?|records?|对|pairs?"
-    r"|小时|hours?|例|病例|cases?|patients?|份|篇|notes?|documents?|utterances?|clips?|series)"
+    r"(?P<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<mag>万|亿|千|k(?![a-z])|m(?![a-z])|million|billion|thousand)?"
+    r"\s*(?:多|余)?\s*(?:(?!of\b)[a-z\-]+\s){0,2}?(?P<unit>张|图片|images?|条|样本|samples?|rows?|records?|对"
+    r"|pairs?|小时|hours?|例|病例|cases?|patients?|份|篇|notes?|documents?|utterances?|clips?|series|笔|段"
+    r"|(?![a-z]*(?:" + _NOT_COUNTED + r")s?\b)[a-z]{3,}s\b)"
     r"(?P<noun>[^，,。;；]{0,12}?(?:数据|样本|图|文本|对话|记录|病例|语料|标注|日志|影像|ct|音频|视频))?")
+_VALIDATION = re.compile(r"验证集|dev set|validation|(?<![a-z])val(?![a-z])")
 _TOTAL = re.compile(r"一共|总共|共计|共有|合计|总量|数据集|数据量|in total|total|altogether|dataset|corpus")
+_APPROX_UP = re.compile(r"^\s*(?:多|余|\+|plus|\s*以上)|(?:超过|more than|over|above|至少|at least)\s*$")
+# Words that qualify a count ("自采", "SFT", "VisDrone"): read around it, compared between sides.
+_QUALIFIER = re.compile(r"[a-z][a-z0-9\-]{1,}|[\u4e00-\u9fff]{2}")
+_STOP_QUALIFIERS = frozenset({
+    "the", "of", "and", "we", "our", "had", "have", "about", "around", "roughly", "from", "in",
+    "on", "to", "was", "were", "it", "that", "this", "with", "for", "hours", "images", "loans",
+    "数据", "一共", "总共", "大概", "左右", "我们", "用的", "的是", "这个", "那个", "然后", "就是", "样本"})
 _MEASURE_ONLY = re.compile(r"张|条|对|例|份|篇")
 _SUBSET = re.compile(r"其中|只有|里有|里面|有缺陷的|剩下|占|of them|only|among|subset|of which|per class"
                      r"|清洗|洗掉|删|去掉|去除|过滤|筛掉|剔|扔|remov|filter|drop|discard|threw|clean|上采样|过采样"
-                     r"|每类|每个|最后剩|剩|测试|验证|test|validation|dev|每天|每月|一天|a day|a month|per"
-                     r"|/天|held-?out|训练集|train")
+                     r"|每类|每个|最后剩|剩|测试|验证|(?<![a-z])test|validation|(?<![a-z])dev(?![a-z])|每天|每月|一天|a day"
+                     r"|a month|(?<![a-z])per(?![a-z])"
+                     r"|/天|held-?out|训练集|training set|train(?:ing)? split|train set")
+_RESUME_SUBSET = re.compile(r"其中|of them|of which|among|subset|per class|每类|每个|测试|(?<![a-z])test|held-?out"
+                            r"|验证|validation|每天|每月|a day|a month|(?<![a-z])per(?![a-z])")
+_PART_OF = re.compile(r"\s*(?:of (?:it|this|that|these|those|them|the total)|中的|里的)")
 _MAG = {"万": 1e4, "亿": 1e8, "千": 1e3, "k": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9,
         "thousand": 1e3}
-_UNIT_FAMILY = (("images", r"张|图片|images?"), ("samples", r"条|样本|samples?|rows?|records?"),
+_UNIT_FAMILY = (("images", r"张|图片|images?"), ("samples", r"条|样本|samples?|rows?|records?|笔"),
                 ("pairs", r"对|pairs?"), ("hours", r"小时|hours?"),
                 ("cases", r"例|病例|cases?|patients?"), ("documents", r"份|篇|notes?|documents?"),
-                ("utterances", r"utterances?|clips?"), ("series", r"series"))
+                ("utterances", r"utterances?|clips?|段"), ("series", r"series"))
 
 
 @dataclass(frozen=True)
@@ -93,14 +129,24 @@ class Statement:
     delta: bool = False
     said: str = ""
     about_baseline: bool = False  # the clause talks about the baseline ("原版是 0.71")
+    grain: float = 0.0  # a hedged round number's half step: "大概八成" is 80 ± 5
+    high: float | None = None  # a count's upper end: "一万多张" is 10000 to 20000
+    context: tuple[str, ...] = ()  # what qualifies a count: ("自采",), ("sft",)
+    validation: bool = False  # measured on a validation split
+    loose: bool = False  # "最近 50 条": some count; held only against one that shares a qualifier
 
 
 def canonical_metric(name: str) -> str | None:
+    """One key per metric: "mAP@0.5" and "map" → ``map``; an unlisted rate keeps its own name
+    ("回答采纳率" → ``采纳率``, "acceptance rate" → ``acceptance rate``); settings → ``None``."""
     low = name.lower()
+    if _NOT_METRIC.search(low):
+        return None
     for pattern, canon in _CANON:
         if re.search(pattern, low):
             return canon
-    return None
+    generic = re.search(r"[\u4e00-\u9fff]{2}率$|[a-z]+ rate$", low)
+    return generic.group(0) if generic else None
 
 
 def to_points(value: float, unit: str | None) -> float:
@@ -120,10 +166,16 @@ def _clause_statement(norm: str, said: str, key: str, name_start: int,
                       name_end: int) -> Statement | None:
     """The statement a clause makes about the metric named at ``norm[..name_end]``."""
     tail = norm[name_end:]
+    if key == "metric:latency":
+        ms = None if _LATENCY_NOT.search(norm) else _LATENCY.match(tail)
+        return Statement(key, float(ms.group("v")), said=said,
+                         grain=_grain(ms.group("v"), "ms", norm)) if ms else None
     span = _FROM_TO.search(tail)
-    if span and span.start() <= 16:
-        a, b = span.group("a") or span.group("a2"), span.group("b") or span.group("b2")
-        unit = span.group("u") or span.group("u2")
+    explicit = span is not None and bool(span.group("a"))
+    if span and (span.start() <= 16 or (explicit and span.start() <= 60)):
+        a = next(g for g in (span.group(n) for n in ("a", "a2", "a3", "a4")) if g)
+        b = next(g for g in (span.group(n) for n in ("b", "b2", "b3", "b4")) if g)
+        unit = next((g for g in (span.group(n) for n in ("u", "u2", "u3", "u4")) if g), None)
         return Statement(key, to_points(float(b), unit), to_points(float(a), unit), said=said)
     delta = _DELTA.search(tail)
     if delta and delta.start() <= 16:
@@ -132,49 +184,112 @@ def _clause_statement(norm: str, said: str, key: str, name_start: int,
     value = _VALUE_AFTER.match(tail)
     if value:
         return Statement(key, to_points(float(value.group("v")), value.group("u")), said=said,
-                         about_baseline=bool(_BASELINE_WORDS.search(norm)))
+                         about_baseline=bool(_BASELINE_WORDS.search(norm)),
+                         grain=_grain(value.group("v"), value.group("u"), norm))
     head = norm[:name_start]
     before = _VALUE_BEFORE.search(head)
-    if before and not re.search(r"[a-z\u4e00-\u9fff]\s*$", head[:before.start("v")].rstrip("+ ")):
+    if before and (before.group("sign") or not re.search(r"[a-z\u4e00-\u9fff]\s*$",
+                                                         head[:before.start("v")].rstrip("+ "))):
         unit = before.group("u")
         if before.group("sign") or (unit and unit not in ("%", "percent")):
             return Statement(key, _delta_points(float(before.group("v")), unit), delta=True,
                              said=said)
-        return Statement(key, to_points(float(before.group("v")), unit), said=said)
+        return Statement(key, to_points(float(before.group("v")), unit), said=said,
+                         grain=_grain(before.group("v"), unit, norm))
     return None
 
 
-def metric_statements(text: str) -> list[Statement]:
+def _grain(number: str, unit: str | None, norm: str) -> float:
+    """Half the last stated digit's step when the number is hedged ("大概 0.8", "about 15%")."""
+    if not HEDGES.search(norm):
+        return 0.0
+    decimals = len(number.split(".")[1]) if "." in number else 0
+    step = 10.0 ** -decimals if decimals else (10.0 if number.endswith("0") else 1.0)
+    return to_points(step, unit) / 2 if float(number) <= 1.0 and unit is None else step / 2
+
+
+# "0.4 s per page", "单张 200 毫秒", "2 seconds per page": how long one input takes (not training).
+_LATENCY_ANY = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>ms|毫秒|s|secs?|seconds?|秒)(?![a-z])")
+_LATENCY_CUE = re.compile(r"latency|延迟|耗时|推理|inference|per (?:page|image|frame|sample|query|request|call|document)"
+                          r"|每(?:张|帧|页|条|次请求)|单(?:张|帧|页|条)|response time|响应")
+_LATENCY_NOT = re.compile(r"per (?:run|epoch|step|batch)|每(?:轮|个 ?epoch|步)|训练|train|以内|之内|(?:ms|毫秒|秒)\s*内"
+                          r"|within|under|below|budget|要求|at most|不超过|目标|target|[<≤]")
+_FOOTPRINT = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>kb|mb|gb)(?![a-z])")
+_FOOTPRINT_CUE = re.compile(r"model size|模型(?:大小|体积|文件)|quanti[sz]|量化|weights|权重|footprint|参数文件"
+                            r"|fits? in|放得下|装得下")
+_KB = {"kb": 1.0, "mb": 1024.0, "gb": 1024.0 ** 2}
+
+
+def footprint_statements(text: str) -> list[Statement]:
+    """A model's size on disk or flash: "38 KB model size after int8", "120 KB after quantisation"."""
+    answer = Answer(text)
+    found = []
+    for clause in answer.clauses:
+        m = _FOOTPRINT.search(clause.norm)
+        if m and _FOOTPRINT_CUE.search(clause.norm) and not _SCOPE.search(clause.norm):
+            value = float(m.group("v")) * _KB[m.group("u")]
+            found.append(Statement("metric:model_size", value, grain=0.1 * value,
+                                   said=answer.original(clause.start, clause.end)))
+    return found
+
+
+def latency_statements(text: str) -> list[Statement]:
+    answer = Answer(text)
+    found = []
+    for clause in answer.clauses:
+        m = _LATENCY_ANY.search(clause.norm)
+        if m and _LATENCY_CUE.search(clause.norm) and not _LATENCY_NOT.search(clause.norm) \
+                and not _SCOPE.search(clause.norm):
+            value = float(m.group("v")) * (1.0 if m.group("u") in ("ms", "毫秒") else 1000.0)
+            found.append(Statement("metric:latency", value, grain=0.15 * value,
+                                   said=answer.original(clause.start, clause.end)))
+    return found
+
+
+def metric_statements(text: str, resume: bool = False) -> list[Statement]:
     """Headline metric statements: a number right after the metric's name (or a from/to or an
-    improvement right after it, or in the next clause when the metric stood alone)."""
+    improvement right after it, or in the next clause when the metric stood alone). ``resume``:
+    the résumé's own text, where only ablations are set aside (its numbers are the headline)."""
     answer = Answer(_mask_dates(text))
     found: list[Statement] = []
     pending: tuple[str, int] | None = None  # a metric named alone, e.g. "WER, and we went from…"
+    last: str | None = None
     for clause in answer.clauses:
         norm = clause.norm
         said = answer.original(clause.start, clause.end)
-        if _SCOPE.search(norm):
+        if (_ABLATION if resume else _SCOPE).search(norm):
             pending = None
             continue
         names = list(_LEDGER_METRIC.finditer(norm))
         statement = None
-        for m in names:
+        for i, m in enumerate(names):  # "AUC 0.742 -> 0.781 and KS 0.36 -> 0.42": one per name
             canon = canonical_metric(m.group(0))
-            if canon:
-                statement = _clause_statement(norm, said, f"metric:{canon}", m.start(), m.end())
-                if statement:
-                    break
+            upto = names[i + 1].start() if i + 1 < len(names) else len(norm)
+            named = _clause_statement(norm[:upto], said, f"metric:{canon}", m.start(), m.end()) \
+                if canon else None
+            if named is not None and statement is not None and named.key != statement.key:
+                found.append(replace(named, validation=bool(_VALIDATION.search(norm))))
+            elif named is not None and statement is None:
+                statement = named
         if statement is None and pending is not None and not names:
             statement = _clause_statement(" " + norm, said, pending[0], 0, 0)
             if statement is not None and not (statement.delta or statement.baseline is not None):
                 statement = None  # only "from A to B" / "up by N" carry over a clause
+        if statement is None and last is not None and not names and not resume:
+            delta = _DELTA.search(norm)  # "比 TSN 高了 10 个点": the metric named just before
+            if delta and delta.group("u") and delta.group("u") not in ("%", "percent"):
+                statement = Statement(last, _delta_points(float(delta.group("v")), delta.group("u")),
+                                      delta=True, said=said)
         if statement is not None:
-            found.append(statement)
+            found.append(replace(statement, validation=bool(_VALIDATION.search(norm))))
+            last = statement.key
         pending = None
         if names and statement is None and len(norm) - names[-1].end() <= 2:
             canon = canonical_metric(names[-1].group(0))
             pending = (f"metric:{canon}", 0) if canon else None
-    return found
+    if not any(s.key == "metric:latency" for s in found):
+        found += latency_statements(text)
+    return found + footprint_statements(text)
 
 
 def _mask_dates(text: str) -> str:
@@ -184,22 +299,59 @@ def _mask_dates(text: str) -> str:
 
 
 def _family(unit: str) -> str:
-    return next(name for name, pattern in _UNIT_FAMILY if re.fullmatch(pattern, unit))
+    """"张" → images, "contracts" → contracts (a plural the table does not list is its own)."""
+    return next((name for name, pattern in _UNIT_FAMILY if re.fullmatch(pattern, unit)),
+                unit.removesuffix("s"))
 
 
-def size_statements(text: str) -> list[Statement]:
+def _qualifiers(text: str) -> tuple[str, ...]:
+    """Latin words and overlapping CJK pairs: "自采航拍图像" → 自采, 采航, 航拍, …"""
+    words = re.findall(r"[a-z]{2,}", text)
+    cjk = re.sub(r"[^\u4e00-\u9fff]", " ", text)
+    pairs = [cjk[i:i + 2] for i in range(len(cjk) - 1) if " " not in cjk[i:i + 2]]
+    return tuple(dict.fromkeys(q for q in [*words, *pairs] if q not in _STOP_QUALIFIERS))
+
+
+def _step(value: float) -> float:
+    """The place of a count's last non-zero digit: 10000 for 一万多, 1000 for 1.2 万多."""
+    digits = f"{value:.0f}".rstrip("0")
+    return 10.0 ** (len(f"{value:.0f}") - len(digits)) if digits else 1.0
+
+
+def size_statements(text: str, resume: bool = False) -> list[Statement]:
+    """Dataset counts: "一共 1.2 万张", "4,000 notes", "600 hours" — not subsets ("其中 3000 张",
+    "35 hours of it"), and, in an answer, not test or training splits. "一万多张" is a range."""
     answer = Answer(text)
+    subset = _RESUME_SUBSET if resume else _SUBSET
     found = []
     for clause in answer.clauses:
-        for m in _SIZE.finditer(clause.norm):
-            before = clause.norm[max(0, m.start() - 8):m.start()]
-            if _SUBSET.search(before) or _SUBSET.search(clause.norm[m.end():m.end() + 10]):
+        norm = clause.norm
+        for m in _SIZE.finditer(norm):
+            before, after = norm[max(0, m.start() - 16):m.start()], norm[m.end():m.end() + 12]
+            if subset.search(before) or subset.search(after) or _PART_OF.match(after):
                 continue
-            if _MEASURE_ONLY.fullmatch(m.group("unit")) and not (
-                    m.group("noun") or _TOTAL.search(clause.norm)):
-                continue  # "生成两条回复": a count of something, not the dataset
             value = float(m.group("v").replace(",", "")) * _MAG.get(m.group("mag") or "", 1.0)
-            start = clause.start + max(0, m.start() - 6)
-            found.append(Statement(f"size:{_family(m.group('unit'))}", value,
-                                   said=answer.original(start, clause.start + m.end())))
+            if value < 20:
+                continue  # "生成两条回复", "给一张图": a count of something, not the dataset
+            loose = bool(_MEASURE_ONLY.fullmatch(m.group("unit"))) and value < 1000 and not (
+                m.group("noun") or _TOTAL.search(norm))
+            more = _APPROX_UP.search(norm[m.end("mag") if m.group("mag") else m.end("v"):m.end()]) \
+                or _APPROX_UP.search(before)
+            lead = norm[max(0, m.start() - 20):m.start()]
+            lead = re.split(r"\d", lead)[-1]  # not the words of the count before it
+            context = f"{lead} {m.group('noun') or ''} {norm[m.end():m.end() + 8]}"
+            found.append(Statement(
+                f"size:{_family(m.group('unit'))}", value,
+                said=_said(answer, clause, m.start(), m.end()),
+                high=value + _step(value) if more else None, context=_qualifiers(context),
+                loose=loose))
     return found
+
+
+def _said(answer: Answer, clause: Clause, start: int, end: int) -> str:
+    """The candidate's words for ``clause.norm[start:end]`` (the clause when numerals were
+    rewritten, since offsets then no longer line up)."""
+    original = answer.original(clause.start, clause.end)
+    if len(original) != clause.end - clause.start or clause.norm != answer.norm[clause.start:clause.end]:
+        return original
+    return answer.original(clause.start + max(0, start - 6), clause.start + end)

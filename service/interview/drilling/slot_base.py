@@ -11,7 +11,8 @@ from dataclasses import dataclass
 N = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:e-?\d+)?"
      r"|(?!一(?:些|下|起|步|直|定|般|致|样|点|部分|方面))[一二两三四五六七八九十百千万几]{1,4}(?![些下起]))")  # a spoken number
 NUM_ANY = re.compile(r"\d|[一二两三四五六七八九十百千万]")
-GPU = r"(?:gpus?|卡|显卡|a100s?|h100s?|v100s?|a10s?|a800|h800|3090s?|4090s?|t4s?|tpus?|npu|昇腾|jetson)"
+GPU = (r"(?:gpus?|卡|显卡|a100s?|h100s?|v100s?|a10g?s?|l4s?|a800|h800|[234]0[6789]0\s?(?:ti)?s?|t4s?|tpus?|npu|昇腾"
+       r"|jetson|laptop|笔记本|macbook|cpu\s?(?:集群|cluster|server|servers|nodes?)|集群|cluster)")
 
 
 @dataclass(frozen=True)

@@ -43,12 +43,15 @@ _TASK = [
           r"goal (?:is|was)|target (?:is|was)|success (?:is|was|meant)|measured|judged|scored by|"
           r"we tracked|we report|needed|had to|required|the target|由.{0,10}(?:评|打分|标)|要求是|好坏(?:就)?看"
           r"|optimi[sz]ed? for|the aim|aim(?:ed)? (?:is|was|to|for)|objective (?:is|was)|what mattered|考核"
+          r"|the bar|bar (?:is|was)|threshold|门槛|(?:给的|定的|划的)线|底线|至少|不低于|不少于|不超过|不能(?:比|低于|超过)"
+          r"|要(?:过|超过|达到|高于|低于|比)|at least|no (?:less|more|worse) than|had to (?:beat|reach|stay)|must"
           r"|看的就是|(?:signed|sign) off|wanted|衡量标准|验收|kpi|考核))"
           r".*?(?:" + N + r"|map|auc|gauc|ks|f1|recall|召回|准确|精度|漏检|误检|误报|满意|转人工|"
           r"时长|延迟|latency|wer|mape|accuracy|precision|error|ctr|点击|dice|iou|top-?1|坏账|"
-          r"stock-?out|waste|合规|态度|相关率|false alarm)"
-          r"|(?:" + N + r")\s*(?:%|毫秒|ms)?\s*(?:以内|以下|以上|之内)|(?:below|under|above|at least|less than)"
-          r" " + N,
+          r"stock-?out|waste|合规|态度|相关率|false alarm|rmsle|smape|wape|mrr|ndcg|gauc|[\u4e00-\u9fff]{2}率"
+          r"|[a-z]+ rate|帧|fps)"
+          r"|(?:" + N + r")\s*(?:%|毫秒|ms|帧每秒|帧/秒|fps|个点|points?)?\s*(?:以内|以下|以上|之内)|(?:below|under|above"
+          r"|at least|less than|more than|over)(?: a| an)? " + N,
           r"目标|效果|衡量|标准|要求|goal|target|success|measure|better|metric",
           ("要求漏检率低于 2%，每张图 50 毫秒内出结果",
            "验收标准是召回率 95% 以上、误报率不超过 5%",
@@ -63,8 +66,8 @@ _TASK = [
           r"per second|qps|每月|[1一]个月)|(?:每天|每秒|[1一]天|每个月|a day|per day|a month|per second).{0,10}?"
           + N + r"|(?:qps|tps|p99|延迟|latency|内存|ram|显存|毫秒|ms).{0,12}?" + N + r"|" + N
           + r"\s*(?:毫秒|ms|kb|mb)\s*(?:以内|内|之内|budget)?|(?:microcontroller|on-device|端侧|边缘设备|jetson|"
-          r"手机端|嵌入式)|" + N + r"\s*(?:万|亿|million|billion|thousand|k)?\s*(?:个|条)?\s*(?:商品|视频|"
-          r"store-item|series|documents|文档|用户)",
+          r"手机端|嵌入式)|" + N + r"\s*(?:万|亿|million|billion|thousand|k)?\s*(?:个|条|路|家)?\s*\S{0,4}(?:商品|视频|"
+          r"store-item|series|documents|文档|用户|stores?|shops?|products?|门店|摄像头|cameras?|候选|candidates?)",
           r"规模|量级|线上|实时|延迟|约束|scale|latency|real-?time|volume|throughput",
           ("线上每天大概 20 万次请求，单次要在 20 毫秒内返回",
            "要部署在 Jetson 上，每张图 30ms 以内",
@@ -113,9 +116,11 @@ _MODEL = [
            "I replaced the 31-wide depthwise kernel with a 15-wide one")),
     _slot("model", "why", ("为什么这么选/这么改", "why this choice"),
           ("为什么选它、为什么这么改", "why you chose it and why that change"),
-          r"(?:因为|由于|为了|考虑到|是因为|所以|原因是|主要是|不然|否则|装得下|放得下|跑得动|because|since|so that"
+          r"(?:因为|由于|为了|考虑到|是因为|所以|原因是|不然|否则|装得下|放得下|跑得动|问题是|because|since|so that"
+          r"|the problem (?:is|was)|mainly for|picked it|chose it|(?:picked|chose|selected) \S+ over|看中"
           r"|so any|in order to|to fit|fits? on|otherwise|"
           r"on purpose|due to|mattered because|which (?:also )?(?:ran|runs)|needed).{0,4}.{4,}"
+          r"|装得下|放得下|跑得动|塞得下|fits? (?:on|in(?:to)?) (?:a |one |the |\d)"
           r"|(?:比(?!较)|than).{0,12}(?:快|慢|高|低|差|好|faster|slower|better|worse)"
           r"|" + N + r"\s*(?:[a-z0-9@\-]+\s){0,2}(?:better|worse|higher|lower|faster|slower)"
           r"|(?:高|低|快|慢|higher|lower|faster|slower|better|worse)(?:了)?\s*(?:by )?" + N
@@ -163,7 +168,7 @@ _TRAINING = [
            "SGD with momentum 0.9", "Adam with a tri-stage schedule", "AdamW for all parameters")),
     _slot("training", "lr", ("学习率和调度", "learning rate and schedule"),
           ("初始学习率是多少、怎么衰减", "the initial learning rate and its schedule"),
-          r"(?:学习率|步长|learning[-_ ]rate|step size|\blr0?\b|\beta\b).{0,12}?(?:" + N + r")|(?:adam|sgd|adamw|optimizer"
+          r"(?:学习[率律]|步长|learning[-_ ]rate|step size|\blr0?\b|\beta\b).{0,12}?(?:" + N + r")|(?:adam|sgd|adamw|optimizer"
           r"|优化器)\S{0,4}\s?(?:at|@|=|用|设)\s?\d|\d(?:\.\d+)?e-\d|\b0\.0\d+\b.{0,6}"
           r"(?:学习率|lr)|cosine|余弦|warm-?up|预热|step ?decay|阶梯|\bpoly\b|linear decay|线性衰减"
           r"|onecycle|tri-stage|range test|学习率(?:降|调)到\s?" + N,
@@ -197,7 +202,8 @@ _TRAINING = [
           + r")\s*(?:个)?(?:小时|天|分钟|hours?|days?|minutes?)|(?:跑了|训了|took|took about|about)\s*"
           r"(?:大概|about|around)?\s*" + N + r"\s*(?:个)?(?:小时|天|分钟|hours?|days?|minutes?)|"
           + N + r"\s*(?:核|cores?)|(?:[12一两单])\s?(?:张|块)\s*(?:卡|gpu)|single (?:gpu|t4|v100|a100)"
-          r"|one (?:gpu|v100|a100|t4)|on (?:one|a) (?:gpu|single)",
+          r"|one (?:gpu|v100|a100|t4)|on (?:one|a|my|our) (?:\w+ )?" + GPU + r"|(?:一|[1单])\s?(?:张|块|台)\s?" + GPU
+          + r"|" + GPU + r".{0,10}(?:半天|一天|一晚|overnight|a few minutes|几分钟)",
           r"gpu|显卡|卡|服务器|集群|server|cluster|machine|hardware",
           ("两张 3090 跑了 14 个小时", "8 张 A100，SFT 大概 6 小时", "一台 32 核的服务器，10 分钟",
            "4 V100s, about two days", "one V100, 25 minutes per run", "16 A100s for three days")),
@@ -234,7 +240,8 @@ _DATA = [
           r"(?:[a-z\-]+\s){0,2}(?:[个张条轮份段组批笔通]\s?(?=对话|样本|图|文本|视频|记录|数据|语音|病例))?(?:个|张|条|例"
           r"|对|份|篇|句|帧|段|笔|小时|hours?|images?|samples?|examples?|notes?|rows?|utterances?|clips?|pairs?"
           r"|records?|documents?|cases?|patients?|sentences?|series|mentions?|图|样本|病例|对话|文档|数据|曝光"
-          r"|申请|条数据)|(?:数据量|样本量|规模|(?<!batch )size).{0,8}" + N + r"|(?:十几|几十|几百|几千|几万|十几万).{0,3}"
+          r"|申请|条数据|(?!(?:months?|days?|weeks?|years?|hours?|minutes?|seconds?|epochs?|steps?|times|pages?|"
+          r"percent|points?|features?|layers?|people|annotators?)\b)[a-z]{3,}s\b)|(?:数据量|样本量|规模|(?<!batch )size).{0,8}" + N + r"|(?:十几|几十|几百|几千|几万|十几万).{0,3}"
           r"(?:万|亿)?.{0,3}(?:张|条|个|样本)",
           r"多少|规模|数量|数据量|size|how many|how much",
           ("一共 1.2 万张图片", "5 万条 SFT 数据、8000 对偏好数据", "每天大概 20 亿条曝光样本",
@@ -247,7 +254,11 @@ _DATA = [
           r"(?:标注|交叉检查|annotat|transcri|各标)|inter-?annotator|一致才保留|disagreements? went"
           r"|(?:各|分别)标(?:了)?(?:1|一)遍|对不上|请.{0,8}(?:判|确认|仲裁)|(?:second|another|third) (?:person|annotator|"
           r"transcriber|reviewer)|re-?check|double-?check|(?:outside|external) (?:agency|vendor|annotators)"
-          r"|transcribed by|annotated by|labell?ed by|由.{0,8}(?:标注|标的|审核)",
+          r"|transcribed by|annotated by|labell?ed by|由.{0,8}(?:标注|标的|审核)|抽检|抽查|交叉检查|spot-?check"
+          r"|cross-?check|kappa|double[- ]annotat|annotators|标注员|labels? (?:came|come|were|was) (?:from|taken|"
+          r"defined)|label\s?(?:是|从|来自)|(?:算|当|作为)(?:作)?(?:正样本|负样本|完播|点击|positive|negative)"
+          r"|counts? as (?:a )?(?:positive|negative|click)|as (?:the )?positives?|labell?ed (?:in|with|using) \S+"
+          r"|second pass|复核|二次(?:检查|审核)|labelme|label studio|labelimg|cvat|仲裁",
           r"标注|标的|label|annotat|transcri",
           ("我和另一个同学用 LabelImg 标的，两人交叉检查", "三个质检同学标，两人以上一致才保留",
            "外包团队标注，我们抽检 10%", "two physicians annotated each note following a guideline",
@@ -255,7 +266,8 @@ _DATA = [
            "inter-annotator agreement was 0.86 F1")),
     _slot("data", "balance", ("类别分布", "class balance"),
           ("类别分布怎么样、正负样本比例多少", "the class distribution, and the positive/negative ratio"),
-          r"(?:正负|比例|占|分布|坏样本率|imbalance|ratio|占比|只有|only|balance|intermittent).{0,20}?"
+          r"(?:正负|比例|占|分布|坏样本率|imbalance|ratio|占比|只有|only|balance|intermittent|bad rate|default rate"
+          r"|positive rate|正样本率|坏账率|违约率|正例|positives?).{0,20}?"
           r"(?:\d+(?:\.\d+)?\s*%|\d+\s*[:：比]\s*\d+(?![:：\d])|" + N + r"\s*成|" + N + r")"
           r"|(?<![\d:：])\d+\s*[:：]\s*\d+(?![\d:：])"
           r"|(?:\d+(?:\.\d+)?\s*%|" + N + r"成)\s*(?:are|were|is|是|的|左右)?.{0,12}?(?:类|class|intermittent|"
@@ -269,7 +281,8 @@ _DATA = [
     _slot("data", "split", ("划分和防泄漏", "split and leakage"),
           ("训练/验证/测试怎么划分的、怎么防止泄漏", "how you split train/val/test and avoided leakage"),
           r"\d+\s*[:：]\s*\d+\s*[:：]\s*\d+|\d+\s*/\s*\d+\s*/\s*\d+|按(?:.{0,8}?)(?:划分|切分|做|分|抽)|"
-          r"(?:五|5|十|10)\s*折|k-?fold|by (?:patient|speaker|time|user|date|session)|按(?:病人|时间|患者|用户"
+          r"(?:五|5|十|10)\s*折|k-?fold|by (?:patient|speaker|time|user|date|session|client|customer|site)"
+          r"|out[- ]of[- ]time|validated (?:out|on)|split by|按.{0,6}切|不打乱|(?:前|first)\s?\d+\s?(?:天|days?).{0,8}(?:训练|train)|按(?:病人|时间|患者|用户"
           r"|批次|会话|商品|类目|月份|申请月份)|oot|时间外|穿越|泄漏|泄露|leak|不重叠|overlap|去重|rolling|backtest"
           r"|(?:standard|official|balanced|held-?out|separate)\s(?:[a-z0-9\-]+\s){0,2}(?:test|validation)"
           r"|留(?:了|出)?\s?\d+\s?%?.{0,10}(?:测|考|验证|test)|留出|单独拿出来|跨时间|按.{0,8}留|(?:kept|held|set) "
@@ -284,6 +297,7 @@ _DATA = [
     _slot("data", "processing", ("清洗和预处理", "cleaning and preprocessing"),
           ("具体做了哪些清洗和预处理", "exactly which cleaning and preprocessing steps"),
           r"清洗(?:掉)?.{0,10}(?:" + N + r"|模糊|重复|低质|错)|去掉|删掉|删除|过滤|筛(?:掉|选)|filter|remov|clean"
+          r"|exclud|抽帧|采样间隔|间隔\s?\d|sampled every|deduplicat|去掉了|脱敏"
           r"|normali[sz]|归一化|增强|augment|mosaic|翻转|flip|crop|裁剪|resize|截断|truncat|降采样|downsampl"
           r"|上采样|过采样|oversampl|upsampl|重采样|resampl|分箱|woe|tokeniz|切块|chunk|sliding window|去重"
           r"|dedup|z-?score|spacing|log-?transform|log 变换|impute|填充|mixed in|snr|randaugment|亮度扰动"
@@ -310,7 +324,7 @@ _DIFFICULTY = [
           ("原因是什么、你是怎么定位到的", "what caused it, and how you found out"),
           r"(?:原因是|是因为|因为|由于|导致|查(?:了一下|下来)|排查|定位|分析|发现|看(?:特征图|了|下来)|"
           r"the cause|caused by|because|turned out|found that|showed|due to|looking at|error analysis|"
-          r"the reason|i found|was that)",
+          r"the reason|i found|was that|拉出来看|一看|等于(?:是)?|说明|所以|, so |which meant|meaning that|意味着)",
           r"原因|为什么|why|cause|reason",
           ("我看特征图发现到 P3 层就没了，因为下采样了 8 倍", "查下来是训练数据里不同店铺的政策互相矛盾",
            "原因是遮挡那侧的热图峰值很低", "error analysis showed most misses were negated mentions",
@@ -337,6 +351,7 @@ _DIFFICULTY = [
     _slot("difficulty", "effect", ("解决后的效果", "the effect of the fix"),
           ("解决之后指标变化了多少", "how much the metric moved after the fix"),
           r"(?:从\s?" + N + r".{0,10}?(?:提|降|到|涨|变)|(?:回到|恢复到|back to|down to|降到)\s?" + N
+          + r"|\+\s?" + N + r"\s*(?:%|个点|points?|pp)?\s*(?:\S+\s?)?(?:f1|auc|map|ks|acc|recall|dice|bleu|gauc|points?|pp)"
           + r"|(?:提升|提高|降低|下降|减少|少了|涨|降|掉)(?:了|到)?.{0,4}"
           + N + r"|少了一半|降回|(?:from|dropped|fell|rose|went|improved|reduced|cut).{0,6}.{0,20}?"
           + N + r"|" + N + r"\s*(?:个点|个百分点|points?|pp)|" + N + r"\s*%\s*(?:to|→|->))",
@@ -388,7 +403,9 @@ _METRIC_NAME = (r"map(?:@[\d.:]+)?|\bap\b|\bauc\b|gauc|\bks\b|\bf1\b|micro-?f1|m
                 r"|mape|rmse|\bmae\b|\bmse\b|ndcg(?:@\d+)?|hit ?rate|hr@\d+|top-?[15](?: accuracy)?|accuracy"
                 r"|perplexity|\bppl\b|\bpsi\b|满意度|转人工率|漏检率|误检率|误报率|错误率|观看时长|时长|\bctr\b"
                 r"|\bcvr\b|点击率|完播率|留存|\bfps\b|pass@\d+|exact match|胜率|win rate|satisfaction"
-                r"|error rate|\boks\b|\bpck\b|mota|idf1|\bfid\b|psnr|ssim|\bacc\b|坏账率|ks值|相关率")
+                r"|error rate|\boks\b|\bpck\b|mota|idf1|\bfid\b|psnr|ssim|\bacc\b|坏账率|ks值|相关率|rmsle|smape|wape"
+                r"|\bmrr\b|log ?loss|(?<!学习)(?<!采样)(?<!丢弃)(?<!衰减)(?<![概频码比利汇税])[\u4e00-\u9fff]率"
+                r"|\b(?!learning|sampling|dropout|decay|frame|bit|tax|interest|heart)[a-z]+ rate\b")
 METRIC_NAME = re.compile(_METRIC_NAME)
 
 _METRICS = [
@@ -410,13 +427,16 @@ _METRICS = [
           + r".{0,16}?(?:到|to|提|降|涨|→|->)|(?:baseline|基线|原来|原版|老模型|previous best|之前|the old|"
           r"originally|versus|vs\.?|against|比原来).{0,30}?" + N + r"|" + N + r"\s*(?:versus|vs\.?|against)"
           r"|较.{0,12}(?:提升|高)\s?" + N + r"|" + N + r"\s*(?:\S+\s)?(?:for|是|of|from|with)\s*(?:the )?(?:old|"
-          r"original|previous|baseline|原来|原版|老)",
+          r"original|previous|baseline|原来|原版|老)|对比(?:的)?(?:是|对象是)\s?\S{2,}|(?:compared|relative) (?:to|with|against)"
+          r" (?:the |a |our )?\S{3,}|(?:went|came|dropped|rose|improved|moved|go(?:es)?) (?:down |up )?from (?:about |around )?"
+          + N + r"|(?:提升|提高|降低|涨)(?:了)?(?:是)?从\s?" + N,
           r"baseline|基线|原来|对比|compared|versus|before",
           ("原版 YOLOv8s 是 0.71", "从规则机器人的 62% 到 81%", "KS 从 LR 评分卡的 0.37 提到 0.42",
            "the spaCy baseline was 0.81", "seasonal ARIMA was 24%", "versus 37.6 for PaCo")),
     _slot("metrics", "test_set", ("测试集", "the test set"),
           ("在哪个测试集上、怎么划的", "on which test set, and how it was split"),
           r"测试集|test set|test split|held-?out|\boot\b|验证集|validation|backtest|a/?b|ab 实验|线上.{0,4}"
+          r"|out[- ]of[- ]time|评估用|评测用|evaluated on|tested on|测的|上测|leaderboard|训练日期.{0,4}后|后一天"
           r"(?:实验|灰度|a/?b)|灰度|online|第\s?" + N + r"\s?天|benchmark|imagenet-lt|coco|lits|brats"
           r"|\d+\s*(?:个|对)?\s*(?:真实问题|query)|hold out|hold-out|last \w+ (?:weeks|months)|最后\s?" + N
           + r"\s?个月|跨时间|留出|held[- ]out|out-of-time|the last \d+ (?:weeks|months|days)",
@@ -437,9 +457,12 @@ _CONTRIBUTION = [
            "I implemented the entity markers and the evaluation scripts")),
     _slot("contribution", "team_split", ("团队分工", "who did the rest"),
           ("其他部分是谁做的", "who did the other parts"),
-          r"(?:同事|同学|师兄|师姐|mentor|leader|导师|工程组|工程同学|外包|厂里|advisor|labmate|colleague"
-          r"|contractor|manager|first author|另一个|data engineer|the team|组里|质检同学|工程师|others?|teammates?)"
-          r".{0,30}?(?:负责|做的|写的|部署|标|跑|handled|owned|ran|built|did|designed|helped|wrote|负责的|定的)"
+          r"(?:同事|同学|师兄|师姐|师弟|师妹|学长|学姐|老师|队友|组员|mentor|leader|导师|工程组|工程同学|外包|厂里|advisor"
+          r"|labmate|colleague|contractor|manager|first author|另一个|另外|data engineer|the team|组里|质检同学|工程师"
+          r"|others?|teammates?|another \w+|other \w+)"
+          r".{0,30}?(?:负责|做的|写的|部署|标|跑|handled|owned|ran|built|did|designed|helped|wrote|负责的|定的|定方向"
+          r"|chose|set|decided|reviewed|picked|'s\b)|solo project|(?:独立|一个人)(?:完成|做)的?(?:整个)?项目|no one else"
+          r"|nobody else|没有别人"
           r"|(?:came from|was done by|were done by|was built by|handled by|owned by|by) (?:a |an |the |our |my )?"
           r"(?:contractor|colleague|vendor|team|teammate|labmate|intern|engineer|manager|advisor|mentor)",
           r"团队|分工|同事|team|colleague|others",
@@ -450,7 +473,8 @@ _CONTRIBUTION = [
           ("哪个关键决定是你做的、为什么", "which key decision was yours, and why"),
           r"(?:是我(?:定|提|决定|选|提出来|查出来|出)的?|我(?:定的|提出|决定|选了|提议|出的)|主意.{0,4}我|my (?:call|decision"
           r"|proposal|idea|suggestion)"
-          r"|i (?:decided|proposed|chose|came up with|suggested)|was my (?:call|decision|proposal|idea))",
+          r"|i (?:decided|proposed|chose|came up with|suggested)|was my (?:call|decision|proposal|idea)"
+          r"|decision i (?:pushed|made|drove|took)|i pushed (?:for|through)?|i argued for|我坚持|我拍板|我推动)",
           r"决定|提出|decid|propos|idea",
           ("P2 头和 CBAM 的位置是我定的", "用政策错误回复当 rejected 是我提出来的",
            "分渠道校准是我提出来的", "freezing the feature encoder was my call",

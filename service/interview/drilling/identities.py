@@ -1,0 +1,264 @@
+"""The ledger's claims that are names and people, not numbers: which model, how big the team.
+
+**Models.** A name is read into a family and its variant ("YOLOv8s" → ``yolo`` version 8, size
+small; "HRNet-W32" → ``hrnet`` width 32; "Qwen2-7B-Instruct" → ``qwen`` version 2, 7b;
+"legal-BERT" → ``legalbert``). The résumé's models get a role: *own* (what the project used or
+built on — "以 YOLOv8s 为基线，在 neck 增加…" is own) or *compared* (a baseline next to a number,
+"the legal-BERT baseline", "TSN 基线 84.5%", the production model it replaced, "MMoE 升级为
+PLE"). An answer that says it used a model clashes with the résumé when
+
+* it is the same family in another variant (YOLOv5m vs YOLOv8s, W48 vs W32, Whisper-medium vs
+  -small, BERT-large vs -base) — unless a résumé model of that family agrees;
+* it is the résumé's *compared* model, or a model the résumé never names, said as *the* model
+  ("we used XGBoost", "started from legal-BERT and stayed with it") while none of the résumé's own
+  models is named in the answer. Clauses that compare or try models ("对比过", "tried", "than")
+  and components ("backbone 用的是 CSPDarknet", "reranker") are not claims of the main model.
+
+**Team.** "3 人小组" / "team of 3" is a team size; "独立完成检索模块" / "on my own" is a solo claim
+over what follows it. An answer clashes when it gives another team size, says a solo part was
+done with someone ("检索模块是我和另一个同学一起写的" — they share a word), or claims the whole
+project alone ("I did the whole project by myself") against a résumé team.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from service.interview.drilling.detectors import GENERIC_MODELS, named_models
+from service.interview.drilling.text import Answer
+from service.resume import facets, vocab
+
+_SIZES = {"n": "nano", "s": "small", "m": "medium", "l": "large", "x": "xl", "tiny": "tiny",
+          "mini": "mini", "small": "small", "base": "base", "medium": "medium", "large": "large",
+          "xl": "xl", "xxl": "xxl", "huge": "huge", "nano": "nano"}
+_NOISE = {"instruct", "chat", "hf", "zh", "en", "cased", "uncased", "it", "v", "w", "the", "model"}
+_COMPARED_BEFORE = re.compile(
+    r"(?:vs\.?|versus|对比|相比|than|compared (?:to|with)|against|线上的?|原有的?|原来的?|旧的?|老的?|(?<![a-z])old"
+    r"|previous|existing|legacy|production|replac\w*|instead of|rather than|优于|超过|基线|baseline|替换|换掉|取代)"
+    r"[^,，;；。]{0,8}$")
+_COMPARED_AFTER = re.compile(r"^\s*(?:的)?\s*(?:baseline|基线|升级为|升级成|替换为|替换成|换成|->|→|in production)")
+_PART_BEFORE = re.compile(r"(?:added|adding|add|with a|plus|加入|加了|引入|增加|插入|接了?|结合|融合|配合|用)\s*(?:a |an |the )?"
+                          r"(?:token-level |\S{0,8})?$")
+_PART_AFTER = re.compile(r"^\s*(?:head|layer|module|block|loss|层|头|模块|损失|替换|做多尺度)")
+_OWN_BASE = re.compile(r"以\s*$|(?:based on|built on|基于|在)\s*$")
+_OWN_BASE_AFTER = re.compile(r"^\s*(?:为|作为)\s*(?:基线|基础|baseline|backbone|基座)")
+_ANSWER_COMPARE = re.compile(
+    r"对比|相比|比(?!较)|试过|试了|尝试|tried|compared|than|versus|vs\.?|instead of|rather than|against"
+    r"|baseline|基线|原来|之前|old |previous|rather|over ")
+_ASSERTS_USE = re.compile(
+    r"用的是|用的|用了|采用|基于|基座|模型(?:就)?是|model (?:is|was)|we used|i used|(?<![a-z])used|using|started "
+    r"(?:from|with)|stayed with|went with|based on|built on|fine-?tuned|went for|chose|选了|选的")
+_COMPONENT = re.compile(
+    r"backbone|encoder|decoder|head|neck|检索|召回|rerank|tokenizer|embedding|分词|特征提取|feature extractor"
+    r"|层|模块|block|module|loss|损失|优化器|optimizer|teacher|教师|蒸馏|向量|adapter|lora|框架|framework"
+    r"|库|library|工具|tool|部署|serv|runtime|推理引擎")
+_TEAM_SIZE = re.compile(
+    r"team of (?P<a>\d+)|(?:团队|小组|组里|组一共|一共)\s*(?P<e>\d+)\s*(?:个)?(?:人|people|members?)"
+    r"|(?P<b>\d+)\s*(?:个)?(?:人|-person|person|people|members?)\s*(?:的)?\s*(?:小组|团队|组|team|一起|合作)"
+    r"|(?P<c>\d+) of us|we were (?P<d>\d+)")
+_SOLO = re.compile(r"独立(?:完成|负责|开发|实现|搭建|设计)?|独自|一个人(?:完成|做|写|负责)?|solo|single-?handedly"
+                   r"|on my own|by myself|sole (?:developer|author|engineer)")
+_TOGETHER = re.compile(r"一起|合作|协作|together|with (?:a|my|another|the other|two|three) (?:colleague|teammate|labmate"
+                       r"|classmate|coworker|co-worker|partner|friend|engineer|student|intern)s?|和\S{1,8}(?:一起|合作)"
+                       r"|(?:a|my|one) (?:colleague|teammate|labmate|classmate|friend) and i|我和(?:同事|同学|师兄|师姐)"
+                       r"|we (?:built|wrote|did)|我们(?:组)?(?:一起)?(?:写|做)")
+_WHOLE_ALONE = re.compile(
+    r"whole (?:project|thing|system)\S* (?:by myself|on my own|alone)|(?:by myself|on my own|alone).{0,20}"
+    r"whole (?:project|thing)|nobody else|no one else|没有别人|就我一个人|整个(?:项目|系统)\S{0,4}(?:都)?是我一个人"
+    r"|全部(?:都)?是我一个人|(?:都|全)是我一个人(?:做|写)")
+_WORD = re.compile(r"[a-z][a-z0-9\-]+")
+_GENERIC = frozenset({"the", "and", "of", "to", "my", "our", "own", "project", "whole", "this", "it",
+                      "all", "with", "for", "on", "in", "we", "by", "myself", "完成", "项目", "整个"})
+# "the Tesseract + regex baseline", "legal-BERT baseline", "基线 LR 评分卡": a compared system the
+# lexicon may not know as a model.
+_BASELINE_NAME = re.compile(r"(?:\(|（|\bthe |\ba |，|,|^)\s*([A-Z][\w\-.]{2,24})[^()（）,，;；]{0,24}?\s(?:baseline|基线)"
+                            r"|(?:baseline|基线)\s*(?:is|was|为|是)?\s*([A-Z][\w\-.]{2,24})")
+
+
+@dataclass(frozen=True)
+class ModelName:
+    name: str
+    family: str
+    variant: tuple[tuple[str, str], ...]
+
+    def agrees(self, other: ModelName) -> bool:
+        mine, theirs = dict(self.variant), dict(other.variant)
+        return self.family == other.family and all(
+            mine[k] == theirs[k] for k in mine.keys() & theirs.keys())
+
+    def clashes(self, other: ModelName) -> bool:
+        return self.family == other.family and not self.agrees(other)
+
+
+def parse_model(name: str) -> ModelName | None:
+    """``"YOLOv8s"`` → family ``yolo``, variant version 8, size small."""
+    tokens = re.findall(r"[a-z]+|\d+(?:\.\d+)?[a-z]?", name.lower())
+    family, variant = "", {}
+    for i, token in enumerate(tokens):
+        number = re.fullmatch(r"(\d+(?:\.\d+)?)([a-z]?)", token)
+        if number:
+            value, letter = number.groups()
+            previous = tokens[i - 1] if i else ""
+            if letter in ("b", "m", "k") and (previous in ("", "-") or "version" in variant
+                                              or i > 1):
+                variant["params"] = token
+            elif previous == "w":
+                variant["width"] = value
+            else:
+                variant.setdefault("version", value)
+                if letter and letter in _SIZES:
+                    variant["size"] = _SIZES[letter]
+        elif token in _SIZES and family:
+            variant["size"] = _SIZES[token]
+        elif token not in _NOISE:
+            family += token
+    if family.endswith("v") and "version" in variant and len(family) > 2:
+        family = family[:-1]  # "yolov" 8 → yolo
+    return ModelName(name, family, tuple(sorted(variant.items()))) if len(family) >= 2 else None
+
+
+@lru_cache(maxsize=4096)
+def model_names(original: str) -> tuple[str, ...]:
+    """Models a clause names, each with its variant ("HRNet-W48", "legal-BERT", "Whisper-small",
+    "LLaMA-Factory"): the résumé lexicon's models, widened to the whole hyphenated token, and
+    named tokens with a version or size in them ("YOLOv5m", "Qwen1.5-14B")."""
+    names = []
+    for category, display in facets.find_methods(original):
+        at = original.find(display)
+        if category not in ("model", "algorithm") or at < 0:
+            continue
+        start, end = at, at + len(display)
+        while start > 0 and re.match(r"[A-Za-z0-9.\-_]", original[start - 1]):
+            start -= 1
+        while end < len(original) and re.match(r"[A-Za-z0-9.\-_&]", original[end]):
+            end += 1
+        name = original[start:end].strip(".-_")
+        suffix = re.findall(r"[A-Za-z]{4,}", name[at - start + len(display):])
+        if any(w.lower() not in _SIZES and w.lower() not in _NOISE for w in suffix):
+            continue  # "LLaMA-Factory", "YOLO-World-Tools": a tool named after a model
+        names.append(name)
+    names += [n for n in named_models(original, original.lower())
+              if re.search(r"\d|-(?:tiny|mini|small|base|medium|large|xl|xxl|huge|nano)\b", n, re.I)]
+    return tuple(n for n in dict.fromkeys(names) if not vocab.DATASETS.search(n)
+                 and not GENERIC_MODELS.match(n.lower()) and not re.fullmatch(r"v\d+", n.lower()))
+
+
+def _clauses(text: str) -> list[tuple[str, str]]:
+    answer = Answer(text)
+    return [(answer.original(c.start, c.end), c.norm) for c in answer.clauses]
+
+
+def resume_models(raw: str) -> list[tuple[ModelName, str, str]]:
+    """(name, role, the résumé's words) for each model the project text names."""
+    found: list[tuple[ModelName, str, str]] = []
+    for line in raw.splitlines():
+        for original, _ in _clauses(line):
+            for name in model_names(original):
+                parsed = parse_model(name)
+                at = original.find(name)
+                if parsed is None or at < 0:
+                    continue
+                before, after = original[:at].lower(), original[at + len(name):].lower()
+                own = _OWN_BASE.search(before) and _OWN_BASE_AFTER.match(after)
+                compared = not own and (_COMPARED_BEFORE.search(before)
+                                        or _COMPARED_AFTER.match(after))
+                part = not own and not compared and (_PART_BEFORE.search(before[-24:])
+                                                     or _PART_AFTER.match(after))
+                role = "compared" if compared else "part" if part else "own"
+                found.append((parsed, role, original))
+            for m in _BASELINE_NAME.finditer(original):
+                parsed = parse_model(m.group(1) or m.group(2))
+                if parsed is not None and all(p.family != parsed.family for p, _, _ in found):
+                    found.append((parsed, "compared", original))
+    return found
+
+
+def model_conflicts(answer: str, claimed: list[tuple[ModelName, str, str]],
+                    main: bool = True) -> list[tuple[str, str, str]]:
+    """(key, the résumé's words, the answer's words) for each model the answer clashes on;
+    ``main``: the answer is about the model (or the task), so a model it says it used is *the*
+    model — elsewhere only another variant of a claimed model clashes."""
+    if not claimed:
+        return []
+    own = [m for m, role, _ in claimed if role == "own"]
+    said_families = {p.family for o, _ in _clauses(answer)
+                     for p in map(parse_model, model_names(o)) if p is not None}
+    names_own = any(m.family in said_families for m in own)
+    found = []
+    for original, norm in _clauses(answer):
+        if _ANSWER_COMPARE.search(norm):
+            continue
+        plain = re.sub(r"[^a-z0-9]", "", norm)
+        asserted = _ASSERTS_USE.search(norm) and not _COMPONENT.search(norm)
+        for m, role, _ in claimed:  # the résumé's baseline, said as the model used
+            if main and asserted and role == "compared" and own and not names_own and \
+                    len(m.family) >= 4 and m.family in plain:
+                found.append((f"model:{m.family}", next(w for _, r, w in claimed if r == "own"),
+                              original))
+                break
+        for name in model_names(original):
+            parsed = parse_model(name)
+            if parsed is None:
+                continue
+            same = _most_specific([(m, words) for m, _, words in claimed
+                                   if m.family == parsed.family])
+            if same and not any(m.agrees(parsed) for m, _ in same):
+                found.append((f"model:{parsed.family}", same[0][1], original))
+                continue
+            only_compared = same and all(role == "compared" for m, role, _ in claimed
+                                         if m.family == parsed.family)
+            if main and asserted and own and not names_own and (not same or only_compared):
+                words = next(w for m, role, w in claimed if role == "own")
+                found.append((f"model:{parsed.family}", words, original))
+    return found
+
+
+def _most_specific(same: list[tuple[ModelName, str]]) -> list[tuple[ModelName, str]]:
+    """A bare family name ("转 YOLO 格式") does not vouch when the résumé also names a variant."""
+    most = max((len(m.variant) for m, _ in same), default=0)
+    return [(m, w) for m, w in same if len(m.variant) == most]
+
+
+def _content(norm: str) -> set[str]:
+    words = {w for w in _WORD.findall(norm) if w not in _GENERIC}
+    cjk = re.sub(r"[^\u4e00-\u9fff]", " ", norm)
+    grams = {cjk[i:i + 2] for i in range(len(cjk) - 1) if " " not in cjk[i:i + 2]}
+    return words | (grams - {"独立", "完成", "负责", "一个", "个人", "我们", "一起", "是我", "我和", "同学"})
+
+
+@dataclass(frozen=True)
+class TeamClaims:
+    size: tuple[int, str] | None  # (people, the résumé's words)
+    solo: tuple[tuple[set[str], str], ...]  # (what was done alone, the résumé's words)
+
+
+def resume_team(raw: str) -> TeamClaims:
+    size, solo = None, []
+    for line in raw.splitlines():
+        for original, norm in _clauses(line):
+            m = _TEAM_SIZE.search(norm)
+            if m and size is None:
+                size = (int(next(g for g in m.groups() if g)), original)
+            s = _SOLO.search(norm)
+            if s:
+                solo.append((_content(norm[s.end():]), original))
+    return TeamClaims(size, tuple(solo))
+
+
+def team_conflicts(answer: str, claims: TeamClaims) -> list[tuple[str, str, str]]:
+    found = []
+    for original, norm in _clauses(answer):
+        m = _TEAM_SIZE.search(norm)
+        other_size = m is not None and int(next(g for g in m.groups() if g)) != (
+            claims.size or (0,))[0]
+        alone = bool(_WHOLE_ALONE.search(norm)) and (claims.size or (0,))[0] >= 2
+        if claims.size and (other_size or alone):
+            found.append(("team:size", claims.size[1], original))
+        elif _TOGETHER.search(norm) and not _SOLO.search(norm):
+            for what, words in claims.solo:  # a solo claim over nothing in particular: all of it
+                if not what or what & _content(norm):
+                    found.append(("team:solo", words, original))
+                    break
+    return found

@@ -1,0 +1,146 @@
+"""The claim ledger, model-free: conflicts with the résumé (and earlier answers) in many forms,
+and agreeing restatements that must never be confronted.
+
+Each case is a résumé project's text, the point the answer replies to, the answer, and whether it
+clashes. The forms come from the independent blind run's failure classes: deltas against values
+("只涨了 2 个点" vs 0.71 → 0.84), spoken numbers ("千分之四点二" = +0.42%, "八成四" = 0.84), parts of
+a total ("35 hours of it"), sizes in any unit ("410k loans", "1.2 万张"), model variants
+(YOLOv5m vs YOLOv8s, W48 vs W32), the résumé's baseline passed off as the model, team sizes and
+solo claims.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from service.interview.drilling.identities import parse_model
+from service.interview.drilling.ledger import Ledger
+from service.interview.drilling.numerals import digits
+
+CV = ("**基于改进 YOLOv8s 的钢板缺陷检测** 2024.03 - 2024.09\n"
+      "- 以 YOLOv8s 为基线，在 neck 增加 P2 检测头\n"
+      "- 自采钢板图像 6,200 张，与 NEU-DET 训练集 1,800 张合并训练\n"
+      "- 验证集 mAP@0.5 从 0.712 提升到 0.786，Jetson 上单帧 38 ms\n"
+      "- 3 人小组，独立完成检测头改进与 TensorRT 部署")
+NLP = ("Clinical NER | Jan 2024 - Jun 2024\n"
+       "- Fine-tuned BioBERT-base with a CRF head for drug and adverse-event mentions\n"
+       "- 4,200 discharge notes annotated by two physicians\n"
+       "- Entity-level F1 improved from 0.81 (spaCy baseline) to 0.88\n"
+       "- Team of 4; I built the annotation pipeline")
+REC = ("推荐精排 2024.05 - 2024.10\n"
+       "- 将线上 MMoE 升级为 PLE\n"
+       "- 离线 GAUC +0.42%，线上人均时长 +0.83%\n"
+       "- 引入用户近 200 条行为序列")
+SPEECH = ("Accented ASR | Jun 2024 - Dec 2024\n"
+          "- Fine-tuned Whisper-small on 210 hours of call audio\n"
+          "- WER reduced from 18.7% to 12.9%\n"
+          "- KWS model: 38 KB model size after int8 quantisation")
+
+CASES = [
+    # metrics: values, deltas, spoken numbers, baselines
+    (CV, "metrics", "mAP 最后是 0.79 左右，原版 0.71。", False),
+    (CV, "metrics", "mAP 从零点七一提到了零点七九。", False),
+    (CV, "metrics", "mAP 涨了 7 个多点。", False),
+    (CV, "metrics", "mAP 其实只涨了 2 个点左右。", True),
+    (CV, "metrics", "mAP 大概做到 0.86。", True),
+    (CV, "metrics", "从 0.65 提升到了 0.79。", False),  # no metric named: not a claim about mAP
+    (CV, "metrics", "mAP 从 0.65 提升到 0.79。", True),
+    (NLP, "metrics", "F1 went from 0.81 with spaCy to 0.88 on the test notes.", False),
+    (NLP, "metrics", "F1 was 88 percent against 81 for spaCy.", False),
+    (NLP, "metrics", "F1 ended up around 0.93.", True),
+    (NLP, "metrics", "We gained about seven points of F1 over spaCy.", False),
+    (NLP, "metrics", "It gained about two points of F1 over spaCy.", True),
+    (REC, "metrics", "GAUC 涨了千分之四点二。", False),
+    (REC, "metrics", "GAUC 提升 0.42 个百分点。", False),
+    (REC, "metrics", "线上人均时长涨了 2.3 个点。", True),
+    (REC, "metrics", "线上时长涨了 0.8% 左右。", False),
+    (SPEECH, "metrics", "WER came down from about 19 to 13 percent.", False),
+    (SPEECH, "metrics", "We got WER down to about 16 percent.", True),
+    (SPEECH, "metrics", "WER improved by roughly six points.", False),
+    (SPEECH, "model", "The KWS model was around 120 KB after quantisation.", True),
+    (SPEECH, "model", "About 38 KB after int8 quantisation.", False),
+    (CV, "model", "Jetson 上单帧大概 40 ms。", False),
+    (CV, "model", "Jetson 上单帧要 120 ms 左右。", True),
+    (CV, "task", "要求单帧 50 毫秒以内。", False),  # a target, not a claim
+    # sizes: totals, parts, ranges, units
+    (CV, "data", "一共八千张左右，自采的六千二，NEU-DET 一千八。", False),
+    (CV, "data", "一共 8000 多张。", False),
+    (CV, "data", "我们自己采了大概两万张。", True),
+    (CV, "data", "其中有缺陷的只有 3000 张。", False),
+    (CV, "data", "测试集 1200 张。", False),
+    (NLP, "data", "About 4.2k discharge notes from the hospital.", False),
+    (NLP, "data", "Roughly 12,000 notes, annotated by physicians.", True),
+    (SPEECH, "data", "210 hours in total; 35 hours of it came from the Manila office.", False),
+    (SPEECH, "data", "About two hundred hours of audio.", False),
+    (SPEECH, "data", "We had roughly 60 hours of calls.", True),
+    (REC, "data", "行为序列取的是最近 50 条。", True),
+    (REC, "data", "一天大概 30 亿条曝光，采样 10% 做实验。", False),
+    # models
+    (CV, "model", "我们用的是 YOLOv5m，在 backbone 后面加了 CA。", True),
+    (CV, "model", "YOLOv8s，neck 加了 P2 头。", False),
+    (CV, "model", "基线是 YOLOv8，加了 P2 检测头。", False),
+    (CV, "model", "对比过 YOLOv5 和 YOLOv7，最后用的 YOLOv8s。", False),
+    (NLP, "model", "BioBERT-large with a CRF on top.", True),
+    (NLP, "model", "We used spaCy's NER model and stayed with it.", True),
+    (NLP, "model", "BioBERT-base; the spaCy baseline was much weaker.", False),
+    (REC, "model", "模型就是 MMoE，4 个任务共享 8 个 expert。", True),
+    (REC, "model", "PLE，每个任务 2 个专属 expert。", False),
+    # team
+    (CV, "contribution", "组里一共五个人，我负责检测头。", True),
+    (CV, "contribution", "检测头改进是我和师兄一起做的。", True),
+    (CV, "contribution", "检测头和部署是我一个人做的，标注是另外两个同学。", False),
+    (NLP, "contribution", "There were four of us; I built the annotation pipeline.", False),
+    (NLP, "contribution", "Honestly I did the whole project by myself.", True),
+]
+
+
+@pytest.mark.parametrize(("raw", "point", "answer", "clash"), CASES,
+                         ids=[f"{i}-{c[1]}" for i, c in enumerate(CASES)])
+def test_conflicts_and_agreeing_restatements(raw: str, point: str, answer: str,
+                                             clash: bool) -> None:
+    found = Ledger.from_claim({"raw": raw}).check(answer, point)
+    assert bool(found) is clash, found
+    for conflict in found:  # both sides quoted, the candidate's side in their own words
+        assert conflict.claim and conflict.said and conflict.said in " ".join(answer.split())
+
+
+def test_a_conflict_with_an_earlier_answer_is_confronted_and_the_first_claim_stays() -> None:
+    ledger = Ledger.from_claim({"raw": "Keyword spotting | 2024\n- DS-CNN on Speech Commands"})
+    assert ledger.check("Inference takes about 20 ms per one-second window.", "model") == []
+    clash = ledger.check("Latency was around 80 ms per window on the board.", "metrics")
+    assert clash and clash[0].source == "answer" and "20 ms" in clash[0].claim
+    again = ledger.check("Latency is 80 ms per window.", "metrics")
+    assert again and "20 ms" in again[0].claim  # the clashing number never replaces the first
+
+
+def test_entries_round_trip_as_json_and_old_entries_still_load() -> None:
+    ledger = Ledger.from_claim({"raw": CV})
+    entries = json.loads(json.dumps(ledger.entries))
+    assert Ledger(entries).check("mAP 其实只涨了 2 个点左右。", "metrics")
+    old = [{"key": "metric:map", "value": 84.0, "baseline": 71.0, "delta": False,
+            "said": "mAP@0.5 从 0.71 提升到 0.84", "about_baseline": False, "source": "resume"}]
+    assert Ledger(old).check("mAP 只有 0.65。", "metrics")
+    assert not Ledger(old).check("mAP 是 0.84。", "metrics")
+
+
+@pytest.mark.parametrize(("spoken", "written"), [
+    ("零点七四四", "0.744"), ("千分之四点二", "0.42%"), ("百分之十二点五", "12.5%"),
+    ("八成四", "84%"), ("六成", "60%"), ("一万两千张", "12000张"), ("提升 0.42 个百分点", "提升 0.42 个百分点"),
+    ("两个点", "2个点"), ("ninety-one percent", "91%"), ("410 thousand loans", "410 thousand loans"),
+])
+def test_spoken_numbers_are_read_as_digits(spoken: str, written: str) -> None:
+    assert digits(spoken) == written
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("YOLOv8s", "YOLOv8", True), ("YOLOv8s", "YOLOv5m", False), ("HRNet-W32", "HRNet-W48", False),
+    ("HRNet-W32", "HRNet", True), ("Whisper-small", "Whisper-medium", False),
+    ("Qwen2-7B-Instruct", "Qwen2-7B", True), ("Qwen2-7B", "Qwen1.5-14B", False),
+    ("BERT-base", "BERT-large", False), ("DeBERTa-v3-base", "DeBERTa", True),
+])
+def test_model_variants(a: str, b: str, same: bool) -> None:
+    first, second = parse_model(a), parse_model(b)
+    assert first is not None and second is not None
+    assert first.agrees(second) is same and first.clashes(second) is not same
