@@ -18,6 +18,7 @@ from service.schemas import AuthMode, Export, UserOut
 from service.storage.tables import (
     LOCAL_USER_ID,
     AttemptRow,
+    DraftRow,
     InterviewRow,
     PracticeRow,
     ResumeRow,
@@ -52,6 +53,7 @@ class AccountService:
             session.execute(delete(InterviewRow).where(InterviewRow.user_id == user.id))
             session.execute(delete(ResumeRow).where(ResumeRow.user_id == user.id))
             session.execute(delete(PracticeRow).where(PracticeRow.user_id == user.id))
+            session.execute(delete(DraftRow).where(DraftRow.user_id == user.id))
             session.execute(delete(TokenRow).where(TokenRow.user_id == user.id))
             session.execute(delete(AttemptRow).where(AttemptRow.key == f"user:{user.username}"))
             if user.id != LOCAL_USER_ID:

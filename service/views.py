@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from service.interview.state import InterviewState
+from service.interview_clock import elapsed
 from service.schemas import (
     CodingProgress,
     ConceptProgress,
@@ -25,7 +26,7 @@ from service.schemas import (
     Transcript,
     TurnOut,
 )
-from service.storage.tables import InterviewRow, PracticeRow, ResumeRow, TurnRow
+from service.storage.tables import InterviewRow, PracticeRow, ResumeRow, TurnRow, utcnow
 
 SECRET_DIRECTIVE_FIELDS = ("reference", "key_points", "missed_points")
 _EARLY_STAGES = ("intro", "project", "concept")
@@ -43,10 +44,14 @@ def resume_summary(row: ResumeRow) -> ResumeSummary:
 
 
 def interview_summary(row: InterviewRow) -> InterviewSummary:
+    state = row.state if isinstance(row.state, dict) else {}
     return InterviewSummary(id=row.id, track=row.track, language=row.language,
                             length=row.length, status=row.status,
                             stage=row.stage, created_at=row.created_at,
-                            overall_score=row.overall_score, resume_id=row.resume_id)
+                            overall_score=row.overall_score, resume_id=row.resume_id,
+                            paused=bool(row.paused) and row.status != "finished",
+                            elapsed_s=elapsed(row, utcnow()),
+                            ended_early=bool(state.get("ended_early")))
 
 
 def turn_out(turn: TurnRow, redact: bool) -> TurnOut:
@@ -97,4 +102,6 @@ def transcript(row: InterviewRow, turns: list[TurnRow]) -> Transcript:
 def practice_record(row: PracticeRow) -> PracticeRecord:
     return PracticeRecord.model_validate({
         "id": row.id, "entry_id": row.entry_id, "language": row.language, "answer": row.answer,
-        "grade": row.grade, "created_at": row.created_at})
+        "grade": row.grade, "created_at": row.created_at, "kind": row.kind or "concept",
+        "source": row.source or "practice", "score": row.score,
+        "interview_id": row.interview_id})
