@@ -23,6 +23,8 @@ class Limits(BaseModel):
     answer_chars: int = MAX_ANSWER_CHARS
     code_bytes: int
     resume_bytes: int
+    idle_cap_s: int = Field(description="an interview's clock counts at most this long without "
+                            "activity")
 
 
 class DraftIn(_Request):

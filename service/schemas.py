@@ -203,8 +203,11 @@ class InterviewSummary(BaseModel):
     overall_score: float | None
     resume_id: str | None
     paused: bool = False
-    elapsed_s: float = Field(0.0, description="seconds of interview so far, without pauses and "
-                             "long idle gaps (see service.interview_clock)")
+    elapsed_s: float = Field(0.0, description="seconds of interview counted up to the last "
+                             "activity (``clock_at``), without pauses and long idle gaps")
+    clock_at: datetime | None = Field(None, description="while the clock runs: when it last "
+                                      "counted; the time now is elapsed_s + (now - clock_at), "
+                                      "up to idle_cap_s (GET /v1/limits) of it")
     ended_early: bool = False
 
 
@@ -372,6 +375,13 @@ class AuthInfo(BaseModel):
     mode: AuthMode
 
 
+class ExportedDraft(BaseModel):
+    scope: str = Field(description="an interview id, or 'practice'")
+    problem_id: str
+    code: str
+    updated_at: datetime
+
+
 class Export(BaseModel):
     """Everything the service keeps about one user (``GET /v1/me/export``)."""
 
@@ -380,3 +390,4 @@ class Export(BaseModel):
     resumes: list[ResumeOut]
     interviews: list[Transcript]
     practice: list[PracticeRecord]
+    drafts: list[ExportedDraft] = Field(default_factory=list)

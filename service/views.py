@@ -12,7 +12,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from service.interview.state import InterviewState
-from service.interview_clock import elapsed
 from service.schemas import (
     CodingProgress,
     ConceptProgress,
@@ -26,7 +25,7 @@ from service.schemas import (
     Transcript,
     TurnOut,
 )
-from service.storage.tables import InterviewRow, PracticeRow, ResumeRow, TurnRow, utcnow
+from service.storage.tables import InterviewRow, PracticeRow, ResumeRow, TurnRow
 
 SECRET_DIRECTIVE_FIELDS = ("reference", "key_points", "missed_points")
 _EARLY_STAGES = ("intro", "project", "concept")
@@ -50,7 +49,8 @@ def interview_summary(row: InterviewRow) -> InterviewSummary:
                             stage=row.stage, created_at=row.created_at,
                             overall_score=row.overall_score, resume_id=row.resume_id,
                             paused=bool(row.paused) and row.status != "finished",
-                            elapsed_s=elapsed(row, utcnow()),
+                            elapsed_s=round(float(row.active_s or 0.0), 1),
+                            clock_at=row.clock_at if row.status != "finished" else None,
                             ended_early=bool(state.get("ended_early")))
 
 

@@ -23,6 +23,7 @@ from service.interview.coding_stage import GIVE_UP_AFTER
 from service.interview.drilling.sheet import preparation
 from service.interview.state import InterviewState
 from service.practice.vocabulary import BY_KEY, TOPICS, primary_topic
+from service.report_doc.catalog import short_title
 
 STAGE_WEIGHTS = {"intro": 0.05, "project": 0.30, "concept": 0.35, "coding": 0.30}
 STRENGTH_AT = 75.0
@@ -77,6 +78,8 @@ def _concept_items(state: InterviewState, kb: KnowledgeBase) -> list[dict[str, A
         entry = kb.get(c.entry_id)
         items.append({"entry_id": entry.id, "question_zh": entry.question_zh,
                       "question_en": entry.question_en, "score": round(c.score, 1),
+                      "title_zh": short_title(entry, entry.question_zh, "zh"),
+                      "title_en": short_title(entry, entry.question_en, "en"),
                       "missed_zh": [entry.key_points[i].zh for i in c.missed],
                       "missed_en": [entry.key_points[i].en for i in c.missed],
                       "linked_from": c.linked_from, "asked_in": c.asked_in})
@@ -103,9 +106,30 @@ def _gaps(state: InterviewState, concepts: list[dict[str, Any]],
     if coding and (coding.attempts or coding.stuck >= GIVE_UP_AFTER) and not coding.passed:
         zh, en = titles.get(coding.problem_id, (coding.problem_id, coding.problem_id))
         gaps.append({"entry_id": coding.problem_id, "question_zh": zh, "question_en": en,
+                     "title_zh": zh, "title_en": en,
                      "score": round(coding.best_score * 100, 1), "missed_zh": [],
                      "missed_en": [], "kind": "coding"})
     return gaps
+
+
+def _highlights(state: InterviewState, stages: dict[str, float | None],
+                concepts: list[dict[str, Any]], coding: dict[str, Any]) -> list[dict[str, Any]]:
+    """Everything that scored ``STRENGTH_AT`` or more: stages, drilled points, questions, code."""
+    found: list[dict[str, Any]] = [{"kind": "stage", "key": k, "score": v}
+                                   for k, v in stages.items()
+                                   if v is not None and v >= STRENGTH_AT]
+    found += [{"kind": "point", "key": pt.point, "project": p.name, "score": round(pt.score, 1)}
+              for p in state.projects for pt in p.points
+              if pt.attempts and pt.score >= STRENGTH_AT]
+    found += [{"kind": "concept", "key": c["entry_id"], "title_zh": c["title_zh"],
+               "title_en": c["title_en"], "score": c["score"]}
+              for c in concepts if c["score"] >= STRENGTH_AT]
+    best = coding.get("best_score")
+    if coding.get("attempts") and best is not None and best * 100 >= STRENGTH_AT:
+        found.append({"kind": "coding", "key": coding["problem_id"],
+                      "title_zh": coding.get("title_zh"), "title_en": coding.get("title_en"),
+                      "score": round(best * 100, 1)})
+    return found
 
 
 def build_report(state: InterviewState, kb: KnowledgeBase, code_results: list[dict[str, Any]],
@@ -115,6 +139,8 @@ def build_report(state: InterviewState, kb: KnowledgeBase, code_results: list[di
     concepts = _concept_items(state, kb)
     topics = _topic_scores(state, kb)
     gaps = _gaps(state, concepts, titles)
+    stages = stage_scores(state)
+    coding = _coding(state, code_results, titles)
     projects: list[dict[str, Any]] = [
         {"name": p.name, "points": [pt.model_dump() for pt in p.points if pt.attempts]}
         for p in state.projects]
@@ -122,12 +148,13 @@ def build_report(state: InterviewState, kb: KnowledgeBase, code_results: list[di
                     "reasons": pt.vague_reasons, "contradictions": pt.contradictions}
                    for p in state.projects for pt in p.points
                    if pt.attempts and pt.score < GAP_BELOW]
-    return {"overall": overall_score(state), "stages": stage_scores(state),
+    return {"overall": overall_score(state), "stages": stages,
             "topics": topics,
             "topic_names": {k: {"zh": BY_KEY[k].zh, "en": BY_KEY[k].en} for k in topics},
             "concepts": concepts, "projects": projects,
             "strengths": [c for c in concepts if c["score"] >= STRENGTH_AT], "gaps": gaps,
             "weak_project_points": weak_points, "study": sorted({g["entry_id"] for g in gaps}),
-            "preparation": preparation(state, kb), "coding": _coding(state, code_results, titles),
+            "preparation": preparation(state, kb), "coding": coding,
+            "highlights": _highlights(state, stages, concepts, coding),
             "ended_early": state.ended_early, "ended_in_stage": state.ended_in_stage,
             "question_categories": list(state.question_categories)}

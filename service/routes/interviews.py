@@ -14,6 +14,7 @@ from fastapi.sse import EventSourceResponse, ServerSentEvent
 from evaluators.grader import MAX_CODE_BYTES
 from service.deps import InterviewsDep, ReportsDep, UserDep
 from service.errors import error_response, responses
+from service.interview_clock import IDLE_CAP_S
 from service.journey_schemas import DraftIn, DraftOut, Limits
 from service.resume.limits import DEFAULT_LIMITS
 from service.schemas import (
@@ -172,5 +173,6 @@ def put_draft(interview_id: str, problem_id: str, body: DraftIn, user: UserDep,
 @router.get("/limits", response_model=Limits)
 def get_limits() -> Limits:
     """What the service accepts, for clients to say before sending (the single source)."""
-    return Limits(code_bytes=MAX_CODE_BYTES, resume_bytes=DEFAULT_LIMITS.max_bytes)
+    return Limits(code_bytes=MAX_CODE_BYTES, resume_bytes=DEFAULT_LIMITS.max_bytes,
+                  idle_cap_s=IDLE_CAP_S)
 
