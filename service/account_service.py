@@ -14,10 +14,12 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, select
 
 from service.interview_store import InterviewStore
-from service.schemas import AuthMode, Export, UserOut
+from service.practice_store import PracticeDatabase
+from service.schemas import AuthMode, Export, ExportedDraft, UserOut
 from service.storage.tables import (
     LOCAL_USER_ID,
     AttemptRow,
+    DraftRow,
     InterviewRow,
     PracticeRow,
     ResumeRow,
@@ -43,7 +45,10 @@ class AccountService:
         return Export(exported_at=datetime.now(UTC), user=self.me(user),
                       resumes=[resume_out(r) for r in store.list_resumes(user.id)],
                       interviews=interviews,
-                      practice=[practice_record(p) for p in store.list_practice(user.id, None)])
+                      practice=[practice_record(p) for p in store.list_practice(user.id, None)],
+                      drafts=[ExportedDraft(scope=d.scope, problem_id=d.problem_id, code=d.code,
+                                            updated_at=d.updated_at)
+                              for d in PracticeDatabase(store.db).drafts(user.id)])
 
     def delete_everything(self, user: UserRow) -> None:
         with self.store.db.sessions.begin() as session:
@@ -52,6 +57,7 @@ class AccountService:
             session.execute(delete(InterviewRow).where(InterviewRow.user_id == user.id))
             session.execute(delete(ResumeRow).where(ResumeRow.user_id == user.id))
             session.execute(delete(PracticeRow).where(PracticeRow.user_id == user.id))
+            session.execute(delete(DraftRow).where(DraftRow.user_id == user.id))
             session.execute(delete(TokenRow).where(TokenRow.user_id == user.id))
             session.execute(delete(AttemptRow).where(AttemptRow.key == f"user:{user.username}"))
             if user.id != LOCAL_USER_ID:

@@ -88,6 +88,7 @@ def build_services(settings: Settings, kb: KnowledgeBase, sandbox_provider) -> d
     from service.interview_service import InterviewService
     from service.interview_store import InterviewStore
     from service.practice_service import PracticeService
+    from service.report_service import ReportService
     from service.resume_service import ResumeService
 
     db = open_database_for(settings)
@@ -105,7 +106,9 @@ def build_services(settings: Settings, kb: KnowledgeBase, sandbox_provider) -> d
         "db": db,
         "interviews": interviews,
         "resumes": ResumeService(store),
-        "practice": PracticeService(store, kb, judge),
+        "practice": PracticeService(store, kb, judge, interviews.titles, sandbox_provider),
+        "reports": ReportService(store, kb, interviews.titles,
+                                 interviews.engine.question_matcher),
         "accounts": AccountService(store, settings.auth.mode),
         "auth": AuthService(settings.auth, UserStore(db), Passwords()),
     }

@@ -15,6 +15,7 @@ from service.config import Settings
 from service.errors import ServiceUnavailable
 from service.interview_service import InterviewService
 from service.practice_service import PracticeService
+from service.report_service import ReportService
 from service.resume_service import ResumeService
 from service.storage.tables import UserRow
 
@@ -53,6 +54,10 @@ def get_practice(request: Request) -> PracticeService:
     return request.app.state.practice
 
 
+def get_reports(request: Request) -> ReportService:
+    return request.app.state.reports
+
+
 def get_accounts(request: Request) -> AccountService:
     return request.app.state.accounts
 
@@ -64,6 +69,7 @@ def get_auth(request: Request) -> AuthService:
 InterviewsDep = Annotated[InterviewService, Depends(get_interviews)]
 ResumesDep = Annotated[ResumeService, Depends(get_resumes)]
 PracticeDep = Annotated[PracticeService, Depends(get_practice)]
+ReportsDep = Annotated[ReportService, Depends(get_reports)]
 AccountsDep = Annotated[AccountService, Depends(get_accounts)]
 AuthDep = Annotated[AuthService, Depends(get_auth)]
 

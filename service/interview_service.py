@@ -9,6 +9,11 @@ assessment and the reply with the new state in that one transaction, and only th
 An acknowledged turn is therefore always stored; a turn cut short by a crash is not stored at all.
 
 Every method takes the caller's user id: another user's interview is :class:`NotFound`.
+
+Time (:mod:`service.interview_clock`): every turn counts the time since the last one; a paused
+interview takes no turns until it is resumed; ending early closes it at once, scored on what was
+asked. When an interview finishes, its concept answers and coding result are added to the
+practice history (:mod:`service.practice.from_interview`) in the same transaction.
 """
 
 from __future__ import annotations
@@ -24,23 +29,29 @@ from evaluators.sandbox.base import Sandbox
 from knowledge.base import KnowledgeBase
 from service.interview.brains.base import Brain
 from service.interview.brains.registry import speak_with_fallback
+from service.interview.candidate_questions import SemanticMatcher
 from service.interview.directives import Directive
 from service.interview.engine import InterviewEngine, Judge, Step
 from service.interview.planning import plan_interview
-from service.interview.report import build_report, overall_score, report_markdown
+from service.interview.report import overall_score
 from service.interview.state import InterviewState
+from service.interview_clock import checkpoint
+from service.interview_clock import pause as pause_clock
+from service.interview_clock import resume as resume_clock
 from service.interview_store import InterviewStore, LockedInterview
+from service.journey_schemas import DraftOut
 from service.observability import log_event
+from service.practice.from_interview import attempts_from_interview
+from service.practice_store import PracticeDatabase, check_draft_size, practice_row
 from service.schemas import (
     CodeTurnReply,
     InterviewStarted,
     InterviewSummary,
     NewInterview,
-    Report,
     Transcript,
     TurnReply,
 )
-from service.storage.tables import InterviewRow
+from service.storage.tables import InterviewRow, utcnow
 from service.turn_runner import NullSink, TurnRun, TurnRunner, TurnSink
 from service.views import interview_summary, transcript
 
@@ -53,6 +64,10 @@ class InterviewClosed(Exception):
 
 class TurnRejected(ValueError):
     """A turn that does not fit the interview right now (e.g. code outside the coding stage)."""
+
+
+class InterviewPaused(TurnRejected):
+    """The interview is paused: resume it before answering (409)."""
 
 
 def log_judge_fallback(judge: Any, entry: str | None) -> None:
@@ -71,9 +86,12 @@ class InterviewService:
         self.fallback = fallback
         self.judge = judge
         self.sandbox_provider = sandbox_provider  # () -> Sandbox, raises when unavailable
-        titles = {pid: (p.title_zh, p.title_en) for pid, p in load_catalog().items()}
-        self.engine = InterviewEngine(kb, judge, titles)
+        self.titles = {pid: (p.title_zh, p.title_en) for pid, p in load_catalog().items()}
+        embedder = getattr(getattr(kb, "index", None), "embedder", None)
+        matcher = SemanticMatcher(embedder) if embedder is not None else None
+        self.engine = InterviewEngine(kb, judge, self.titles, question_matcher=matcher)
         self.runner = runner or TurnRunner()
+        self.drafts = PracticeDatabase(store.db)
 
     def close(self) -> None:
         self.runner.close()
@@ -105,8 +123,11 @@ class InterviewService:
                 sink: TurnSink) -> TurnReply:
         """Save the state, speak, and add the reply; the caller's transaction commits it."""
         finished = state.stage == "closed"
+        checkpoint(locked.row, utcnow(), running=not finished)
         locked.save_state(state.model_dump(), state.stage, "finished" if finished else "active",
                           overall_score(state))
+        if finished:
+            self._record_practice(locked, state)
         sink.ready()
         text, brain = self._speak(sink, directive)
         locked.append(role="interviewer", stage=state.stage, kind=directive.kind, content=text,
@@ -132,11 +153,30 @@ class InterviewService:
                      "content": text, "brain": brain, "directive": directive.model_dump()})
         return InterviewStarted(**interview_summary(row).model_dump(), message=text, brain=brain)
 
+    def _record_practice(self, locked: LockedInterview, state: InterviewState) -> None:
+        """The finished interview's concepts and coding problem join the practice history."""
+        row, kb = locked.row, self.kb
+
+        def key_points(entry_id: str) -> int:
+            return len(kb.get(entry_id).key_points) if entry_id in kb else 0
+
+        for attempt in attempts_from_interview(state, key_points, utcnow()):
+            kind = "coding" if state.coding and attempt.entry_id == state.coding.problem_id \
+                else "concept"
+            locked.session.add(practice_row(
+                row.user_id, entry_id=attempt.entry_id, kind=kind, source="interview",
+                language=row.language, answer="", grade={"score": attempt.score},
+                score=attempt.score, missed=attempt.missed, key_points=attempt.key_points,
+                interview_id=row.id, at=attempt.at))
+
     @staticmethod
-    def _active_state(row: InterviewRow) -> InterviewState:
+    def _active_state(row: InterviewRow, *, paused_ok: bool = False) -> InterviewState:
         if row.status == "finished":
             raise InterviewClosed(f"interview {row.id} has finished; start a new one or read "
                                   "its report")
+        if row.paused and not paused_ok:
+            raise InterviewPaused(f"interview {row.id} is paused; resume it first (POST "
+                                  f"/v1/interviews/{row.id}/resume)")
         return InterviewState.model_validate(row.state)
 
     def message(self, user_id: str, interview_id: str, content: str,
@@ -194,6 +234,43 @@ class InterviewService:
             reply = self._answer(locked, state, step.directive, NullSink())
         return CodeTurnReply(**reply.model_dump(), result=result.model_dump())
 
+    # ---- time ---------------------------------------------------------------------------------
+    def pause(self, user_id: str, interview_id: str) -> InterviewSummary:
+        with self.store.locked_interview(user_id, interview_id) as locked:
+            self._active_state(locked.row, paused_ok=True)
+            pause_clock(locked.row, utcnow())
+        return interview_summary(self.store.get_interview(user_id, interview_id))
+
+    def resume(self, user_id: str, interview_id: str) -> InterviewSummary:
+        with self.store.locked_interview(user_id, interview_id) as locked:
+            self._active_state(locked.row, paused_ok=True)
+            if locked.row.paused:
+                resume_clock(locked.row, utcnow())
+        return interview_summary(self.store.get_interview(user_id, interview_id))
+
+    def end(self, user_id: str, interview_id: str) -> TurnReply:
+        """End the interview now (also while paused): scored on what was asked, and says so."""
+        with self.store.locked_interview(user_id, interview_id) as locked:
+            state = self._active_state(locked.row, paused_ok=True)
+            locked.row.paused = False
+            step = self.engine.end_early(state)
+            step.directive.overall_score = overall_score(state)
+            return self._answer(locked, state, step.directive, NullSink())
+
+    # ---- the code editor's draft ----------------------------------------------------------------
+    def draft(self, user_id: str, interview_id: str, problem_id: str) -> DraftOut:
+        self.store.get_interview(user_id, interview_id)  # 404 unless it is the caller's
+        row = self.drafts.draft(user_id, interview_id, problem_id)
+        return DraftOut(problem_id=problem_id, code=row.code if row else None,
+                        updated_at=row.updated_at if row else None)
+
+    def save_draft(self, user_id: str, interview_id: str, problem_id: str,
+                   code: str) -> DraftOut:
+        self.store.get_interview(user_id, interview_id)
+        check_draft_size(code)
+        row = self.drafts.save_draft(user_id, interview_id, problem_id, code)
+        return DraftOut(problem_id=problem_id, code=row.code, updated_at=row.updated_at)
+
     # ---- reading and deleting -----------------------------------------------------------------
     def list_owned(self, user_id: str) -> list[InterviewSummary]:
         return [interview_summary(row) for row in self.store.list_interviews(user_id)]
@@ -201,21 +278,6 @@ class InterviewService:
     def transcript(self, user_id: str, interview_id: str) -> Transcript:
         row = self.store.get_interview(user_id, interview_id)
         return transcript(row, self.store.turns(row.id))
-
-    def _report_data(self, user_id: str, interview_id: str) -> tuple[InterviewRow, dict]:
-        row = self.store.get_interview(user_id, interview_id)
-        state = InterviewState.model_validate(row.state)
-        code_results = [t.code_result for t in self.store.turns(row.id) if t.code_result]
-        return row, build_report(state, self.kb, code_results)
-
-    def report(self, user_id: str, interview_id: str) -> Report:
-        row, report = self._report_data(user_id, interview_id)
-        return Report.model_validate({**interview_summary(row).model_dump(), "report": report})
-
-    def report_markdown(self, user_id: str, interview_id: str) -> str:
-        row, report = self._report_data(user_id, interview_id)
-        meta = interview_summary(row).model_dump(mode="json")
-        return report_markdown(report, meta, row.language)
 
     def delete(self, user_id: str, interview_id: str) -> None:
         self.store.delete_interview(user_id, interview_id)

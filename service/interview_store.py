@@ -26,7 +26,14 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from service.storage.db import Database
-from service.storage.tables import InterviewRow, PracticeRow, ResumeRow, TurnRow, utcnow
+from service.storage.tables import (
+    DraftRow,
+    InterviewRow,
+    PracticeRow,
+    ResumeRow,
+    TurnRow,
+    utcnow,
+)
 
 
 class NotFound(LookupError):
@@ -122,7 +129,8 @@ class InterviewStore:
         """The interview and its first interviewer turn, in one transaction."""
         row = InterviewRow(id=str(uuid.uuid4()), user_id=user_id, track=track,
                            language=language, length=length, stage=stage, status="active",
-                           resume_id=resume_id, state=state, next_seq=1, version=1)
+                           resume_id=resume_id, state=state, next_seq=1, version=1,
+                           active_s=0.0, clock_at=utcnow(), paused=False)
         with self.sessions.begin() as session:
             session.add(row)
             session.flush()
@@ -155,6 +163,10 @@ class InterviewStore:
             if row is None or row.user_id != user_id:
                 raise NotFound(f"no interview with id {interview_id!r}")
             session.execute(delete(TurnRow).where(TurnRow.interview_id == interview_id))
+            # what the interview recorded for practice, and its code drafts, go with it
+            session.execute(delete(PracticeRow).where(PracticeRow.interview_id == interview_id))
+            session.execute(delete(DraftRow).where(DraftRow.user_id == user_id,
+                                                   DraftRow.scope == interview_id))
             session.delete(row)
         self.db.scrub()
 

@@ -19,9 +19,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
 
 from knowledge.schema import KeyPoint
+from service.evaluator_text import to_chinese
 from service.resume.models import ProjectClaim, ResumeProfile
 
 Track = Literal["cv-intern", "llm-algorithm", "research-scientist", "ml-fundamentals"]
@@ -112,6 +113,13 @@ class TestOut(_Open):
     passed: bool
     message: str = ""
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def message_zh(self) -> str:
+        """``message`` in Chinese (templated evaluator phrases translated, see
+        :mod:`service.evaluator_text`)."""
+        return to_chinese(self.message)
+
 
 class CodeResult(_Open):
     """A graded submission (``evaluators.result.GradeResult``; details may grow)."""
@@ -122,6 +130,12 @@ class CodeResult(_Open):
     score: float
     tests: list[TestOut] = Field(default_factory=list)
     error: str | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def error_zh(self) -> str | None:
+        """``error`` in Chinese (see :mod:`service.evaluator_text`)."""
+        return to_chinese(self.error) if self.error else None
 
 
 # ---- résumés ---------------------------------------------------------------------------------
@@ -188,6 +202,13 @@ class InterviewSummary(BaseModel):
     created_at: datetime
     overall_score: float | None
     resume_id: str | None
+    paused: bool = False
+    elapsed_s: float = Field(0.0, description="seconds of interview counted up to the last "
+                             "activity (``clock_at``), without pauses and long idle gaps")
+    clock_at: datetime | None = Field(None, description="while the clock runs: when it last "
+                                      "counted; the time now is elapsed_s + (now - clock_at), "
+                                      "up to idle_cap_s (GET /v1/limits) of it")
+    ended_early: bool = False
 
 
 class InterviewStarted(InterviewSummary):
@@ -313,8 +334,12 @@ class PracticeRecord(BaseModel):
     entry_id: str
     language: str
     answer: str
-    grade: GradeOut
+    grade: dict[str, Any]  # a GradeOut for answers, a CodeResult for coding submissions
     created_at: datetime
+    kind: str = "concept"
+    source: str = "practice"
+    score: float | None = None
+    interview_id: str | None = None
 
 
 class PracticeGraded(BaseModel):
@@ -350,6 +375,13 @@ class AuthInfo(BaseModel):
     mode: AuthMode
 
 
+class ExportedDraft(BaseModel):
+    scope: str = Field(description="an interview id, or 'practice'")
+    problem_id: str
+    code: str
+    updated_at: datetime
+
+
 class Export(BaseModel):
     """Everything the service keeps about one user (``GET /v1/me/export``)."""
 
@@ -358,3 +390,4 @@ class Export(BaseModel):
     resumes: list[ResumeOut]
     interviews: list[Transcript]
     practice: list[PracticeRecord]
+    drafts: list[ExportedDraft] = Field(default_factory=list)

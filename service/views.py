@@ -43,10 +43,15 @@ def resume_summary(row: ResumeRow) -> ResumeSummary:
 
 
 def interview_summary(row: InterviewRow) -> InterviewSummary:
+    state = row.state if isinstance(row.state, dict) else {}
     return InterviewSummary(id=row.id, track=row.track, language=row.language,
                             length=row.length, status=row.status,
                             stage=row.stage, created_at=row.created_at,
-                            overall_score=row.overall_score, resume_id=row.resume_id)
+                            overall_score=row.overall_score, resume_id=row.resume_id,
+                            paused=bool(row.paused) and row.status != "finished",
+                            elapsed_s=round(float(row.active_s or 0.0), 1),
+                            clock_at=row.clock_at if row.status != "finished" else None,
+                            ended_early=bool(state.get("ended_early")))
 
 
 def turn_out(turn: TurnRow, redact: bool) -> TurnOut:
@@ -97,4 +102,6 @@ def transcript(row: InterviewRow, turns: list[TurnRow]) -> Transcript:
 def practice_record(row: PracticeRow) -> PracticeRecord:
     return PracticeRecord.model_validate({
         "id": row.id, "entry_id": row.entry_id, "language": row.language, "answer": row.answer,
-        "grade": row.grade, "created_at": row.created_at})
+        "grade": row.grade, "created_at": row.created_at, "kind": row.kind or "concept",
+        "source": row.source or "practice", "score": row.score,
+        "interview_id": row.interview_id})

@@ -1,7 +1,8 @@
 """Kaoda's Streamlit entry point: ``streamlit run ui/app.py``.
 
 The service URL comes from ``KAODA_UI_API`` (default ``http://127.0.0.1:8000``). The sidebar
-holds the 中文/English switch (it re-renders the whole UI) and the service status.
+holds the 中文/English switch (it re-renders the whole UI) and the service status. The UI
+language is also kept in the address (``?lang=en``), so a reload keeps it.
 """
 
 from __future__ import annotations
@@ -32,13 +33,20 @@ log = logging.getLogger("kaoda.ui")
 st.set_page_config(page_title="拷打 Kaoda", page_icon="🔥", layout="wide")
 
 
+def _language_from_address() -> None:
+    if LANG_KEY not in st.session_state:
+        wanted = st.query_params.get("lang")
+        st.session_state[LANG_KEY] = wanted if wanted in LANGUAGES else "zh"
+
+
 def _sidebar() -> None:
     with st.sidebar:
         st.markdown("### 🔥 拷打 Kaoda")
         st.caption(t("app.title"))
-        st.session_state.setdefault(LANG_KEY, "zh")
+        _language_from_address()
         st.segmented_control(t("app.language"), list(LANGUAGES), format_func=LANGUAGES.__getitem__,
                              key=LANG_KEY, required=True)
+        st.query_params["lang"] = st.session_state[LANG_KEY]
         try:
             ready = client().ready()
         except KaodaError as exc:
@@ -87,4 +95,4 @@ except KaodaError as exc:  # pages handle these themselves; this is the last lin
     show_error(exc)
 except Exception as exc:  # never show a traceback: log it, tell the user in their language
     log.exception("UI error")
-    st.error(t("app.unexpected", error=f"{type(exc).__name__}: {exc}"), icon="⚠️")
+    st.error(t("app.unexpected", error=type(exc).__name__), icon="⚠️")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import plotly.graph_objects as go
@@ -39,18 +39,33 @@ def topic_figure(topics: dict[str, float]) -> go.Figure:
     return figure
 
 
+def _date_axis(moments: list[datetime]) -> dict[str, Any]:
+    """Days on the x-axis, whatever the number of interviews: one interview alone (or several on
+    one day) would otherwise make Plotly zoom in to milliseconds."""
+    first, last = min(moments), max(moments)
+    pad = max((last - first) * 0.08, timedelta(hours=12))
+    same_day = last - first < timedelta(days=2)
+    return {"type": "date", "range": [first - pad, last + pad],
+            "tickformat": "%m-%d %H:%M" if same_day else "%Y-%m-%d", "nticks": 6,
+            "title": {"text": ""}}
+
+
 def progress_figure(interviews: list[dict[str, Any]]) -> go.Figure:
     """Overall score of every finished interview over time, one line per track."""
     scored = sorted((i for i in interviews if i.get("overall_score") is not None
                      and i.get("status") == "finished"), key=lambda i: i["created_at"])
     figure = go.Figure()
+    moments = []
     for track in dict.fromkeys(i["track"] for i in scored):
         rows = [i for i in scored if i["track"] == track]
-        figure.add_trace(go.Scatter(x=[datetime.fromisoformat(i["created_at"]) for i in rows],
-                                    y=[i["overall_score"] for i in rows], mode="lines+markers",
-                                    name=name_of(TRACKS, track),
+        xs = [datetime.fromisoformat(i["created_at"]).astimezone() for i in rows]
+        moments += xs
+        figure.add_trace(go.Scatter(x=xs, y=[i["overall_score"] for i in rows],
+                                    mode="lines+markers", name=name_of(TRACKS, track),
                                     text=[fmt_date(i["created_at"]) for i in rows],
                                     hovertemplate="%{text}: %{y:.0f}<extra>%{fullData.name}</extra>"))
     figure.update_layout(title=t("rv.progress"), yaxis={"range": [0, 105]},
                          legend={"orientation": "h", "y": -0.2}, **LAYOUT)
+    if moments:
+        figure.update_layout(xaxis=_date_axis(moments))
     return figure

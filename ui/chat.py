@@ -1,4 +1,6 @@
-"""The running interview: stage progress, the transcript as chat, streamed replies, the end."""
+"""The running interview: stage progress, a timer with pause / resume / end early, the transcript
+as chat (the candidate's words exactly as typed), streamed replies, the message limit said before
+sending (a rejected message is kept to edit), and the end."""
 
 from __future__ import annotations
 
@@ -8,10 +10,20 @@ import streamlit as st
 
 from ui.client import KaodaError
 from ui.coding import render_coding, show_result
-from ui.common import call, client, fmt_score, show_error
+from ui.common import (
+    as_written,
+    brain_label,
+    call,
+    client,
+    fmt_score,
+    limits,
+    live_elapsed,
+    show_error,
+)
 from ui.i18n import LANGUAGES, LENGTHS, STAGE_NAMES, STAGES, TRACKS, name_of, t
+from ui.timer import show_timer
 
-INTERVIEW_KEY, DATA_KEY = "iv_id", "iv_data"
+INTERVIEW_KEY, DATA_KEY, PENDING_KEY = "iv_id", "iv_data", "iv_pending"
 AVATARS = {"interviewer": "🧑‍💼", "candidate": "🧑‍💻"}
 REVIEW_PAGE = "views/review.py"
 
@@ -38,9 +50,13 @@ def current() -> dict[str, Any] | None:
 
 
 def leave() -> None:
-    for key in (INTERVIEW_KEY, DATA_KEY):
+    """Back to the set-up page: nothing of this interview (or its résumé) is carried over."""
+    from ui.setup import forget_resume
+
+    for key in (INTERVIEW_KEY, DATA_KEY, PENDING_KEY):
         st.session_state.pop(key, None)
     st.query_params.pop("interview", None)
+    forget_resume()
 
 
 def _stage_bar(stage: str) -> None:
@@ -57,21 +73,24 @@ def _stage_bar(stage: str) -> None:
     st.caption("  →  ".join(steps))
 
 
-def _render_turn(turn: dict[str, Any], index: int) -> None:
+def render_turn(turn: dict[str, Any], index: int, key: str = "turn") -> None:
+    """One turn as a chat message (shared with the review page's transcript)."""
     role = turn.get("role")
     if role not in AVATARS:
-        return  # system assessments are for the review page, not shown mid-interview
+        return
     with st.chat_message("assistant" if role == "interviewer" else "user", avatar=AVATARS[role]):
         if turn.get("kind") == "code":
             st.caption(t("iv.code_turn"))
             with st.expander(t("code.editor_label"), expanded=False):
                 st.code(turn.get("content") or "", language="python")
             if turn.get("code_result"):
-                show_result(turn["code_result"], key=f"turn_{index}")
+                show_result(turn["code_result"], key=f"{key}_{index}")
+        elif role == "candidate":
+            as_written(turn.get("content"))
         else:
             st.markdown(turn.get("content") or "")
         if role == "interviewer" and turn.get("brain"):
-            st.caption(t("iv.brain", brain=turn["brain"]))
+            st.caption(brain_label(turn["brain"]))
 
 
 def _coding_problem(data: dict[str, Any]) -> str | None:
@@ -89,27 +108,65 @@ def _coding_problem(data: dict[str, Any]) -> str | None:
 
 def _send(interview_id: str, text: str) -> None:
     with st.chat_message("user", avatar=AVATARS["candidate"]):
-        st.markdown(text)
+        as_written(text)
     with st.chat_message("assistant", avatar=AVATARS["interviewer"]):
         stream = client().stream_message(interview_id, text)
         try:
             with st.spinner(t("iv.thinking")):
                 st.write_stream(stream)
         except KaodaError as exc:
+            st.session_state[PENDING_KEY] = text  # nothing typed is lost
             show_error(exc)
             refresh(interview_id)
             return
+    st.session_state.pop(PENDING_KEY, None)
     if refresh(interview_id) is not None:
         st.rerun()
 
 
 def _finished(data: dict[str, Any]) -> None:
-    st.success(t("iv.finished", score=fmt_score(data.get("overall_score"))), icon="🏁")
+    note = t("iv.ended_early") if data.get("ended_early") else ""
+    st.success(t("iv.finished", score=fmt_score(data.get("overall_score"))) + note, icon="🏁")
     review_col, new_col = st.columns(2, vertical_alignment="center")
     review_col.page_link(REVIEW_PAGE, label=t("iv.open_review"), icon="📊",
                          query_params={"id": data["id"]})
     if new_col.button(t("iv.new"), key="new_interview", icon="🔄"):
         leave()
+        st.rerun()
+
+
+def _controls(data: dict[str, Any]) -> None:
+    """The timer (paused time excluded), pause / resume, and ending early (confirmed)."""
+    interview_id, paused = str(data["id"]), bool(data.get("paused"))
+    timer_col, pause_col, end_col = st.columns([2, 1, 1], vertical_alignment="center")
+    with timer_col:
+        show_timer(live_elapsed(data), running=not paused,
+                   label=t("iv.timer_paused") if paused else t("iv.timer"))
+    toggle = client().resume if paused else client().pause
+    if pause_col.button(t("iv.resume") if paused else t("iv.pause"), key="pause_resume",
+                        icon="▶️" if paused else "⏸️", width="stretch") and \
+            call(toggle, interview_id) is not None:
+        refresh(interview_id)
+        st.rerun()
+    confirming = st.session_state.get("confirm_end") == interview_id
+    if end_col.button(t("iv.end"), key="end_early", icon="⏹️", width="stretch",
+                      disabled=confirming):
+        st.session_state["confirm_end"] = interview_id
+        st.rerun()
+    if confirming:
+        _confirm_end(interview_id)
+
+
+def _confirm_end(interview_id: str) -> None:
+    st.warning(t("iv.end_confirm"), icon="⏹️")
+    yes_col, no_col = st.columns(2)
+    if yes_col.button(t("iv.end_yes"), key="end_yes", type="primary", width="stretch"):
+        st.session_state.pop("confirm_end", None)
+        if call(client().end_interview, interview_id, spinner=t("iv.thinking")) is not None:
+            refresh(interview_id)
+            st.rerun()
+    if no_col.button(t("iv.end_no"), key="end_no", width="stretch"):
+        st.session_state.pop("confirm_end", None)
         st.rerun()
 
 
@@ -120,27 +177,73 @@ def render_chat(data: dict[str, Any]) -> None:
     st.caption(t("iv.meta", track=name_of(TRACKS, data.get("track")),
                  language=LANGUAGES.get(data.get("language", ""), "?"),
                  length=name_of(LENGTHS, data.get("length"))))
-    stage = str(data.get("stage") or "intro")
-    _stage_bar(stage)
-    if data.get("status") == "finished":
+    _stage_bar(str(data.get("stage") or "intro"))
+    finished = data.get("status") == "finished"
+    if finished:
         _finished(data)
-    problem_id = _coding_problem(data)
+    else:
+        _controls(data)
+    problem_id = None if finished else _coding_problem(data)
     chat_area = st.container()
     if problem_id:
         chat_area, code_area = st.columns([1, 1], gap="large")
         with code_area:
-            render_coding(interview_id, problem_id, on_submitted=lambda: _after_code(interview_id))
+            render_coding(problem_id, scope=interview_id,
+                          submit=lambda code: _submit_code(interview_id, problem_id, code),
+                          disabled=bool(data.get("paused")))
     with chat_area:
         for index, turn in enumerate(data.get("turns") or []):
-            _render_turn(turn, index)
-    if data.get("status") == "finished":
-        return
-    prompt = st.chat_input(t("iv.input"), key=f"chat_{interview_id}")
+            render_turn(turn, index)
+    if not finished:
+        _input(interview_id, chat_area, paused=bool(data.get("paused")))
+
+
+def _input(interview_id: str, area: Any, *, paused: bool) -> None:
+    """The message box: the limit is in its placeholder; a message over it is not sent but kept
+    below to shorten, as is a message the service turned away."""
+    limit = int((limits() or {}).get("message_chars") or 0)
+    if paused:
+        st.info(t("iv.paused_note"), icon="⏸️")
+    placeholder = t("iv.input_limit", limit=limit) if limit else t("iv.input")
+    prompt = st.chat_input(placeholder, key=f"chat_{interview_id}", disabled=paused)
     if prompt and prompt.strip():
-        with chat_area:
-            _send(interview_id, prompt.strip())
+        if limit and len(prompt) > limit:
+            st.session_state[PENDING_KEY] = prompt
+        else:
+            with area:
+                _send(interview_id, prompt.strip())
+            return
+    pending = st.session_state.get(PENDING_KEY)
+    if pending and not paused:
+        with area:
+            _pending(interview_id, str(pending), limit)
 
 
-def _after_code(interview_id: str) -> None:
-    if refresh(interview_id) is not None:
+def _pending(interview_id: str, text: str, limit: int) -> None:
+    over = bool(limit) and len(text) > limit
+    if over:
+        st.warning(t("iv.too_long", n=len(text), limit=limit), icon="✂️")
+    else:
+        st.info(t("iv.kept"), icon="📝")
+    edited = st.text_area(t("iv.kept_label"), value=text, height=200, key="pending_text")
+    st.caption(t("iv.count", n=len(edited), limit=limit) if limit else "")
+    send_col, drop_col = st.columns(2)
+    fits = bool(edited.strip()) and (not limit or len(edited) <= limit)
+    if send_col.button(t("iv.send"), key="send_pending", type="primary", disabled=not fits,
+                       width="stretch"):
+        st.session_state[PENDING_KEY] = edited
+        st.session_state.pop("pending_text", None)
+        _send(interview_id, edited.strip())
+    elif edited != text:
+        st.session_state[PENDING_KEY] = edited
+    if drop_col.button(t("iv.discard"), key="drop_pending", width="stretch"):
+        st.session_state.pop(PENDING_KEY, None)
+        st.session_state.pop("pending_text", None)
         st.rerun()
+
+
+def _submit_code(interview_id: str, problem_id: str, code: str) -> dict[str, Any] | None:
+    reply = call(client().submit_code, interview_id, problem_id, code, spinner=t("code.running"))
+    if reply is not None and refresh(interview_id) is not None:
+        st.rerun()
+    return reply

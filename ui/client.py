@@ -36,10 +36,13 @@ class KaodaError(Exception):
     """
 
     def __init__(self, en: str, zh: str, status: int | None = None, detail: str = "",
-                 detail_zh: str | None = None) -> None:
+                 detail_zh: str | None = None, error: str = "",
+                 error_types: tuple[str, ...] = ()) -> None:
         super().__init__(en)
         self.en, self.zh, self.status = en, zh, status
         self.detail, self.detail_zh = detail, detail_zh
+        self.error = error  # the service's stable error name ("InterviewPaused", …)
+        self.error_types = error_types  # validation error types ("string_too_long", …)
 
     def message(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -77,18 +80,28 @@ class ServerError(KaodaError):
     pass
 
 
-def _detail(response: httpx.Response) -> tuple[str, str | None]:
+def _body(response: httpx.Response) -> dict[str, Any]:
     try:
         body = response.json()
     except ValueError:
-        return response.text.strip()[:300] or response.reason_phrase, None
-    if not isinstance(body, dict):
-        return str(body)[:300], None
+        return {"detail": response.text.strip()[:300] or response.reason_phrase}
+    return body if isinstance(body, dict) else {"detail": str(body)[:300]}
+
+
+def _detail(response: httpx.Response) -> tuple[str, str | None]:
+    body = _body(response)
     detail = body.get("detail", "")
     if isinstance(detail, list):  # FastAPI validation errors
         detail = "; ".join(str(d.get("msg", d)) if isinstance(d, dict) else str(d)
                            for d in detail)
     return str(detail), body.get("detail_zh")
+
+
+def _names(response: httpx.Response) -> tuple[str, tuple[str, ...]]:
+    body = _body(response)
+    errors = body.get("errors") if isinstance(body.get("errors"), list) else []
+    return str(body.get("error") or ""), tuple(str(e.get("type", "")) for e in errors
+                                               if isinstance(e, dict))
 
 
 def error_for(response: httpx.Response) -> KaodaError:
@@ -109,7 +122,8 @@ def error_for(response: httpx.Response) -> KaodaError:
     else:
         kind, prefix_en, prefix_zh = ServerError, f"The service failed ({status})", \
             f"服务出错（{status}）"
-    return kind(f"{prefix_en}: {en}", f"{prefix_zh}：{zh or en}", status, en, zh)
+    error, types = _names(response)
+    return kind(f"{prefix_en}: {en}", f"{prefix_zh}：{zh or en}", status, en, zh, error, types)
 
 
 def _transport_error(exc: Exception, base_url: str) -> KaodaError:
@@ -237,8 +251,44 @@ class KaodaClient:
         return dict(self._json("GET", f"/v1/problems/{problem_id}"))
 
     def run_tests(self, problem_id: str, code: str) -> Json:
-        return dict(self._json("POST", f"/v1/problems/{problem_id}/submissions",
+        """Run the tests, not recorded (messages also in Chinese: ``message_zh``)."""
+        return dict(self._json("POST", f"/v1/practice/problems/{problem_id}/runs",
                                json={"code": code}))
+
+    def limits(self) -> Json:
+        return dict(self._json("GET", "/v1/limits"))
+
+    # ---- practice -----------------------------------------------------------------------------
+    def topics(self) -> list[Json]:
+        return list(self._json("GET", "/v1/practice/topics"))
+
+    def questions(self, **filters: Any) -> list[Json]:
+        return list(self._json("GET", "/v1/practice/questions", params=_params(filters)))
+
+    def random_question(self, **filters: Any) -> Json:
+        return dict(self._json("GET", "/v1/practice/random", params=_params(filters)))
+
+    def next_question(self, **filters: Any) -> Json:
+        return dict(self._json("GET", "/v1/practice/next", params=_params(filters)))
+
+    def review_queue(self) -> list[Json]:
+        return list(self._json("GET", "/v1/practice/review"))
+
+    def practice_history(self) -> list[Json]:
+        return list(self._json("GET", "/v1/practice/history"))
+
+    def submit_practice_code(self, problem_id: str, code: str, language: str) -> Json:
+        return dict(self._json("POST", f"/v1/practice/problems/{problem_id}/attempts",
+                               params={"language": language}, json={"code": code}))
+
+    def draft(self, scope: str | None, problem_id: str) -> str | None:
+        """The saved editor text (``scope``: an interview id, or None for Practice)."""
+        body = self._json("GET", _draft_path(scope, problem_id))
+        return body.get("code") if isinstance(body, dict) else None
+
+    def save_draft(self, scope: str | None, problem_id: str, code: str) -> bool:
+        self._request("PUT", _draft_path(scope, problem_id), json={"code": code})
+        return True
 
     # ---- résumés ------------------------------------------------------------------------------
     def upload_resume(self, filename: str, content: bytes, mime: str | None = None) -> Json:
@@ -294,3 +344,25 @@ class KaodaClient:
 
     def report_markdown(self, interview_id: str) -> str:
         return self._request("GET", f"/v1/interviews/{interview_id}/report.md").text
+
+    def report_pdf(self, interview_id: str) -> bytes:
+        return self._request("GET", f"/v1/interviews/{interview_id}/report.pdf").content
+
+    def pause(self, interview_id: str) -> Json:
+        return dict(self._json("POST", f"/v1/interviews/{interview_id}/pause"))
+
+    def resume(self, interview_id: str) -> Json:
+        return dict(self._json("POST", f"/v1/interviews/{interview_id}/resume"))
+
+    def end_interview(self, interview_id: str) -> Json:
+        return dict(self._json("POST", f"/v1/interviews/{interview_id}/end"))
+
+
+def _params(filters: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in filters.items() if v not in (None, "")}
+
+
+def _draft_path(scope: str | None, problem_id: str) -> str:
+    if scope:
+        return f"/v1/interviews/{scope}/drafts/{problem_id}"
+    return f"/v1/practice/drafts/{problem_id}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import streamlit as st
@@ -48,12 +48,54 @@ def forget_login() -> None:
         st.session_state.pop(key, None)
 
 
+# The service's stable error names (and validation types) that have a message of their own here.
+KNOWN_ERRORS = {"InterviewPaused": "err.paused", "InterviewClosed": "err.closed",
+                "InterviewBusy": "err.busy", "string_too_long": "err.too_long",
+                "SubmissionRejected": "err.code_rejected", "NoMatchingQuestion": "err.no_match"}
+
+
+def error_message(exc: KaodaError) -> str:
+    """The user's language, with the service's own explanation when nothing better is known."""
+    for name in (exc.error, *exc.error_types):
+        if name in KNOWN_ERRORS:
+            limit = (limits() or {}).get("message_chars", "")
+            return t(KNOWN_ERRORS[name], limit=limit, detail=exc.detail_zh or exc.detail)
+    return exc.message(lang())
+
+
 def show_error(exc: KaodaError) -> None:
     if isinstance(exc, Unauthorized) and logged_in():  # the login expired or was revoked
         forget_login()
         st.warning(t("auth.expired"), icon="🔒")
         return
-    st.error(exc.message(lang()), icon="⚠️")
+    st.error(error_message(exc), icon="⚠️")
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def _limits(base_url: str) -> dict[str, Any]:
+    return _client_for(base_url).limits()
+
+
+def limits() -> dict[str, Any] | None:
+    """The service's input limits (its single source of truth), or None while unreachable."""
+    try:
+        return _limits(base_url_from_env())
+    except KaodaError:
+        return None
+
+
+def as_written(text: str | None) -> None:
+    """The candidate's own words exactly as typed: no Markdown, no HTML ("3*3*64" stays)."""
+    st.text(text or "", width="stretch")
+
+
+def brain_label(brain: str | None) -> str:
+    """Who spoke, in words: the built-in interviewer, or the LLM by its model name."""
+    name = str(brain or "offline")
+    fallback = name.endswith("(fallback)")
+    if name.startswith("llm:"):
+        return t("iv.brain_llm", model=name.removeprefix("llm:"))
+    return t("iv.brain_fallback") if fallback else t("iv.brain_offline")
 
 
 def call(fn: Callable[..., T], *args: Any, spinner: str | None = None, **kwargs: Any) -> T | None:
@@ -98,9 +140,30 @@ def fmt_score(score: float | None) -> str:
 
 def fmt_date(iso: str) -> str:
     try:
-        return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M")
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
     except ValueError:
         return iso
+
+
+def live_elapsed(item: dict[str, Any]) -> float:
+    """An interview's time now: what the service counted, plus the running part since then (up to
+    the service's idle cap, as the service itself counts it)."""
+    counted = float(item.get("elapsed_s") or 0.0)
+    since = item.get("clock_at")
+    if not since or item.get("paused") or item.get("status") == "finished":
+        return counted
+    try:
+        gap = (datetime.now(UTC) - datetime.fromisoformat(str(since))).total_seconds()
+    except ValueError:
+        return counted
+    cap = float((limits() or {}).get("idle_cap_s") or gap)
+    return counted + max(0.0, min(gap, cap))
+
+
+def fmt_duration(seconds: float | None) -> str:
+    total = int(seconds or 0)
+    hours, rest = divmod(total, 3600)
+    return (f"{hours}:" if hours else "") + f"{rest // 60:02d}:{rest % 60:02d}"
 
 
 def choice(widget: Callable[..., Any], label: str, options: list[Any], *, state_key: str,

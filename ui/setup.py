@@ -1,4 +1,9 @@
-"""Before the interview: track, language, length, and an optional résumé with editable projects."""
+"""Before the interview: track, language, length, and an optional résumé with editable projects.
+
+The interview language follows the UI language until the candidate picks one; a started (or
+left) interview takes its résumé with it, so the next set-up starts empty. The file uploader's
+built-in English ("Upload", "5MB per file") is replaced with the UI language's own words.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +14,18 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from ui.chat import DATA_KEY, INTERVIEW_KEY, refresh
-from ui.common import call, choice, client
+from ui.common import call, choice, client, limits
 from ui.i18n import KINDS as CLAIM_KINDS
-from ui.i18n import LANGUAGES, LENGTHS, TRACKS, VAGUE_FLAGS, lang, name_of, t
+from ui.i18n import LANGUAGES, LENGTHS, TRACKS, VAGUE_FLAGS, lang, name_of, one_language, t
 
 RESUME_KEY, UPLOADED_KEY, VERSION_KEY = "resume", "resume_file_id", "claims_version"
+UPLOADER_KEY = "resume_uploader_version"  # a new uploader widget once a résumé is forgotten
+LANGUAGE_OF_UI = "setup_language_of_ui"  # the UI language the interview language last followed
 TEXT_FIELDS = ["name", "role", "organization", "period", "task"]
 LIST_FIELDS = ["methods", "data", "contribution"]
 KINDS = ["project", "internship", "work", "competition", "paper", "research"]
-MAX_RESUME_MB = 5  # the service refuses larger files
-RESUME_TYPES = ["pdf", "docx", "md", "markdown", "txt"]
+MAX_RESUME_MB = 5  # shown until the service's own limit (GET /v1/limits) is known
+UPLOAD_CAP_MB = 50
 
 
 def claims_frame(claims: list[dict[str, Any]]) -> pd.DataFrame:
@@ -77,12 +83,47 @@ def _column_config() -> dict[str, Any]:
     return config
 
 
+def forget_resume() -> None:
+    """The résumé belongs to the interview that used it: the next set-up starts without one."""
+    for key in (RESUME_KEY, UPLOADED_KEY):
+        st.session_state.pop(key, None)
+    st.session_state[UPLOADER_KEY] = st.session_state.get(UPLOADER_KEY, 0) + 1
+
+
+def uploader_key() -> str:
+    return f"resume_upload_{st.session_state.get(UPLOADER_KEY, 0)}"
+
+
+def _uploader_words() -> None:
+    """Streamlit's uploader speaks English ("Upload", "5MB per file • PDF…"): say it in the UI
+    language instead (the built-in words are hidden, ours drawn in their place)."""
+    size = int((limits() or {}).get("resume_bytes") or MAX_RESUME_MB * 2**20)
+    limit = t("setup.resume_limit", mb=round(size / 2**20))
+    button = t("setup.resume_button")
+    st.html(f"""<style>
+[data-testid="stFileUploaderDropzoneInstructions"] > div {{ display: none; }}
+[data-testid="stFileUploaderDropzoneInstructions"]::after {{
+  content: "{limit}"; font-size: .85rem; color: #808495; }}
+[data-testid="stFileUploaderDropzone"] button {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzone"] button * {{ display: none; }}
+[data-testid="stFileUploaderDropzone"] button::after {{ content: "{button}"; font-size: .9rem; }}
+</style>""")
+
+
 def _upload_resume() -> None:
-    uploaded = st.file_uploader(t("setup.resume"), type=RESUME_TYPES, help=t("setup.resume_help"),
-                                key="resume_upload", max_upload_size=MAX_RESUME_MB)
+    _uploader_words()
+    # No ``type=`` and a generous cap: Streamlit would refuse other files in English; the size
+    # is checked here against the service's limit, the format by the service (both languages).
+    uploaded = st.file_uploader(t("setup.resume"), help=t("setup.resume_help"),
+                                key=uploader_key(), max_upload_size=UPLOAD_CAP_MB)
     if uploaded is None:
         return
     if st.session_state.get(UPLOADED_KEY) == uploaded.file_id:
+        return
+    limit = int((limits() or {}).get("resume_bytes") or MAX_RESUME_MB * 1024 * 1024)
+    if uploaded.size > limit:
+        st.error(t("setup.too_big", mb=round(uploaded.size / 2**20, 1),
+                   limit=round(limit / 2**20)), icon="⚠️")
         return
     body = call(client().upload_resume, uploaded.name, uploaded.getvalue(), uploaded.type,
                 spinner=t("setup.analyzing"))
@@ -96,7 +137,7 @@ def _edited_claims(resume: dict[str, Any]) -> list[dict[str, Any]]:
     """Show the recognized projects in an editable table; return the edited claims."""
     claims = list(resume.get("claims") or [])
     for warning in resume.get("warnings") or []:
-        st.warning(warning)
+        st.warning(one_language(warning))
     name = (resume.get("profile") or {}).get("name")
     if name:
         st.caption(t("setup.profile", name=name))
@@ -123,7 +164,17 @@ def _save_claims(resume: dict[str, Any], claims: list[dict[str, Any]]) -> bool:
     return True
 
 
+def _follow_ui_language() -> None:
+    """Switching the UI language also switches the default interview language."""
+    if st.session_state.get(LANGUAGE_OF_UI) != lang():
+        st.session_state[LANGUAGE_OF_UI] = lang()
+        st.session_state["setup_language"] = lang()
+
+
 def render_setup() -> None:
+    from ui.chat import DATA_KEY, INTERVIEW_KEY, refresh
+
+    _follow_ui_language()
     st.title(t("setup.title"))
     st.markdown(t("setup.intro"))
     track_col, language_col, length_col = st.columns(3)
@@ -152,6 +203,7 @@ def render_setup() -> None:
                     resume["id"] if resume else None, spinner=t("setup.starting"))
         if body is None:
             return
+        forget_resume()
         st.session_state[INTERVIEW_KEY] = body["id"]
         st.session_state.pop(DATA_KEY, None)
         if refresh(body["id"]) is not None:

@@ -27,8 +27,18 @@ Directive kinds (``DirectiveKind``):
 * ``coding_feedback`` — react to an evaluator result (``failing_test``, ``failing_message``,
   ``score``, ``status``) and ask a pointed question about the concrete failure.
 * ``invite_questions`` — invite the candidate's own questions.
-* ``answer_candidate_question`` — answer briefly (``candidate_text`` quoted) and ask if there is more.
-* ``close`` — end the interview and point to the report (``overall_score``).
+* ``coding_talk`` — reply to what the candidate *said* in the coding stage (an approach, talk about
+  a failing run, a question about the problem, code pasted into the chat, being stuck): ``extra``
+  holds ``talk`` (the kind), ``move`` (what to ask for next: ``let_code``, ``ask_complexity``,
+  ``ask_idea``, ``ask_fix``, ``rerun``, ``answer_question``, ``use_editor``, ``nudge``,
+  ``carry_on``), ``missing``, ``topic`` (a question's topic) and the complexity the candidate
+  stated (``time``/``space``); a reply asks, it never states technical content of its own.
+* ``answer_candidate_question`` — answer in general terms about the role for the track:
+  ``extra["body"]`` is the answer (:mod:`service.interview.candidate_questions`),
+  ``extra["invite"]`` asks whether there is more; ``candidate_text`` is the question, quoted.
+* ``close`` — end the interview and point to the report (``overall_score``); ``extra["answer"]``
+  answers the candidate's last question first, ``extra["ended_early"]`` when the candidate ended
+  the interview before its last stage.
 * ``refuse_skip`` — the candidate tried to skip or to instruct the interviewer; decline and repeat
   the pending question (``question``).
 """
@@ -42,7 +52,7 @@ from pydantic import BaseModel, Field
 DirectiveKind = Literal[
     "greet_and_ask_intro", "ask_project", "drill_point", "ask_concept", "concept_follow_up",
     "present_coding", "coding_feedback", "invite_questions", "answer_candidate_question",
-    "close", "refuse_skip",
+    "close", "refuse_skip", "coding_talk",
 ]
 Language = Literal["zh", "en"]
 

@@ -37,6 +37,9 @@ from knowledge.embedder import Embedder
 from service.interview import analysis
 from service.interview.brains.judge import Judge
 from service.interview.brains.offline import render
+from service.interview.candidate_questions import Matcher, plan_answer
+from service.interview.coding_stage import decide as decide_coding_move
+from service.interview.coding_talk import CodingProblem, problem_from_entry
 from service.interview.directives import Directive
 from service.interview.drilling.assess import SlotAssessor, SlotBank
 from service.interview.drilling.concepts import link_resume, order_concepts
@@ -45,8 +48,6 @@ from service.interview.drilling.techniques import TechniqueLinker, index_dense
 from service.interview.grading.models import AnswerGrade
 from service.interview.state import InterviewState
 
-NO_MORE_QUESTIONS = ("没有了", "没有问题", "没问题了", "没有其他", "暂时没有", "no more", "no questions",
-                     "nothing else", "that's all", "没了", "不用了")
 MAX_VARIANTS = 8
 
 
@@ -67,12 +68,16 @@ class InterviewEngine:
                  problem_titles: dict[str, tuple[str, str]], *,
                  embedder: Embedder | None = None, semantic_slots: bool = False,
                  slot_bank: SlotBank | None = None,
-                 phrase: Callable[[Directive], str] = render) -> None:
+                 phrase: Callable[[Directive], str] = render,
+                 question_matcher: Matcher | None = None) -> None:
         """``embedder``: defaults to the knowledge index's. ``semantic_slots``: also fill slots by
         meaning (slot exemplars embedded once into ``slot_bank``, one batched encode of each
         answer's clauses). Off by default: measured on the labelled sets it does not improve
-        decisions and lowers slot precision (see ``benchmarks/drilling.py --semantic``)."""
+        decisions and lowers slot precision (see ``benchmarks/drilling.py --semantic``).
+        ``question_matcher``: classifies the candidate's own questions by meaning (反问; a
+        ``candidate_questions.SemanticMatcher``), else by cue patterns only."""
         self.kb = kb
+        self.question_matcher = question_matcher
         self.judge = judge
         self.problem_titles = problem_titles
         self.phrase = phrase
@@ -227,28 +232,44 @@ class InterviewEngine:
                            for i in grade.missed],
             reference=entry.answer(lang), vague_reasons=list(grade.vague_reasons))
 
+    def _coding_problem(self, problem_id: str, language: str) -> CodingProblem:
+        zh, en = self.problem_titles.get(problem_id, (problem_id, problem_id))
+        entry = self.kb.get(problem_id) if problem_id in self.kb else None
+        return problem_from_entry(problem_id, zh if language == "zh" else en, entry)
+
     def _on_coding_message(self, state: InterviewState, text: str) -> Step:
+        """Talk in the coding stage (see :mod:`service.interview.coding_stage`): an approach
+        before the first run, bug talk after a failing one, questions about the problem."""
         coding = state.coding
         assert coding is not None
-        if coding.attempts == 0:
-            return self._refuse(state, text, "no_submission")
-        if coding.passed or coding.attempts >= state.plan.coding_attempts or coding.nudged:
-            coding.explained = True
-            return Step(self._enter(state, "questions"))
-        coding.nudged = True
-        return Step(self._directive(state, "coding_feedback", problem_id=coding.problem_id,
-                                    status=coding.last_status, score=coding.best_score,
-                                    extra={"resubmit": True}))
+        problem = self._coding_problem(coding.problem_id, state.language)
+        move = decide_coding_move(coding, text, problem, state.plan.coding_attempts)
+        if move.action == "talk":
+            return Step(self._directive(state, "coding_talk", problem_id=coding.problem_id,
+                                        problem_title=problem.title,
+                                        failing_test=coding.last_failing_test,
+                                        extra=move.extra))
+        if move.action == "resubmit":
+            return Step(self._directive(state, "coding_feedback", problem_id=coding.problem_id,
+                                        status=coding.last_status, score=coding.best_score,
+                                        extra={"resubmit": True}))
+        coding.explained = coding.explained or move.action == "move_on"
+        step = Step(self._enter(state, "questions"))
+        if move.action == "give_up":
+            step.directive.extra["coding_left"] = True
+        return step
 
     def on_code(self, state: InterviewState, result: GradeResult) -> Step:
         coding = state.coding
         assert coding is not None and state.stage == "coding"
         coding.attempts += 1
         coding.nudged = False
+        coding.talks_since_run = 0
         coding.best_score = max(coding.best_score, result.score)
         coding.last_status = result.status
         coding.passed = coding.passed or result.status == "passed"
         failing = result.first_failure()
+        coding.last_failing_test = failing.name if failing else None
         directive = self._directive(
             state, "coding_feedback", problem_id=coding.problem_id, status=result.status,
             score=result.score, failing_test=failing.name if failing else None,
@@ -258,10 +279,33 @@ class InterviewEngine:
         return Step(directive)
 
     def _on_question(self, state: InterviewState, text: str) -> Step:
-        norm = text.strip().lower()
-        if any(p in norm for p in NO_MORE_QUESTIONS) or \
-                state.questions_answered >= state.plan.candidate_questions:
+        """反问: answer in general terms about the role for the track (see
+        :mod:`service.interview.candidate_questions`); the last allowed question is answered in
+        the closing line. "没有了" closes at once."""
+        plan = state.plan.candidate_questions
+        last = state.questions_answered + 1 >= plan
+        answer = plan_answer(text, state.track, state.language, closing=last,
+                             matcher=self.question_matcher)
+        if answer.category == "none" or state.questions_answered >= plan:
             state.stage = "closed"
             return Step(self._directive(state, "close"))
-        state.questions_answered += 1
-        return Step(self._directive(state, "answer_candidate_question", candidate_text=text[:1000]))
+        state.question_categories.append(answer.category)
+        if answer.category != "unclear" or state.question_categories.count("unclear") > 1:
+            state.questions_answered += 1
+        extra = {"body": answer.body, "invite": answer.invite, "category": answer.category}
+        if last and answer.category != "unclear":
+            state.stage = "closed"
+            return Step(self._directive(state, "close", candidate_text=text[:1000],
+                                        extra={"answer": answer.body,
+                                               "category": answer.category}))
+        return Step(self._directive(state, "answer_candidate_question",
+                                    candidate_text=text[:1000], extra=extra))
+
+    # ---- time control -----------------------------------------------------------------------
+    def end_early(self, state: InterviewState) -> Step:
+        """The candidate ends the interview now: it is scored on what was asked so far."""
+        if state.stage == "closed":
+            raise ValueError("interview is closed")
+        state.ended_early, state.ended_in_stage = True, state.stage
+        state.stage = "closed"
+        return Step(self._directive(state, "close", extra={"ended_early": True}))

@@ -1,22 +1,29 @@
-"""Scoring a finished (or running) interview and writing the report (JSON and Markdown).
+"""Scoring a finished (or running) interview: the report JSON (the document is
+:mod:`service.report_doc`).
 
 Stage scores: the self-introduction heuristic; drilling = mean of point scores (slots given,
 lowered by the presses it took, see :mod:`service.interview.drilling.flow`); concepts = mean of
 per-question scores (first answer, partly recoverable by the follow-up), technique probes asked
 during drilling included; coding = best evaluator score × 100. The overall score is the weighted
 mean of the stages that took place (weights below), so an interview without a résumé is not
-punished for skipping drilling. Gaps list the knowledge-base entries to study, with the key points
-that were missed. ``preparation`` is the per-project preparation sheet (项目包装, see
+punished for skipping drilling, and one ended early is scored on what was asked (a coding problem
+the candidate gave up on counts 0). Topics are the named topics of
+:mod:`service.practice.vocabulary`. Gaps list the knowledge-base entries to study, with the key
+points that were missed. ``preparation`` is the per-project preparation sheet (项目包装, see
 :mod:`service.interview.drilling.sheet`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from knowledge.base import KnowledgeBase
-from service.interview.drilling.sheet import preparation, sheet_markdown
+from service.interview.coding_stage import GIVE_UP_AFTER
+from service.interview.drilling.sheet import preparation
 from service.interview.state import InterviewState
+from service.practice.vocabulary import BY_KEY, TOPICS, primary_topic
+from service.report_doc.catalog import short_title
 
 STAGE_WEIGHTS = {"intro": 0.05, "project": 0.30, "concept": 0.35, "coding": 0.30}
 STRENGTH_AT = 75.0
@@ -35,7 +42,8 @@ def stage_scores(state: InterviewState) -> dict[str, float | None]:
         "intro": state.intro_score,
         "project": _mean(points),
         "concept": _mean(concepts),
-        "coding": round(coding.best_score * 100, 1) if coding and coding.attempts else None,
+        "coding": round(coding.best_score * 100, 1) if coding and (
+            coding.attempts or coding.stuck >= GIVE_UP_AFTER) else None,
     }
 
 
@@ -49,34 +57,90 @@ def overall_score(state: InterviewState) -> float | None:
 
 
 def _topic_scores(state: InterviewState, kb: KnowledgeBase) -> dict[str, float]:
-    by_tag: dict[str, list[float]] = {}
+    """Mean score per named topic (:mod:`service.practice.vocabulary`), by each entry's main topic."""
+    by_topic: dict[str, list[float]] = {}
     for c in [*state.probes, *state.concepts]:
-        if c.score is None:
+        if c.score is None or c.entry_id not in kb:
             continue
-        for tag in kb.get(c.entry_id).tags[:2]:
-            by_tag.setdefault(tag, []).append(c.score)
-    return {tag: round(sum(v) / len(v), 1) for tag, v in sorted(by_tag.items())}
+        topic = primary_topic(kb.get(c.entry_id).tags)
+        if topic is not None:
+            by_topic.setdefault(topic, []).append(c.score)
+    order = [t.key for t in TOPICS]
+    return {key: round(sum(v) / len(v), 1)
+            for key, v in sorted(by_topic.items(), key=lambda item: order.index(item[0]))}
 
 
 def _concept_items(state: InterviewState, kb: KnowledgeBase) -> list[dict[str, Any]]:
     items = []
     for c in [*state.probes, *state.concepts]:
-        if c.score is None:
+        if c.score is None or c.entry_id not in kb:
             continue
         entry = kb.get(c.entry_id)
         items.append({"entry_id": entry.id, "question_zh": entry.question_zh,
                       "question_en": entry.question_en, "score": round(c.score, 1),
+                      "title_zh": short_title(entry, entry.question_zh, "zh"),
+                      "title_en": short_title(entry, entry.question_en, "en"),
                       "missed_zh": [entry.key_points[i].zh for i in c.missed],
                       "missed_en": [entry.key_points[i].en for i in c.missed],
                       "linked_from": c.linked_from, "asked_in": c.asked_in})
     return items
 
 
-def build_report(state: InterviewState, kb: KnowledgeBase,
-                 code_results: list[dict[str, Any]]) -> dict[str, Any]:
-    concepts = _concept_items(state, kb)
-    strengths = [c for c in concepts if c["score"] >= STRENGTH_AT]
+def _coding(state: InterviewState, code_results: list[dict[str, Any]],
+            titles: Mapping[str, tuple[str, str]]) -> dict[str, Any]:
+    coding = state.coding
+    if coding is None:
+        return {"problem_id": None, "attempts": 0, "best_score": None, "passed": False,
+                "results": code_results}
+    zh, en = titles.get(coding.problem_id, (coding.problem_id, coding.problem_id))
+    return {"problem_id": coding.problem_id, "title_zh": zh, "title_en": en,
+            "attempts": coding.attempts, "best_score": coding.best_score,
+            "passed": coding.passed, "gave_up": coding.stuck >= GIVE_UP_AFTER,
+            "approach": coding.approach, "results": code_results}
+
+
+def _gaps(state: InterviewState, concepts: list[dict[str, Any]],
+          titles: Mapping[str, tuple[str, str]]) -> list[dict[str, Any]]:
     gaps = [c for c in concepts if c["score"] < GAP_BELOW]
+    coding = state.coding
+    if coding and (coding.attempts or coding.stuck >= GIVE_UP_AFTER) and not coding.passed:
+        zh, en = titles.get(coding.problem_id, (coding.problem_id, coding.problem_id))
+        gaps.append({"entry_id": coding.problem_id, "question_zh": zh, "question_en": en,
+                     "title_zh": zh, "title_en": en,
+                     "score": round(coding.best_score * 100, 1), "missed_zh": [],
+                     "missed_en": [], "kind": "coding"})
+    return gaps
+
+
+def _highlights(state: InterviewState, stages: dict[str, float | None],
+                concepts: list[dict[str, Any]], coding: dict[str, Any]) -> list[dict[str, Any]]:
+    """Everything that scored ``STRENGTH_AT`` or more: stages, drilled points, questions, code."""
+    found: list[dict[str, Any]] = [{"kind": "stage", "key": k, "score": v}
+                                   for k, v in stages.items()
+                                   if v is not None and v >= STRENGTH_AT]
+    found += [{"kind": "point", "key": pt.point, "project": p.name, "score": round(pt.score, 1)}
+              for p in state.projects for pt in p.points
+              if pt.attempts and pt.score >= STRENGTH_AT]
+    found += [{"kind": "concept", "key": c["entry_id"], "title_zh": c["title_zh"],
+               "title_en": c["title_en"], "score": c["score"]}
+              for c in concepts if c["score"] >= STRENGTH_AT]
+    best = coding.get("best_score")
+    if coding.get("attempts") and best is not None and best * 100 >= STRENGTH_AT:
+        found.append({"kind": "coding", "key": coding["problem_id"],
+                      "title_zh": coding.get("title_zh"), "title_en": coding.get("title_en"),
+                      "score": round(best * 100, 1)})
+    return found
+
+
+def build_report(state: InterviewState, kb: KnowledgeBase, code_results: list[dict[str, Any]],
+                 problem_titles: Mapping[str, tuple[str, str]] | None = None) -> dict[str, Any]:
+    """The report JSON. ``problem_titles``: id → (zh, en), so the coding problem is named."""
+    titles = problem_titles or {}
+    concepts = _concept_items(state, kb)
+    topics = _topic_scores(state, kb)
+    gaps = _gaps(state, concepts, titles)
+    stages = stage_scores(state)
+    coding = _coding(state, code_results, titles)
     projects: list[dict[str, Any]] = [
         {"name": p.name, "points": [pt.model_dump() for pt in p.points if pt.attempts]}
         for p in state.projects]
@@ -84,70 +148,13 @@ def build_report(state: InterviewState, kb: KnowledgeBase,
                     "reasons": pt.vague_reasons, "contradictions": pt.contradictions}
                    for p in state.projects for pt in p.points
                    if pt.attempts and pt.score < GAP_BELOW]
-    coding = state.coding
-    if coding and coding.attempts and not coding.passed:
-        gaps.append({"entry_id": coding.problem_id, "question_zh": coding.problem_id,
-                     "question_en": coding.problem_id, "score": round(coding.best_score * 100, 1),
-                     "missed_zh": [], "missed_en": []})
-    return {"overall": overall_score(state), "stages": stage_scores(state),
-            "topics": _topic_scores(state, kb), "concepts": concepts, "projects": projects,
-            "strengths": strengths, "gaps": gaps, "weak_project_points": weak_points,
-            "study": sorted({g["entry_id"] for g in gaps}),
-            "preparation": preparation(state, kb),
-            "coding": {"problem_id": coding.problem_id if coding else None,
-                       "attempts": coding.attempts if coding else 0,
-                       "best_score": coding.best_score if coding else None,
-                       "passed": coding.passed if coding else False,
-                       "results": code_results}}
-
-
-STAGE_NAMES: dict[str, dict[str, str]] = {"zh": {"intro": "自我介绍", "project": "项目拷打", "concept": "八股概念",
-                      "coding": "手撕代码"},
-               "en": {"intro": "Self-introduction", "project": "Project drilling",
-                      "concept": "Concepts", "coding": "Coding"}}
-
-
-def _fmt(score: float | None) -> str:
-    return "—" if score is None else f"{score:.0f}"
-
-
-def report_markdown(report: dict[str, Any], meta: dict[str, Any], language: str) -> str:
-    zh = language == "zh"
-    names = STAGE_NAMES["zh" if zh else "en"]
-    lines = [f"# {'拷打面试报告' if zh else 'Kaoda interview report'}", "",
-             f"- {'方向' if zh else 'Track'}: {meta['track']}",
-             f"- {'时间' if zh else 'Date'}: {meta['created_at']}",
-             f"- {'总分' if zh else 'Overall'}: **{_fmt(report['overall'])}** / 100", "",
-             f"## {'各阶段得分' if zh else 'Scores by stage'}", ""]
-    lines += [f"| {names[k]} | {_fmt(v)} |" for k, v in report["stages"].items()]
-    lines.insert(len(lines) - len(report["stages"]), "| | |\n|---|---|")
-    if report["topics"]:
-        lines += ["", f"## {'各主题得分' if zh else 'Scores by topic'}", ""]
-        lines += [f"- {t}: {_fmt(s)}" for t, s in report["topics"].items()]
-    lines += ["", f"## {'亮点' if zh else 'Strengths'}", ""]
-    lines += [f"- {c['question_zh' if zh else 'question_en']} ({_fmt(c['score'])})"
-              for c in report["strengths"]] or ["- —"]
-    lines += ["", f"## {'待加强（建议复习的知识点）' if zh else 'Gaps (entries to study)'}", ""]
-    for gap in report["gaps"]:
-        missed = "; ".join(gap["missed_zh" if zh else "missed_en"])
-        lines.append(f"- `{gap['entry_id']}` ({_fmt(gap['score'])})" + (f": {missed}" if missed
-                                                                         else ""))
-    for weak in report["weak_project_points"]:
-        lines.append(f"- {weak['project']} / {weak['point']} ({_fmt(weak['score'])}): "
-                     + ", ".join(weak["reasons"] + weak["contradictions"]))
-    if not report["gaps"] and not report["weak_project_points"]:
-        lines.append("- —")
-    coding = report["coding"]
-    lines += ["", f"## {'手撕代码' if zh else 'Coding'}", ""]
-    if coding["problem_id"]:
-        lines.append(f"- `{coding['problem_id']}`: {'通过' if coding['passed'] and zh else ''}"
-                     f"{'passed' if coding['passed'] and not zh else ''}"
-                     f"{'' if coding['passed'] else ('未通过' if zh else 'not passed')}, "
-                     f"{'最好得分' if zh else 'best score'} {coding['best_score'] or 0:.2f}, "
-                     f"{'提交次数' if zh else 'attempts'} {coding['attempts']}")
-        for r in coding["results"]:
-            failed = [t for t in r.get("tests", []) if not t.get("passed")]
-            note = f" — {failed[0]['name']}: {failed[0]['message']}" if failed else ""
-            lines.append(f"  - {r.get('status')} {r.get('score')}{note}")
-    lines += sheet_markdown(report.get("preparation") or [], language)
-    return "\n".join(lines) + "\n"
+    return {"overall": overall_score(state), "stages": stages,
+            "topics": topics,
+            "topic_names": {k: {"zh": BY_KEY[k].zh, "en": BY_KEY[k].en} for k in topics},
+            "concepts": concepts, "projects": projects,
+            "strengths": [c for c in concepts if c["score"] >= STRENGTH_AT], "gaps": gaps,
+            "weak_project_points": weak_points, "study": sorted({g["entry_id"] for g in gaps}),
+            "preparation": preparation(state, kb), "coding": coding,
+            "highlights": _highlights(state, stages, concepts, coding),
+            "ended_early": state.ended_early, "ended_in_stage": state.ended_in_stage,
+            "question_categories": list(state.question_categories)}

@@ -105,6 +105,13 @@ class CodingProgress(BaseModel):
     passed: bool = False
     explained: bool = False
     nudged: bool = False  # asked once to fix and resubmit; the next message moves on
+    last_failing_test: str | None = None
+    # What the candidate said in the chat (``coding_talk``): the first approach they explained,
+    # with what it stated and missed, and one short record per message (kind, move).
+    approach: dict[str, Any] | None = None
+    talk: list[dict[str, Any]] = Field(default_factory=list)
+    talks_since_run: int = 0  # chat messages since the last submission (the stage moves on)
+    stuck: int = 0  # times the candidate said they were stuck
 
 
 class InterviewState(BaseModel):
@@ -127,6 +134,9 @@ class InterviewState(BaseModel):
     linked: list[dict[str, Any]] = Field(default_factory=list)  # techniques → entries, all projects
     probes: list[ConceptProgress] = Field(default_factory=list)  # technique probes, graded
     said: list[str] = Field(default_factory=list)  # hashes of the interviewer's lines
+    question_categories: list[str] = Field(default_factory=list)  # 反问: each question's topic
+    ended_early: bool = False  # the candidate ended the interview before its last stage
+    ended_in_stage: str | None = None  # the stage it was in when they did
 
     @property
     def plan(self) -> LengthPlan:

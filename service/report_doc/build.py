@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, Literal
 
+from service.evaluator_text import localized
 from service.interview.candidate_questions import Matcher, coach_questions
 from service.report_doc import labels
 from service.report_doc.catalog import Catalog, short_title
@@ -115,7 +116,8 @@ def _coding(report: Mapping[str, Any], talk: Transcript, catalog: Catalog,
     final = results[-1] if results else {}
     status = str(final.get("status") or ("passed" if passed else ""))
     tests = [TestRow(name=str(t.get("name") or ""), passed=bool(t.get("passed")),
-                     message=str(t.get("message") or "")) for t in final.get("tests") or []]
+                     message=localized(str(t.get("message") or ""), lang))
+             for t in final.get("tests") or []]
     discussion = [Exchange(question=a.question, answer=answer,
                            note=_submitted(a.submitted, lang) if answer is None else None)
                   for a in talk.in_stage("coding") for answer in or_none(a.answers)]
@@ -124,7 +126,25 @@ def _coding(report: Mapping[str, Any], talk: Transcript, catalog: Catalog,
         status=labels.name(labels.STATUSES, status, lang, ""), passed=passed,
         best_score=round(best * 100, 1) if best is not None else None,
         attempts=int(coding.get("attempts") or len(talk.submissions)),
-        code=last.code if last else None, tests=tests, discussion=discussion)
+        code=last.code if last else None, tests=tests, discussion=discussion,
+        approach=_approach(coding, lang))
+
+
+def _approach(coding: Mapping[str, Any], lang: str) -> list[str]:
+    """What the candidate's explanation before coding stated, in words."""
+    lines = [labels.text("gave_up", lang)] if coding.get("gave_up") else []
+    approach = coding.get("approach")
+    if not isinstance(approach, Mapping):
+        return lines + ([labels.text("no_approach", lang)] if coding.get("attempts") else [])
+    sep = "：" if lang == "zh" else ": "
+    not_stated = labels.text("not_stated", lang)
+    edges = [labels.name(labels.EDGES, str(e), lang, "") for e in approach.get("edge_cases") or []]
+    lines += [labels.text("idea_stated" if approach.get("key_idea") else "idea_missing", lang),
+              f"{labels.text('time', lang)}{sep}{approach.get('time') or not_stated}",
+              f"{labels.text('space', lang)}{sep}{approach.get('space') or not_stated}",
+              f"{labels.text('edges', lang)}{sep}"
+              + (("、" if lang == "zh" else ", ").join(e for e in edges if e) or not_stated)]
+    return lines
 
 
 def _submitted(results: list[Mapping[str, Any]], lang: str) -> str | None:
@@ -185,6 +205,10 @@ def build_document(report: Mapping[str, Any], meta: Mapping[str, Any], turns: Se
     notice = None
     if meta.get("ended_early"):
         notice = labels.text("ended_early", lang)
+        stage = labels.name(labels.STAGES, str(report.get("ended_in_stage") or ""), lang, "")
+        if stage:
+            notice += (" " if lang == "en" else "") + \
+                labels.text("ended_in", lang).format(stage=stage)
     elif meta.get("status") not in (None, "finished"):
         notice = labels.text("in_progress", lang)
     intro = next(iter(talk.in_stage("intro")), None)

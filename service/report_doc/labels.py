@@ -94,6 +94,22 @@ TEXT: dict[str, Pair] = {
     "no_questions_stage": ("没有进行到反问环节。", "The interview did not reach your questions."),
     "chart_stages": ("各阶段得分", "Scores by stage"), "chart_topics": ("各题得分", "Scores by question"),
     "none": ("无", "none"),
+    "approach": ("讲思路", "Your approach"),
+    "idea_stated": ("说清了关键思路", "stated the key idea"),
+    "idea_missing": ("关键思路没有讲清楚", "the key idea was not clear"),
+    "time": ("时间复杂度", "time complexity"), "space": ("空间复杂度", "space complexity"),
+    "not_stated": ("没有说", "not stated"), "edges": ("提到的边界情况", "edge cases named"),
+    "no_approach": ("写代码前没有讲思路和复杂度。", "You did not explain the approach and complexity "
+                    "before coding."),
+    "gave_up": ("这道题中途放弃了，手撕代码按 0 分计。", "You gave up on this problem; coding scores 0."),
+    "ended_in": ("面试在「{stage}」阶段提前结束。", "The interview was ended during {stage}."),
+}
+EDGES: dict[str, Pair] = {
+    "empty": ("空输入", "empty input"), "single": ("单个元素", "a single element"),
+    "stability": ("数值稳定", "numerical stability"), "ties": ("相等或并列", "ties"),
+    "shape": ("形状与广播", "shapes and broadcasting"), "mask": ("掩码", "masks"),
+    "bounds": ("下标边界", "index bounds"), "dtype": ("数据类型", "dtypes"),
+    "unspecified": ("边界情况（没有具体说）", "edge cases (unspecified)"),
 }
 LENGTHS: dict[str, Pair] = {"short": ("短", "short"), "standard": ("标准", "standard"),
                             "full": ("完整", "full")}

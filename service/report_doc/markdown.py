@@ -186,6 +186,9 @@ def _coding(coding: CodingSection, lang: str) -> list[str]:
              f"**{labels.text('best', lang)}**{sep}{_score(coding.best_score)}",
              f"**{labels.text('attempts', lang)}**{sep}{coding.attempts}"]
     lines = [f"## {labels.text('coding', lang)}", "", " · ".join(f for f in facts if f), ""]
+    if coding.approach:
+        lines += [f"**{labels.text('approach', lang)}**", "",
+                  *(f"- {escape(line)}" for line in coding.approach), ""]
     if coding.code:
         lines += [f"**{labels.text('your_code', lang)}**", "", *fence(coding.code), ""]
     if coding.tests:

@@ -87,6 +87,7 @@ class CodingSection(BaseModel):
     code: str | None = None
     tests: list[TestRow] = Field(default_factory=list)
     discussion: list[Exchange] = Field(default_factory=list)
+    approach: list[str] = Field(default_factory=list)  # what the explanation stated, in words
 
 
 class AskedQuestion(BaseModel):

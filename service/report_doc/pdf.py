@@ -225,6 +225,9 @@ def _coding(w: _Writer, coding: CodingSection, lang: str) -> None:
              (labels.text("attempts", lang), str(coding.attempts))]
     w.text(" · ".join(f"{k}{_sep(lang)}{v}" for k, v in facts if v),
            color=GOOD if coding.passed else BAD)
+    if coding.approach:
+        w.text(labels.text("approach", lang), size=10, color=ACCENT, gap=0.8)
+        w.bullets(coding.approach)
     if coding.code:
         w.text(labels.text("your_code", lang), size=10, color=ACCENT, gap=0.8)
         w.pdf.set_fill_color(245, 245, 245)

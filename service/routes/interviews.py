@@ -1,4 +1,5 @@
-"""Interviews: start, answer (whole, or streamed as server-sent events), submit code, read back,
+"""Interviews: start, answer (whole, or streamed as server-sent events), submit code, pause,
+resume or end early, the code editor's draft, read back, the report (JSON, Markdown, PDF),
 delete — one's own only."""
 
 from __future__ import annotations
@@ -10,8 +11,12 @@ from fastapi import APIRouter, Depends, Response
 from fastapi.responses import PlainTextResponse
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
-from service.deps import InterviewsDep, UserDep
+from evaluators.grader import MAX_CODE_BYTES
+from service.deps import InterviewsDep, ReportsDep, UserDep
 from service.errors import error_response, responses
+from service.interview_clock import IDLE_CAP_S
+from service.journey_schemas import DraftIn, DraftOut, Limits
+from service.resume.limits import DEFAULT_LIMITS
 from service.schemas import (
     CodeSubmission,
     CodeTurnReply,
@@ -90,22 +95,84 @@ def get_interview(interview_id: str, user: UserDep, interviews: InterviewsDep) -
 
 @router.delete("/interviews/{interview_id}", status_code=204, response_class=Response,
                responses=responses(401, 404))
-def delete_interview(interview_id: str, user: UserDep, interviews: InterviewsDep) -> Response:
+def delete_interview(interview_id: str, user: UserDep, interviews: InterviewsDep,
+                     reports: ReportsDep) -> Response:
     interviews.delete(user.id, interview_id)
+    reports.forget(interview_id)
     return Response(status_code=204)
 
 
 @router.get("/interviews/{interview_id}/report", response_model=Report,
             responses=responses(401, 404))
-def get_report(interview_id: str, user: UserDep, interviews: InterviewsDep) -> Report:
-    return interviews.report(user.id, interview_id)
+def get_report(interview_id: str, user: UserDep, reports: ReportsDep) -> Report:
+    return reports.report(user.id, interview_id)
 
 
 @router.get("/interviews/{interview_id}/report.md", response_class=PlainTextResponse,
             responses={200: {"content": {"text/markdown": {"schema": {"type": "string"}}}},
                        **responses(401, 404)})
 def get_report_markdown(interview_id: str, user: UserDep,
-                        interviews: InterviewsDep) -> PlainTextResponse:
-    return PlainTextResponse(interviews.report_markdown(user.id, interview_id),
+                        reports: ReportsDep) -> PlainTextResponse:
+    """The report document (every question with the answer, grade, key points, reference,
+    code and tests, preparation sheet, 反问 coaching) in the interview's language."""
+    return PlainTextResponse(reports.markdown(user.id, interview_id),
                              media_type="text/markdown; charset=utf-8")
+
+
+@router.get("/interviews/{interview_id}/report.pdf", response_class=Response,
+            responses={200: {"content": {"application/pdf": {"schema": {
+                "type": "string", "format": "binary"}}},
+                "description": "the same document as report.md, with charts and an embedded "
+                               "CJK font"}, **responses(401, 404, 503)})
+def get_report_pdf(interview_id: str, user: UserDep, reports: ReportsDep) -> Response:
+    """Rendered in the thread pool (a sync route), a few seconds the first time, then cached."""
+    data = reports.pdf(user.id, interview_id)
+    return Response(data, media_type="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="kaoda-report-{interview_id[:8]}.pdf"'})
+
+
+# ---- time --------------------------------------------------------------------------------------
+@router.post("/interviews/{interview_id}/pause", response_model=InterviewSummary,
+             responses=responses(401, 404, 409))
+def pause_interview(interview_id: str, user: UserDep,
+                    interviews: InterviewsDep) -> InterviewSummary:
+    """Stop the clock; the interview takes no answers until it is resumed."""
+    return interviews.pause(user.id, interview_id)
+
+
+@router.post("/interviews/{interview_id}/resume", response_model=InterviewSummary,
+             responses=responses(401, 404, 409))
+def resume_interview(interview_id: str, user: UserDep,
+                     interviews: InterviewsDep) -> InterviewSummary:
+    return interviews.resume(user.id, interview_id)
+
+
+@router.post("/interviews/{interview_id}/end", response_model=TurnReply,
+             responses=responses(401, 404, 409))
+def end_interview(interview_id: str, user: UserDep, interviews: InterviewsDep) -> TurnReply:
+    """End now: the interviewer closes, and the report scores only what was asked."""
+    return interviews.end(user.id, interview_id)
+
+
+# ---- the code editor's draft ------------------------------------------------------------------
+@router.get("/interviews/{interview_id}/drafts/{problem_id}", response_model=DraftOut,
+            responses=responses(401, 404))
+def get_draft(interview_id: str, problem_id: str, user: UserDep,
+              interviews: InterviewsDep) -> DraftOut:
+    return interviews.draft(user.id, interview_id, problem_id)
+
+
+@router.put("/interviews/{interview_id}/drafts/{problem_id}", response_model=DraftOut,
+            responses=responses(401, 404, 413, 422))
+def put_draft(interview_id: str, problem_id: str, body: DraftIn, user: UserDep,
+              interviews: InterviewsDep) -> DraftOut:
+    """Keep the editor's text so a reload does not lose it (not graded, not a turn)."""
+    return interviews.save_draft(user.id, interview_id, problem_id, body.code)
+
+
+@router.get("/limits", response_model=Limits)
+def get_limits() -> Limits:
+    """What the service accepts, for clients to say before sending (the single source)."""
+    return Limits(code_bytes=MAX_CODE_BYTES, resume_bytes=DEFAULT_LIMITS.max_bytes,
+                  idle_cap_s=IDLE_CAP_S)
 

@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     DateTime,
     Float,
     ForeignKey,
@@ -26,6 +27,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -114,6 +116,11 @@ class InterviewRow(Base):
     overall_score: Mapped[float | None] = mapped_column(Float, nullable=True)
     next_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # next turn's no.
     version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # +1 per turn
+    # The interview clock (see service.interview_clock): seconds of activity counted up to
+    # ``clock_at``; ``clock_at`` is None while paused or finished.
+    active_s: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
+    clock_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    paused: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
 
 class TurnRow(Base):
@@ -136,7 +143,11 @@ class TurnRow(Base):
 
 
 class PracticeRow(Base):
-    """One graded practice answer (``POST /v1/questions/{id}/grade``)."""
+    """One graded attempt at a knowledge-base entry: a practice answer (``POST
+    /v1/questions/{id}/grade``), a practice coding submission, or a concept / the coding problem
+    of an interview (``source="interview"``, deleted with the interview). ``score`` (0–100),
+    ``missed`` (key-point indexes) and ``key_points`` (how many the entry has) feed the review
+    queue (:mod:`service.practice`)."""
 
     __tablename__ = "practice_attempts"
 
@@ -147,3 +158,26 @@ class PracticeRow(Base):
     language: Mapped[str] = mapped_column(String(4))
     answer: Mapped[str] = mapped_column(Text)
     grade: Mapped[dict[str, Any]] = mapped_column(JSON)
+    kind: Mapped[str] = mapped_column(String(16), default="concept", server_default="concept")
+    source: Mapped[str] = mapped_column(String(16), default="practice",
+                                        server_default="practice")
+    score: Mapped[float | None] = mapped_column(Float, nullable=True)
+    missed: Mapped[list[int] | None] = mapped_column(JSON, nullable=True)
+    key_points: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    interview_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+
+
+class DraftRow(Base):
+    """The code editor's draft, so a reload keeps it: per user, per scope (an interview id, or
+    ``practice``) and problem."""
+
+    __tablename__ = "code_drafts"
+    __table_args__ = (UniqueConstraint("user_id", "scope", "problem_id",
+                                       name="uq_code_drafts_user_scope_problem"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    scope: Mapped[str] = mapped_column(String(36))
+    problem_id: Mapped[str] = mapped_column(String(80))
+    code: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -42,6 +42,8 @@ SAMPLE: dict[str, dict[str, Any]] = {  # one directive per kind, with the data t
     "answer_candidate_question": {"candidate_text": "What does the team work on?"},
     "close": {"overall_score": 71.6},
     "refuse_skip": {"question": "How large was the dataset?"},
+    "coding_talk": {"problem_id": "softmax", "extra": {"talk": "approach", "move": "let_code",
+                                                       "time": "O(n)", "missing": []}},
 }
 
 

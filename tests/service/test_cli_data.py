@@ -32,7 +32,7 @@ def test_serve_refuses_a_public_address_in_local_mode(tmp_path: Path) -> None:
 def test_db_upgrade_then_list_export_and_delete(tmp_path: Path) -> None:
     db_path = tmp_path / "k.db"
     upgraded = _kaoda(db_path, "db", "upgrade")
-    assert upgraded.returncode == 0 and "0002" in upgraded.stdout
+    assert upgraded.returncode == 0 and "0003" in upgraded.stdout
     assert db_path.stat().st_mode & 0o777 == 0o600
     db = open_database(f"sqlite:///{db_path}")
     store = InterviewStore(db)

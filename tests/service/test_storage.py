@@ -51,7 +51,7 @@ def _interview(store: InterviewStore, user_id: str = LOCAL_USER_ID) -> str:
 
 def test_migrations_reach_head_and_match_the_models(db: Database) -> None:
     with db.engine.connect() as connection:
-        assert current_revision(connection) == head_revision() == "0002"
+        assert current_revision(connection) == head_revision() == "0003"
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
     open_database(str(db.engine.url.render_as_string(hide_password=False))).dispose()  # again
 

@@ -48,12 +48,15 @@ def test_practice_search_answer_and_grade(app: Any, ui_env: str) -> None:
     app.run()
     app.switch_page("views/practice.py").run()
     _no_errors(app)
-    app.text_input(key="practice_query").set_value("为什么要除以根号 dk")
-    app.button[0].click().run()  # the form's search button
+    app.text_input(key="pr_text").set_value("为什么要除以根号 dk").run()
     _no_errors(app)
-    choice = app.radio(key="practice_pick_zh")
+    choice = app.selectbox(key="pr_pick_zh")
     assert choice.options, "no search results"
-    entry_id = app.session_state["practice_results"][0]["id"]
+    hits = httpx.get(f"{ui_env}/v1/knowledge/search", params={"q": "为什么要除以根号 dk",
+                                                               "k": 20}).json()
+    entry_id = next(h["id"] for h in hits if h["kind"] == "concept")
+    choice.set_value(entry_id).run()
+    _no_errors(app)
     entry = httpx.get(f"{ui_env}/v1/knowledge/{entry_id}").json()
     app.text_area(key=f"practice_answer_{entry_id}").set_value(entry["answer_zh"])
     app.button(key="practice_grade_button").click().run()
@@ -77,7 +80,7 @@ def test_language_switch_changes_the_whole_ui(app: Any) -> None:
 
 def test_rejected_resume_shows_the_services_reason(app: Any) -> None:
     app.run()
-    app.file_uploader(key="resume_upload").set_value(
+    app.file_uploader(key="resume_upload_0").set_value(
         ("cv.pdf", b"%PDF-1.4 this is not a pdf", "application/pdf"))
     app.run()
     assert not app.exception

@@ -31,7 +31,7 @@ from service.interview.directives import Directive
 
 QUESTION_KINDS = frozenset({"ask_project", "drill_point", "ask_concept", "concept_follow_up",
                             "coding_feedback", "refuse_skip", "invite_questions",
-                            "answer_candidate_question"})
+                            "answer_candidate_question", "coding_talk"})
 _SECRET_KINDS = frozenset({"ask_concept", "concept_follow_up", "coding_feedback"})
 _QUESTION = re.compile(r"[?？]")
 _AS_CANDIDATE = re.compile(
@@ -41,6 +41,10 @@ _AS_CANDIDATE = re.compile(
 _NOT_WORD = re.compile(r"[\W_]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 MAX_NEW_CONTENT = {"zh": 4, "en": 5}
+# The prompt's own labels: a line that contains one is reading the prompt back, wherever it is.
+_PROMPT_ECHO = re.compile(r"面试官要说|改写后的台词|面试官的这一句|候选人的原话|candidate_said|draft\s*[:：]|草稿\s*[:：]"
+                          r"|<<<|>>>|the interviewer is about to say|rewritten line", re.I)
+MIN_ANSWER_KEPT = 0.25  # share of the planned answer's content words a rephrased answer keeps
 # Words an interviewer uses to ask, in any line; never counted as new content.
 _CONVERSATIONAL = frozenset("""
 你 你们 我 我们 刚才 刚刚 之前 前面 说 说过 提到 讲 讲讲 说说 那 那么 具体 具体点 一点 一下 能不能 可以 请 吗 呢 吧
@@ -88,6 +92,11 @@ class LineGuard:
         self.quote = directive.quote if directive.kind == "drill_point" and directive.depth > 0 \
             and directive.quote_kind not in (None, "empty", "contradiction") else None
         self.allowed_words: set[str] | None = None
+        self.required_words: set[str] = set()
+
+    def require(self, text: str) -> None:
+        """The line must say this (a planned answer), in its own words but recognisably."""
+        self.required_words = _content_words(text) - _CONVERSATIONAL
 
     def allow(self, *texts: str | None) -> None:
         """What the line may say (the offline draft, the directive's data): switches on the
@@ -116,6 +125,11 @@ class LineGuard:
             raise BrainError("the model read the task instruction back instead of speaking")
         if self.leaks(text):
             raise BrainError("the model revealed the reference answer / key points")
+        if self.echoes_prompt(text):
+            raise BrainError("the model read its prompt back (a prompt label in the line)")
+        if self.required_words and (final or _QUESTION.search(text)) and \
+                self.kept_share(text) < MIN_ANSWER_KEPT:
+            raise BrainError("the model dropped the planned answer")
         self.check_content(text)
         if final and self.expects_question() and not _QUESTION.search(text):
             raise BrainError(f"the model asked no question (a {self.kind} line must ask one)")
@@ -131,6 +145,16 @@ class LineGuard:
         if self.states_content(text):
             raise BrainError("the model stated content of its own: "
                              + ", ".join(self.new_content(text)[:8]))
+
+    @staticmethod
+    def echoes_prompt(text: str) -> bool:
+        return _PROMPT_ECHO.search(text) is not None
+
+    def kept_share(self, text: str) -> float:
+        if not self.required_words:
+            return 1.0
+        said = " ".join(_content_words(text))
+        return sum(1 for w in self.required_words if w in said) / len(self.required_words)
 
     def leaks(self, text: str) -> bool:
         if not self.secret_grams:

@@ -36,6 +36,7 @@ DEFAULT_MAX_TOKENS: dict[str, int] = {
     "greet_and_ask_intro": 100, "ask_project": 100, "drill_point": 120, "ask_concept": 120,
     "concept_follow_up": 120, "present_coding": 120, "coding_feedback": 160,
     "invite_questions": 60, "answer_candidate_question": 180, "close": 120, "refuse_skip": 100,
+    "coding_talk": 120,
 }
 _THINK = re.compile(r"<think>.*?(?:</think>|$)", re.S | re.I)
 # A role or "draft" label, or a list number, before the line itself.
@@ -148,7 +149,8 @@ class OutputFilter:
         if not (final or self.stopped):
             ends = [m.end() for m in _SENTENCE_END.finditer(text, len(self.sent))]
             text = text[:ends[-1]] if ends else self.sent
-        if self.guard.leaks(text) or self.guard.states_content(text):
+        if self.guard.leaks(text) or self.guard.states_content(text) or \
+                self.guard.echoes_prompt(text):
             self.stopped = True  # the rest would reveal or explain: end the line before it
             return self.sent
         return text
@@ -246,7 +248,9 @@ class LLMBrain:
         draft = render(directive)  # the offline line: in the prompt, and the filter's reference
         messages = build_messages(directive, self.style, draft)
         guard = LineGuard(directive)
-        if directive.kind not in CONTENT_FREE_KINDS:
+        if directive.extra.get("body"):  # a planned answer (反问): say it, add nothing
+            guard.require(str(directive.extra["body"]))
+        if directive.kind not in CONTENT_FREE_KINDS or directive.extra.get("body"):
             guard.allow(draft, directive.candidate_text, directive.quote, directive.question,
                         directive.project_name, directive.technique, directive.contradiction,
                         " ".join(directive.asks), directive.problem_title, directive.failing_test,

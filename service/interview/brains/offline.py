@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from service.interview.brains import drill_lines
+from service.evaluator_text import localized
+from service.interview.brains import coding_lines, drill_lines
 from service.interview.brains.drill_lines import flat, pick
 from service.interview.directives import Directive
 
@@ -137,7 +138,8 @@ def _present_coding(d: Directive) -> str:
 
 
 def _coding_feedback(d: Directive) -> str:
-    zh, status, msg = _zh(d), (d.status or "").lower(), _flat(d.failing_message, 140)
+    zh, status = _zh(d), (d.status or "").lower()
+    msg = _flat(localized(d.failing_message, d.language), 140)  # evaluator text, in Chinese too
     if status == "passed" or (not d.failing_test and status in ("", "ok")):
         return _pick(("测试全过了。时间和空间复杂度是多少？输入再大十倍，哪里先成为瓶颈？",
                       "都过了。如果要上线用，你还会改哪里？数值稳定性考虑了吗？") if zh else
@@ -167,6 +169,9 @@ def _coding_feedback(d: Directive) -> str:
 
 
 def _invite(d: Directive) -> str:
+    if d.extra.get("coding_left"):  # the candidate gave up on the coding problem
+        lead = "好，这道题先到这里。" if _zh(d) else "All right, let's leave this problem here. "
+        return lead + _invite(d.model_copy(update={"extra": {**d.extra, "coding_left": False}}))
     return _pick(("我这边的问题就到这里。你有什么想问我的吗？", "好，我问完了。你有什么问题要问我？")
                  if _zh(d) else ("That's all from my side. Do you have any questions for me?",
                                  "I'm done with my questions. What would you like to ask me?"),
@@ -174,6 +179,8 @@ def _invite(d: Directive) -> str:
 
 
 def _answer_question(d: Directive) -> str:
+    if d.extra.get("body"):  # the engine's general-terms answer (candidate_questions)
+        return coding_lines.answer_question(d)
     q = _flat(d.candidate_text, 40)
     if _zh(d):
         quoted = f"你问的是「{q}」。" if q else ""
@@ -185,11 +192,20 @@ def _answer_question(d: Directive) -> str:
 
 def _close(d: Directive) -> str:
     score = d.overall_score
+    lead = coding_lines.closing_answer(d)
+    early = bool(d.extra.get("ended_early"))
     if _zh(d):
-        s = f"整体得分 {round(score)} 分。" if score is not None else ""
-        return f"今天就到这里。{s}详细报告已经生成，重点看被追问住的地方。"
-    s = f"Your overall score is {round(score)}. " if score is not None else ""
-    return f"That's it for today. {s}The detailed report is ready; focus on where you got stuck."
+        s = f"整体得分 {round(score)} 分" if score is not None else ""
+        s = (s + "（只按已经问到的内容评分）。" if s else "只按已经问到的内容评分。") if early else \
+            (s + "。" if s else "")
+        return f"{lead}今天就到这里。{s}详细报告已经生成，重点看被追问住的地方。"
+    s = f"Your overall score is {round(score)}" if score is not None else ""
+    if early:
+        s = s + ", counting only what was asked. " if s else "Only what was asked is scored. "
+    else:
+        s = s + ". " if s else ""
+    return f"{lead}That's it for today. {s}The detailed report is ready; focus on where you got " \
+        "stuck."
 
 
 def _refuse_skip(d: Directive) -> str:
@@ -206,7 +222,7 @@ _RENDER = {"greet_and_ask_intro": _greet, "ask_project": _drill, "drill_point": 
            "ask_concept": _ask_concept, "concept_follow_up": _follow_up,
            "present_coding": _present_coding, "coding_feedback": _coding_feedback,
            "invite_questions": _invite, "answer_candidate_question": _answer_question,
-           "close": _close, "refuse_skip": _refuse_skip}
+           "close": _close, "refuse_skip": _refuse_skip, "coding_talk": coding_lines.coding_talk}
 
 
 # Said before a line the engine asks to vary (``extra["variant"]`` > 0), so that no line is
