@@ -9,9 +9,10 @@ echo "==> preparing the embedding model and the knowledge index"
 kaoda kb setup-model
 kaoda kb build
 
-# The interviewer: the bundled local LLM (llama.cpp + Qwen2.5-Coder) unless an endpoint is
-# configured (KAODA_LLM__BASE_URL) or KAODA_LOCAL_LLM=off; if it cannot be set up or started,
-# the built-in offline interviewer runs everything.
+# The interviewer: the built-in offline interviewer by default (it measured better than the
+# bundled 0.5B model on unseen drilling answers, and answers instantly); an endpoint when
+# KAODA_LLM__BASE_URL is set; the bundled local LLM (llama.cpp + Qwen2.5-Coder) with
+# KAODA_LOCAL_LLM=on. If the local LLM cannot be set up or started, the offline interviewer runs.
 LOCAL_LLM_STARTED=0
 SERVICE_PID=""
 stop_all() {
@@ -25,7 +26,7 @@ stop_all() {
   fi
 }
 trap stop_all EXIT
-if [ -z "${KAODA_LLM__BASE_URL:-}" ] && [ "${KAODA_LOCAL_LLM:-on}" != "off" ]; then
+if [ -z "${KAODA_LLM__BASE_URL:-}" ] && [ "${KAODA_LOCAL_LLM:-off}" = "on" ]; then
   echo "==> preparing the local LLM (first run: builds llama.cpp and assembles the model)"
   if kaoda llm setup && LLM_ENV="$(kaoda llm env)" && kaoda llm serve --detach; then
     eval "$LLM_ENV"

@@ -57,7 +57,8 @@ def _analysis(analysis: dict[str, Any]) -> None:
             st.caption(t("rv.vague_reasons", reasons="；".join(reasons) if lang() == "zh"
                          else "; ".join(reasons)))
     elif "intro_score" in analysis:
-        st.caption(f"{name_of(STAGE_NAMES, 'intro')}: {fmt_score(analysis['intro_score'])}")
+        sep = "：" if lang() == "zh" else ": "
+        st.caption(f"{name_of(STAGE_NAMES, 'intro')}{sep}{fmt_score(analysis['intro_score'])}")
     flags = [name_of(FLAGS, f) for f in analysis.get("flags") or [] if f in FLAGS]
     if flags:
         st.caption("⚑ " + "、".join(flags) if lang() == "zh" else "⚑ " + ", ".join(flags))
