@@ -58,10 +58,11 @@ def answer(service_url: str, directive: dict[str, Any], submitted: set[str]) -> 
         entry = httpx.get(f"{service_url}/v1/knowledge/{directive['entry_id']}", timeout=30)
         return "message", str(entry.json()["answer_zh"])
     problem_id = directive.get("problem_id")
-    if kind in ("present_coding", "coding_feedback") and problem_id not in submitted:
+    if kind in ("present_coding", "coding_feedback", "coding_talk") and \
+            problem_id not in submitted:
         submitted.add(str(problem_id))
         return "code", reference_solution(str(problem_id))
-    if kind == "coding_feedback":
+    if kind in ("coding_feedback", "coding_talk"):
         return "message", COMPLEXITY
     if kind == "invite_questions":
         return "message", "请问团队目前主要在做哪些方向？"
