@@ -43,7 +43,8 @@ from typing import Literal
 from evaluators.result import Isolation
 from evaluators.sandbox import linux, mounts, seccomp_filter
 
-REQUIRED = ("warm-pool", "fork-per-submission", "empty-env", "session", "pid-namespace",
+REQUIRED = ("warm-pool", "fork-per-submission", "empty-env", "audit-guard", "session",
+            "pid-namespace",
             "mount-namespace", "net-namespace", "ipc-namespace", "hidden-paths",
             "readonly-root", "minimal-dev", "private-tmp", "private-proc", "fd-hygiene",
             "uid-drop", "no-new-privs", "rlimits", "seccomp")

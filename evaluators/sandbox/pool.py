@@ -33,7 +33,7 @@ from typing import Any
 
 from evaluators import wire
 from evaluators.result import Isolation
-from evaluators.sandbox import channel, isolation
+from evaluators.sandbox import channel, isolation, protocol
 from evaluators.sandbox.base import (
     SandboxError,
     SandboxRequest,
@@ -50,6 +50,17 @@ MAX_ATTEMPTS = 3
 
 def _layers(hello: dict[str, Any]) -> set[str]:
     return set(hello["zygote_layers"]) | set(hello["child_layers"])
+
+
+def pack(request: SandboxRequest) -> bytes:
+    """The request as a zygote reads it: limits header, then the load part and one part per
+    case (:mod:`evaluators.sandbox.protocol`)."""
+    cases = [{"name": c["name"], "op": c.get("op") or "run"} for c in request.cases]
+    parts = [wire.encode({"code": request.code, "driver": request.driver, "cases": cases,
+                          "forbidden": list(request.forbidden)})]
+    parts += [wire.encode({"name": c["name"], "payload": c["payload"]}) for c in request.cases]
+    body = protocol.pack_parts(parts)
+    return channel.pack_request(body, request.timeout_s, request.memory_mb) + body
 
 
 class WarmPool:
@@ -185,9 +196,7 @@ class WarmPool:
             return list(self._workers.values())
 
     def run(self, request: SandboxRequest) -> SandboxResponse:
-        body = wire.encode({"code": request.code, "driver": request.driver,
-                            "cases": request.cases})
-        packed = channel.pack_request(body, request.timeout_s, request.memory_mb) + body
+        packed = pack(request)
         for attempt in range(MAX_ATTEMPTS):
             worker = self._lease()
             if request.driver not in worker.hello["drivers"]:

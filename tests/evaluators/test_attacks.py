@@ -4,10 +4,15 @@ Each file in ``attacks/`` is a submission for ``scaled_dot_product_attention`` t
 thing it must not achieve. Its header says what it tries and what containment means, and can set
 
     # status: not-passed | passed | failed | error | timeout | memory_limit   (grader status)
-    # evidence: blocked | none   (blocked: it must print at least one "BLOCKED:" line)
+    # evidence: blocked | none   (blocked: it must print at least one "BLOCKED:" line, or be
+    #                             refused outright by the sandbox's audit guard)
     # detail: TEXT               (must appear in the grader's error message)
     # runs: N    # timeout: SECONDS    # memory: MB
-    # fork-too: yes              (also run against a pool started with allow_fork=True)
+    # inner-too: yes             (also run against the *inner* pool: fork allowed and the audit
+    #                             guard off, so the kernel layers alone must contain it;
+    #                             ``fork-too`` is the older name)
+    # inner-status: S / inner-detail: TEXT / inner-evidence: E   (the inner pool's expectations,
+    #                             if they differ)
 
 A prelude gives every attack ``attempt(what, action)`` (an exception is printed as
 ``BLOCKED: ...``, success as ``LEAK: ...``), ``LEAK``/``BLOCKED`` and ``wrong_answer``.
@@ -91,23 +96,36 @@ class Attack:
     runs: int = 1
     timeout: float = 5.0
     memory: int = 2048
-    fork_too: bool = False
+    inner_too: bool = False
+    inner_status: str = ""
+    inner_detail: str = ""
+    inner_evidence: str = ""
 
     @classmethod
     def load(cls, path: Path) -> Attack:
         source = path.read_text(encoding="utf-8")
         header = dict(re.findall(
-            r"^# (status|evidence|detail|runs|timeout|memory|fork-too): (.+)$", source,
-            flags=re.M))
+            r"^# (status|evidence|detail|runs|timeout|memory|fork-too|inner-too|inner-status"
+            r"|inner-detail|inner-evidence): (.+)$", source, flags=re.M))
         assert source.startswith("# attack: ") and "\n# contained: " in source, path
-        return cls(path, source, header.get("status", "not-passed"),
-                   header.get("evidence", "blocked"), header.get("detail", ""),
-                   int(header.get("runs", 1)), float(header.get("timeout", 5)),
-                   int(header.get("memory", 2048)), header.get("fork-too") == "yes")
+        status, evidence = header.get("status", "not-passed"), header.get("evidence", "blocked")
+        return cls(path, source, status, evidence,
+                   header.get("detail", ""), int(header.get("runs", 1)),
+                   float(header.get("timeout", 5)), int(header.get("memory", 2048)),
+                   "yes" in (header.get("fork-too"), header.get("inner-too")),
+                   header.get("inner-status", status),
+                   header.get("inner-detail", header.get("detail", "")),
+                   header.get("inner-evidence", evidence))
+
+    def inner(self) -> Attack:
+        """The expectations when only the kernel layers contain it."""
+        return replace(self, status=self.inner_status, detail=self.inner_detail,
+                       evidence=self.inner_evidence)
 
 
 ATTACKS = [Attack.load(p) for p in sorted(ATTACKS_DIR.glob("*.py"))]
-FORK_ATTACKS = [a for a in ATTACKS if a.fork_too]
+INNER_ATTACKS = [a for a in ATTACKS if a.inner_too]
+REFUSED = "is not allowed in a submission"
 
 
 class Listeners:
@@ -213,15 +231,18 @@ def host(sandbox) -> Iterator[Host]:
 
 
 @pytest.fixture(scope="module")
-def fork_host(host: Host) -> Iterator[Host]:
-    """The same host, served by a second pool that lets submissions create processes.
+def inner_host(host: Host) -> Iterator[Host]:
+    """The same host, served by a second pool with only the *inner* layers.
 
-    Attacks marked ``fork-too`` run here as well, so the PID namespace (not just the seccomp
-    filter) is shown to contain fork bombs, daemons and shells.
+    Submissions may create processes there and the audit guard is off (ctypes, frames…), so
+    attacks marked ``inner-too`` show that the kernel layers — the PID namespace, seccomp, the
+    uid drop, the mount plan — contain fork bombs, shells, raw syscalls and the like by
+    themselves, not only because the guard refused the first step.
     """
-    pool = WarmPool(workers=2, allow_fork=True, uid_base=TEST_UID_BASE + 32)
-    forked = replace(host, pool=pool, zygotes={w.pid for w in pool.workers()})
-    yield forked
+    pool = WarmPool(workers=2, allow_fork=True, uid_base=TEST_UID_BASE + 32,
+                    disable=("audit-guard",))
+    inner = replace(host, pool=pool, zygotes={w.pid for w in pool.workers()})
+    yield inner
     pool.close()
 
 
@@ -241,7 +262,7 @@ def _check_output(attack: Attack, result: GradeResult, host: Host) -> None:
     assert REFERENCE_PHRASE not in blob, shown
     assert "LEAK:" not in result.stdout + result.stderr, shown
     if attack.evidence == "blocked":
-        assert "BLOCKED:" in result.stdout, shown
+        assert "BLOCKED:" in result.stdout or REFUSED in (result.error or ""), shown
     if attack.status == "not-passed":
         assert result.status != "passed", shown
     else:
@@ -279,10 +300,11 @@ def test_attack_is_contained(attack: Attack, host: Host) -> None:
     _run_attack(attack, host)
 
 
-@pytest.mark.parametrize("attack", FORK_ATTACKS, ids=[a.path.stem for a in FORK_ATTACKS])
-def test_attack_is_contained_when_fork_is_allowed(attack: Attack, fork_host: Host) -> None:
-    assert "no-new-processes" not in fork_host.pool.describe().layers
-    _run_attack(attack, fork_host)
+@pytest.mark.parametrize("attack", INNER_ATTACKS, ids=[a.path.stem for a in INNER_ATTACKS])
+def test_attack_is_contained_by_the_inner_layers(attack: Attack, inner_host: Host) -> None:
+    layers = inner_host.pool.describe().layers
+    assert "no-new-processes" not in layers and "audit-guard" not in layers
+    _run_attack(attack.inner(), inner_host)
 
 
 def test_there_are_enough_attacks() -> None:
