@@ -1,7 +1,9 @@
 """Relative time budgets, judged on the trusted side from the supervisor's measurements.
 
 A case with a :class:`~evaluators.problem.TimeBudget` passes its budget when the candidate's CPU
-time for it is at most ``factor x max(reference time, floor)``. The candidate's time is what the
+time for it is at most ``factor x max(reference time, floor)`` and its wall time at most
+:data:`WALL_SLACK` times that (sleeping or blocking costs no CPU but is still slow; the slack
+absorbs a busy machine). The candidate's time is what the
 zygote measured (never a number the submission's process reported); the reference time is the
 reference solution's, run through the *same* driver in the *same* sandbox, best of
 :data:`REFERENCE_RUNS`, cached per sandbox and problem — so "20x the reference" compares like
@@ -20,6 +22,7 @@ from evaluators.problem import Case, CaseFailure, Problem
 from evaluators.sandbox.base import Sandbox, SandboxRequest
 
 REFERENCE_RUNS = 3
+WALL_SLACK = 2.0
 _cache: weakref.WeakKeyDictionary[Any, dict[str, dict[str, float]]] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 
@@ -70,11 +73,15 @@ def check(case: Case, measured: dict[str, Any] | None, ref_s: float) -> None:
     budget = case.budget
     assert budget is not None
     elapsed = seconds(measured)
-    if elapsed is None:
+    if elapsed is None or measured is None:
         raise CaseFailure(f"{budget.label}: the sandbox could not measure the time of this test")
     limit = budget.factor * max(ref_s, budget.floor_s)
+    wall = float(measured.get("wall_ms") or 0.0) / 1000
+    rule = (f"the time budget is {limit:.3g} s of CPU ({budget.factor:g}x the reference's "
+            f"{ref_s:.3g} s, with a floor of {budget.floor_s:g} s)")
     if elapsed > limit:
-        raise CaseFailure(
-            f"{budget.label} took {elapsed:.3g} s of CPU; the time budget is {limit:.3g} s "
-            f"({budget.factor:g}x the reference's {ref_s:.3g} s, with a floor of "
-            f"{budget.floor_s:g} s). {budget.advice}")
+        raise CaseFailure(f"{budget.label} took {elapsed:.3g} s of CPU; {rule}. {budget.advice}")
+    if wall > WALL_SLACK * limit:
+        raise CaseFailure(f"{budget.label} took {wall:.3g} s (only {elapsed:.3g} s of it on the "
+                          f"CPU: sleeping or waiting?); {rule} and {WALL_SLACK:g}x that in "
+                          f"wall time. {budget.advice}")

@@ -73,7 +73,8 @@ def capture() -> dict[str, Any]:
                 None, ":", ",", False, False, True),
             "frombuffer": np.frombuffer, "np_dtype": np.dtype, "contiguous_array":
             np.ascontiguousarray, "uint8": np.uint8, "empty": np.empty, "LEN": wire.LEN,
-            "COUNT": wire.COUNT, "ARRAY_KEY": wire.ARRAY_KEY, "allowed_kinds": wire.ALLOWED_KINDS}
+            "COUNT": wire.COUNT, "ARRAY_KEY": wire.ARRAY_KEY, "allowed_kinds": wire.ALLOWED_KINDS,
+            "MAX_ARRAYS": wire.MAX_ARRAYS, "MAX_JSON": wire.MAX_JSON}
 
 
 def _tensor(value: Any, c: dict[str, Any]) -> dict[str, Any]:
@@ -164,11 +165,22 @@ def _strip(value: Any, arrays: list[Any], c: dict[str, Any]) -> Any:
     return value
 
 
+class TooLarge(ValueError):
+    """An exported value over the wire's limits (see :data:`evaluators.wire.MAX_JSON`)."""
+
+
 def encode(message: Any, c: dict[str, Any]) -> bytes:
-    """:func:`evaluators.wire.encode` for plain exported data, from captured functions only."""
+    """:func:`evaluators.wire.encode` for plain exported data, from captured functions only.
+
+    Raises :class:`TooLarge` when the trusted side would refuse the message (more arrays or
+    more JSON than it reads), so the harness can report that instead.
+    """
     arrays: list[Any] = []
     skeleton = _strip(message, arrays, c)
     header = "".join(c["dumps"](skeleton, 0)).encode("utf-8")
+    if len(arrays) > c["MAX_ARRAYS"] or len(header) > c["MAX_JSON"]:
+        raise TooLarge(f"{len(arrays)} arrays and {len(header)} bytes of structure (at most "
+                       f"{c['MAX_ARRAYS']} and {c['MAX_JSON']})")
     parts: list[Any] = [c["COUNT"].pack(len(arrays)), c["LEN"].pack(len(header)), header]
     for array in arrays:
         data = c["contiguous_array"](array).reshape(-1).view(c["uint8"])

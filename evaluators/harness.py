@@ -202,7 +202,13 @@ def _case(run: Any, o: Any, case: dict[str, Any]) -> None:
         protocol.read_exact(run.read, 1)  # the supervisor restarts its clocks, then says go
     result, error, exc, observed = run.phase(op, args)
     event = _report(run, o, base, result, error, exc, observed, run.light)
-    run.emit(protocol.CASE, export.encode(event, o.export))
+    try:
+        payload = export.encode(event, o.export)
+    except export.TooLarge as too_large:
+        payload = export.encode({**base, "observed": event["observed"], "ok": False, "error": _error(
+            "ResultTooLarge", f"the returned value is too large to send back: {too_large}; "
+            "return only what the problem asks for")}, o.export)
+    run.emit(protocol.CASE, payload)
     run.hold.extend((result, exc, args, part))  # released in the next phase, armed
 
 

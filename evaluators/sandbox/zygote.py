@@ -7,9 +7,9 @@ zygote is a long-lived interpreter started by :class:`~evaluators.sandbox.pool.W
 1. imports numpy, torch, the harness and **every driver** (never ``evaluators.problems``: hidden
    references and tests stay on the trusted side), runs a small warm-up so lazy initialisation is
    paid once, and compiles the seccomp filter;
-2. moves into its own mount namespace and builds the base filesystem view (project hidden,
-   minimal /dev, everything read-only — see :mod:`evaluators.sandbox.mounts`), then ``chdir("/")``
-   so no handle to the project survives;
+2. moves into its own mount namespace whose root is an allow-list — the interpreter, the
+   virtualenv and the shared libraries it loaded, nothing of the project, the service's data or
+   the host's homes (see :mod:`evaluators.sandbox.mounts`) — read-only, with a minimal /dev;
 3. freezes the GC (children inherit a compact heap and do not touch every page), forks its first
    child and reports the layers that child achieved in an ``H`` frame — the probe behind
    ``describe()``.
@@ -61,6 +61,7 @@ class Zygote:
         self.layers: list[str] = ["warm-pool", "fork-per-submission"]
         self.required: set[str] = set()
         self.spare: Child | None = None
+        self.allowed_files: list[str] = []
         self.pidns_fd: int | None = None
         self.buffer = self._mapping(1 << 16)
         self.originals: Any = None
@@ -81,7 +82,8 @@ class Zygote:
         if self.originals.guard:
             self.layers.append("audit-guard")
         program = self._seccomp()
-        keep = mounts.keep_dirs()
+        keep, self.allowed_files = mounts.allowed_paths(
+            [self.config["project_root"], *self.config["hidden"]])
         for name in set(os.environ) - ALLOWED_ENV:  # set by torch's own imports (cache dirs)
             if name.startswith(("TORCH", "LC_")):
                 del os.environ[name]
@@ -122,9 +124,8 @@ class Zygote:
     def _base_view(self, keep: list[str]) -> None:
         if "mount-namespace" in self.disable:
             return
-        hidden = mounts.hidden_dirs(self.config["project_root"], self.config["hidden"], keep)
         try:
-            achieved = mounts.build_base_view(hidden, keep)
+            achieved = mounts.build_root(keep, self.allowed_files)
         except OSError as exc:
             print(f"kaoda-zygote: no mount namespace: {exc}", file=sys.stderr)
             return

@@ -7,7 +7,10 @@ thing it must not achieve. Its header says what it tries and what containment me
     # evidence: blocked | none   (blocked: it must print at least one "BLOCKED:" line, or be
     #                             refused outright by the sandbox's audit guard)
     # detail: TEXT               (must appear in the grader's error message)
+    # test-detail: TEXT          (must appear in the name or message of a failed test)
     # runs: N    # timeout: SECONDS    # memory: MB
+    # problem: ID                (the problem it is submitted to; default
+    #                             scaled_dot_product_attention. forbidden_api must be capped)
     # inner-too: yes             (also run against the *inner* pool: fork allowed and the audit
     #                             guard off, so the kernel layers alone must contain it;
     #                             ``fork-too`` is the older name)
@@ -39,6 +42,7 @@ import shutil
 import site
 import socket
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -48,8 +52,9 @@ from pathlib import Path
 import numpy
 import pytest
 from conftest import CANARY_SECRET
-from sandbox_helpers import PRIVILEGED, TEST_UID_BASE, sdpa, stray_sandbox_processes
+from sandbox_helpers import PRIVILEGED, SDPA, TEST_UID_BASE, sdpa, stray_sandbox_processes
 
+from evaluators.catalog import get_problem
 from evaluators.grader import grade
 from evaluators.result import GradeResult
 from evaluators.sandbox.pool import WarmPool
@@ -100,13 +105,15 @@ class Attack:
     inner_status: str = ""
     inner_detail: str = ""
     inner_evidence: str = ""
+    problem: str = SDPA
+    test_detail: str = ""
 
     @classmethod
     def load(cls, path: Path) -> Attack:
         source = path.read_text(encoding="utf-8")
         header = dict(re.findall(
             r"^# (status|evidence|detail|runs|timeout|memory|fork-too|inner-too|inner-status"
-            r"|inner-detail|inner-evidence): (.+)$", source, flags=re.M))
+            r"|inner-detail|inner-evidence|problem|test-detail): (.+)$", source, flags=re.M))
         assert source.startswith("# attack: ") and "\n# contained: " in source, path
         status, evidence = header.get("status", "not-passed"), header.get("evidence", "blocked")
         return cls(path, source, status, evidence,
@@ -115,7 +122,8 @@ class Attack:
                    "yes" in (header.get("fork-too"), header.get("inner-too")),
                    header.get("inner-status", status),
                    header.get("inner-detail", header.get("detail", "")),
-                   header.get("inner-evidence", evidence))
+                   header.get("inner-evidence", evidence), header.get("problem", SDPA),
+                   header.get("test-detail", ""))
 
     def inner(self) -> Attack:
         """The expectations when only the kernel layers contain it."""
@@ -175,6 +183,8 @@ class Host:
     victim: subprocess.Popen
     zygotes: set[int]
     fingerprint: dict[str, str] = field(default_factory=dict)
+    planted: list[Path] = field(default_factory=list)
+    planted_secret: str = ""
 
     def values(self, marker: str, run: int) -> dict[str, str]:
         return {"PORT": str(self.listeners.tcp.getsockname()[1]),
@@ -182,7 +192,8 @@ class Host:
                 "UNIX_SOCKET": str(self.listeners.unix.getsockname()), "PROJECT": PROJECT_ROOT,
                 "DATA_FILE": str(self.data_file), "CANARY_FILE": str(self.canary_file),
                 "SERVICE_PID": str(os.getpid()), "ZYGOTE_PIDS": repr(sorted(self.zygotes)),
-                "VICTIM_PID": str(self.victim.pid), "MARKER": marker, "RUN": str(run)}
+                "VICTIM_PID": str(self.victim.pid), "MARKER": marker, "RUN": str(run),
+                "PLANTED": repr([str(p) for p in self.planted])}
 
     def state(self) -> dict[str, str]:
         """Everything on the host an attack might change, as comparable strings."""
@@ -193,6 +204,33 @@ class Host:
         state["canary mtime"] = str(self.canary_file.stat().st_mtime_ns)
         state["/etc/hostname mode"] = oct(Path("/etc/hostname").stat().st_mode)
         return state
+
+
+def _plant(token: str) -> tuple[list[Path], str]:
+    """Files the sandbox must never show: another copy of the project with a reference solution,
+    a note under /root, one under /work, one next to the virtualenv, plus the real other
+    checkouts of this machine if any (their references are what an attacker would want)."""
+    secret = f"kaoda-planted-secret-{token}"
+    venvs = Path(sys.prefix).parent
+    planted = [Path(f"/opt/kaoda-copy-{token}/evaluators/problems/{SDPA}/reference.py"),
+               Path(f"/root/kaoda-planted-{token}.txt"), Path(f"/work/.kaoda-planted-{token}/x"),
+               venvs / f"kaoda-planted-{token}" / "secret.txt"]
+    for path in planted:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"# {secret}\n")
+        path.chmod(0o644)
+    checkouts = [p for p in Path("/work").glob("*/evaluators/problems/*/reference.py")][:3] + \
+        [p for p in Path("/work").glob("wt/*/evaluators/problems/*/reference.py")][:3]
+    return planted + checkouts, secret
+
+
+def _unplant(planted: list[Path], token: str) -> None:
+    for path in planted:
+        if token in str(path):
+            path.unlink(missing_ok=True)
+    for root in (f"/opt/kaoda-copy-{token}", f"/work/.kaoda-planted-{token}",
+                 str(Path(sys.prefix).parent / f"kaoda-planted-{token}")):
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def _attack_files_on_host() -> list[str]:
@@ -220,8 +258,10 @@ def host(sandbox) -> Iterator[Host]:
     victim = subprocess.Popen(["sleep", "3600"])
     state = Host(sandbox, listeners, canary, data_file, victim,
                  {w.pid for w in sandbox.workers()})
+    state.planted, state.planted_secret = _plant(token)
     state.fingerprint = state.state()
     yield state
+    _unplant(state.planted, token)
     victim.kill()
     victim.wait()
     listeners.close()
@@ -260,6 +300,7 @@ def _check_output(attack: Attack, result: GradeResult, host: Host) -> None:
     assert CANARY_SECRET not in blob, shown
     assert host.data_file.read_text().strip() not in blob, shown
     assert REFERENCE_PHRASE not in blob, shown
+    assert host.planted_secret not in blob, shown
     assert "LEAK:" not in result.stdout + result.stderr, shown
     if attack.evidence == "blocked":
         assert "BLOCKED:" in result.stdout or REFUSED in (result.error or ""), shown
@@ -267,7 +308,12 @@ def _check_output(attack: Attack, result: GradeResult, host: Host) -> None:
         assert result.status != "passed", shown
     else:
         assert result.status == attack.status, shown
+    if result.status == "forbidden_api":
+        assert result.score <= 0.5 and result.uses_forbidden_api, shown
     assert attack.detail in (result.error or ""), shown
+    if attack.test_detail:
+        assert any(attack.test_detail in f"{t.name}: {t.message}" for t in result.tests
+                   if not t.passed), [t.message for t in result.tests if not t.passed]
 
 
 def _check_host(host: Host) -> None:
@@ -285,7 +331,8 @@ def _check_host(host: Host) -> None:
 
 
 def _run_attack(attack: Attack, host: Host) -> None:
-    problem = sdpa(timeout_s=attack.timeout, memory_mb=attack.memory)
+    problem = replace(get_problem(attack.problem), timeout_s=attack.timeout,
+                      memory_mb=attack.memory)
     marker = secrets.token_hex(8)
     for run in range(1, attack.runs + 1):
         started = time.monotonic()

@@ -29,7 +29,7 @@ from evaluators.sandbox.pool import WarmPool
 from evaluators.sandbox.subprocess_runner import SubprocessSandbox
 
 FULL_LAYERS = {"pid-namespace", "mount-namespace", "net-namespace", "ipc-namespace",
-               "hidden-paths", "readonly-root", "private-tmp", "private-proc", "uid-drop",
+               "allowlist-root", "readonly-root", "private-tmp", "private-proc", "uid-drop",
                "no-new-privs", "seccomp", "rlimits", "empty-env", "fd-hygiene"}
 needs_root = pytest.mark.skipif(not PRIVILEGED,
                                 reason="namespaces and the uid drop need root + CAP_SYS_ADMIN")
