@@ -8,6 +8,7 @@ from fastapi import Depends, Request
 
 from evaluators.sandbox.base import Sandbox
 from knowledge.base import KnowledgeBase
+from service.admission import Admission
 from service.config import Settings
 from service.errors import ServiceUnavailable
 from service.interview_service import InterviewService
@@ -30,7 +31,18 @@ def get_sandbox(request: Request) -> Sandbox:
     return sandbox
 
 
+def get_admission(request: Request) -> Admission:
+    return request.app.state.admission
+
+
+def get_client(request: Request) -> str:
+    """Who is asking, for fair sharing: ``app.state.client_key`` (pluggable; see admission)."""
+    return str(request.app.state.client_key(request))
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+AdmissionDep = Annotated[Admission, Depends(get_admission)]
+ClientDep = Annotated[str, Depends(get_client)]
 KnowledgeDep = Annotated[KnowledgeBase, Depends(get_kb)]
 SandboxDep = Annotated[Sandbox, Depends(get_sandbox)]
 

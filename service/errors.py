@@ -1,21 +1,29 @@
 """Mapping domain exceptions to HTTP responses: clear messages, never a 500 for user mistakes.
 
-Every error body is ``{"detail": "<message>", "error": "<ExceptionName>"}``.
+Every error body is ``{"detail": "<message>", "error": "<ExceptionName>"}``. A busy sandbox is
+a 429 (this client has too many submissions in progress) or a 503 (no worker free in time, or
+the sandbox failed) — both with ``Retry-After``, never a 500. Body size and malformed or
+hostile JSON are handled before any route by :mod:`service.request_limits`.
 """
 
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from evaluators.catalog import UnknownProblemError
 from evaluators.grader import SubmissionRejected, SubmissionTooLarge
+from evaluators.sandbox.base import SandboxError
 from knowledge.errors import QueryError, UnknownEntryError
+from service.admission import Busy
 from service.interview_service import InterviewClosed, TurnRejected
 from service.interview_store import NotFound
+from service.request_limits import MAX_BODY_BYTES, RequestLimits, validation_error
 from service.resume.errors import ResumeError
 
-MAX_BODY_BYTES = 6 * 1024 * 1024  # a 5 MiB résumé plus multipart overhead
+__all__ = ["MAX_BODY_BYTES", "ServiceUnavailable", "install_error_handlers"]
+SANDBOX_RETRY_S = 5
 
 
 class ServiceUnavailable(Exception):
@@ -44,17 +52,24 @@ async def _resume_error(_: Request, exc: Exception) -> JSONResponse:
         "code": exc.code})
 
 
-async def _limit_body_size(request: Request, call_next):
-    length = request.headers.get("content-length")
-    if length is not None and length.isdigit() and int(length) > MAX_BODY_BYTES:
-        return JSONResponse(status_code=413, content={
-            "detail": f"request body is larger than {MAX_BODY_BYTES // (1024 * 1024)} MiB",
-            "error": "PayloadTooLarge"})
-    return await call_next(request)
+async def _busy(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, Busy)
+    return JSONResponse(status_code=429, headers={"Retry-After": str(exc.retry_after)},
+                        content={"detail": str(exc), "error": "Busy",
+                                 "retry_after_s": exc.retry_after})
+
+
+async def _sandbox_error(_: Request, exc: Exception) -> JSONResponse:
+    return JSONResponse(status_code=503, headers={"Retry-After": str(SANDBOX_RETRY_S)},
+                        content={"detail": f"code execution failed on our side: {exc}; "
+                                           "try again shortly", "error": type(exc).__name__})
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    app.middleware("http")(_limit_body_size)
+    app.add_middleware(RequestLimits, max_body=MAX_BODY_BYTES)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(Busy, _busy)
+    app.add_exception_handler(SandboxError, _sandbox_error)
     app.add_exception_handler(NotFound, _handler(404))
     app.add_exception_handler(InterviewClosed, _handler(409))
     app.add_exception_handler(TurnRejected, _handler(409))

@@ -1,4 +1,8 @@
-"""Liveness and readiness."""
+"""Liveness and readiness, answered on the event loop.
+
+Both are ``async`` and touch only in-memory state, so they answer at once even when every
+sandbox worker, every grading thread and the server's worker threads are busy.
+"""
 
 from __future__ import annotations
 
@@ -13,12 +17,12 @@ router = APIRouter(tags=["health"])
 
 
 @router.get("/healthz")
-def healthz() -> dict[str, str]:
+async def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
 @router.get("/readyz")
-def readyz(request: Request) -> JSONResponse:
+async def readyz(request: Request) -> JSONResponse:
     state = request.app.state
     kb = getattr(state, "kb", None)
     sandbox = getattr(state, "sandbox", None)
@@ -35,5 +39,6 @@ def readyz(request: Request) -> JSONResponse:
         # Which interviewer speaks and who grades (the offline brain answers any LLM failure).
         "brain": interviews.brain.name if interviews is not None else None,
         "judge": interviews.judge.name if interviews is not None else None,
+        "grading": state.admission.snapshot() if hasattr(state, "admission") else None,
     }
     return JSONResponse(status_code=200 if kb is not None else 503, content=body)

@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
 from evaluators.grader import MAX_CODE_BYTES
-from service.deps import InterviewsDep
+from service.deps import AdmissionDep, ClientDep, InterviewsDep
 from service.interview_service import MAX_MESSAGE_CHARS, summary
 
 router = APIRouter(tags=["interviews"])
@@ -79,10 +80,14 @@ def post_message(interview_id: str, body: Message, service: InterviewsDep,
 
 
 @router.post("/interviews/{interview_id}/code")
-def post_code(interview_id: str, body: CodeSubmission, service: InterviewsDep) -> dict[str, Any]:
-    result, chunks = service.submit_code(interview_id, body.problem_id, body.code)
-    text, brain = _collect(chunks)
-    return {**_turn_payload(service, interview_id, text, brain), "result": result.model_dump()}
+async def post_code(interview_id: str, body: CodeSubmission, service: InterviewsDep,
+                    admission: AdmissionDep, client: ClientDep) -> dict[str, Any]:
+    """Grade in the grading pool under a fair sandbox slot; the reply is phrased after it."""
+    result, chunks = await admission.run(client, service.submit_code, interview_id,
+                                         body.problem_id, body.code)
+    text, brain = await run_in_threadpool(_collect, chunks)
+    turn = await run_in_threadpool(_turn_payload, service, interview_id, text, brain)
+    return {**turn, "result": result.model_dump()}
 
 
 @router.get("/interviews")

@@ -1,4 +1,9 @@
-"""Coding problems: list, statement, and graded submissions."""
+"""Coding problems: list, statement, and graded submissions.
+
+A submission waits for a sandbox slot asynchronously (fair between clients, 429/503 with
+``Retry-After`` when busy: :mod:`service.admission`) and is graded in the grading pool, so the
+server's own worker threads and the event loop stay free for everything else.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from pydantic import BaseModel, Field
 from evaluators.catalog import get_problem, load_catalog
 from evaluators.grader import grade
 from evaluators.result import GradeResult
-from service.deps import SandboxDep
+from service.deps import AdmissionDep, ClientDep, SandboxDep
 
 router = APIRouter(tags=["problems"])
 
@@ -39,5 +44,7 @@ def get_problem_statement(problem_id: str) -> dict[str, Any]:
 
 
 @router.post("/problems/{problem_id}/submissions")
-def submit(problem_id: str, submission: Submission, sandbox: SandboxDep) -> GradeResult:
-    return grade(get_problem(problem_id), submission.code, sandbox)
+async def submit(problem_id: str, submission: Submission, sandbox: SandboxDep,
+                 admission: AdmissionDep, client: ClientDep) -> GradeResult:
+    problem = get_problem(problem_id)
+    return await admission.run(client, grade, problem, submission.code, sandbox)
