@@ -18,9 +18,9 @@ the code that runs is a *private copy* of this module, :mod:`evaluators.export` 
 :mod:`evaluators.sandbox.protocol` whose globals and builtins were copied before any candidate
 code existed (:func:`_privatize`) — rebinding ``evaluators.harness._case``, ``builtins.len`` or
 ``export_value`` changes nothing the harness runs. The integrity check
-(:mod:`evaluators.sandbox.integrity`) then reports such rebinding as tampering (after every
-phase for the evaluators modules and builtins; torch and numpy before a driver prepares inputs
-and at the end): the grade is an error, never a pass.
+(:mod:`evaluators.sandbox.integrity`) reports such rebinding as tampering — the driver's modules
+and builtins after loading and at the end, torch and numpy too before a driver prepares inputs,
+threads and torch modes after every phase: the grade is an error, never a pass.
 
 Event payloads: ``{"event": "loaded" | "load_error", "error"?: E, "observed"}``, per case
 ``{"event": "case", "name", "ok": True, "outputs", "observed"}`` or ``{..., "ok": False,
@@ -113,13 +113,14 @@ def _emitter(mac: Any, write: Any, fd: int) -> Any:
             view = view[write(fd, view):]
 
     def emit(kind: bytes, payload: bytes) -> None:
+        header = head.pack(kind, len(payload))
         ctx = mac.copy()
-        ctx.update(seq_format.pack(seq[0]) + head.pack(kind, len(payload)))
+        ctx.update(seq_format.pack(seq[0]) + header)
         ctx.update(payload)
-        write_all(head.pack(kind, len(payload)))
-        if payload:
+        write_all(header + payload + ctx.digest() if len(payload) < 65536 else header)
+        if len(payload) >= 65536:
             write_all(payload)
-        write_all(ctx.digest())
+            write_all(ctx.digest())
         seq[0] += 1
 
     return emit
@@ -161,7 +162,7 @@ def _load(run: Any, o: Any) -> bool:
         run.emit(protocol.LOAD_ERROR, export.encode(event, o.export))
         return False
     _, error, raised, observed = run.phase(exec, (code, run.ns))
-    event = _report(run, o, {"event": "loaded"}, {}, error, raised, observed, run.full)
+    event = _report(run, o, {"event": "loaded"}, {}, error, raised, observed, run.light)
     run.hold.append(raised)
     if not event["ok"]:
         event["event"] = "load_error"
@@ -173,7 +174,6 @@ def _load(run: Any, o: Any) -> bool:
 
 
 def _skip(run: Any, o: Any, base: dict[str, Any], op_name: str) -> None:
-    run.emit(protocol.BEGIN, b"")
     if run.tampered:
         event = {**base, "ok": False, "tampered": run.tampered, "error": _error(
             "Skipped", f"skipped: tampering detected earlier ({run.tampered})")}
@@ -194,14 +194,12 @@ def _case(run: Any, o: Any, case: dict[str, Any]) -> None:
         _skip(run, o, base, op_name)
         return
     args: tuple[Any, ...] = (run.ns, part["payload"])
-    if prepare is None:
-        run.emit(protocol.BEGIN, b"")
-    else:
+    if prepare is not None:
         args = (*args, prepare(part["payload"]))  # driver code, no candidate code
         run.emit(protocol.BEGIN, protocol.WAIT)
         protocol.read_exact(run.read, 1)  # the supervisor restarts its clocks, then says go
     result, error, exc, observed = run.phase(op, args)
-    event = _report(run, o, base, result, error, exc, observed, run.light)
+    event = _report(run, o, base, result, error, exc, observed, run.cheap)
     try:
         payload = export.encode(event, o.export)
     except export.TooLarge as too_large:
@@ -216,7 +214,7 @@ def _run_all(run: Any, o: Any) -> int:
     if _load(run, o):
         for case in run.load["cases"]:
             _case(run, o, case)
-    final = run.tampered or run.full()
+    final = run.tampered or run.light()
     run.emit(protocol.DONE, export.encode({"event": "done", "tampered": final}, o.export))
     return 0
 
@@ -267,9 +265,39 @@ def _new_module() -> dict[str, Any]:
     return module.__dict__
 
 
-def _setup(o: Any, request_fd: int, result_fd: int, private: dict[str, Any]
-           ) -> types.SimpleNamespace:
-    """Key, load part, driver, observers, checks and the hook (installed disarmed)."""
+def private_namespace() -> dict[str, Any]:
+    """This module's private copy (see :func:`_privatize`); built once, in the zygote."""
+    return _privatize((export, protocol, sys.modules[__name__]))[__name__]
+
+
+def prepare(o: Any) -> types.SimpleNamespace:
+    """Everything that does not depend on a request, done by the spare child while it waits.
+
+    Besides the (disarmed) audit hook, it runs the observers and the exporter once: the first
+    touch of the objects they use copies the memory pages those live on (shared with the
+    zygote until written), better paid before the request arrives than on the candidate's clock.
+    """
+    o.gc_disable()
+    private = o.private
+    imported: list[str] = []
+    hook, arm, disarm = rebind(guard.build, **module_names(guard))(
+        o.getframe, o.frame_readers, imported, o.function_type, o.type_module)
+    if not o.guard:  # a test pool showing what the kernel layers alone contain
+        arm = disarm = _nothing
+    ready = types.SimpleNamespace(private=private, hook=hook, arm=arm, disarm=disarm,
+                                  imported=imported, full=integrity.make_verifier(o.full),
+                                  cheap=integrity.make_verifier(([], {})))
+    start, stop = observe.make(o, {}, ())
+    start()
+    stop()
+    export.encode(export.export_outputs({"warm": o.export["np_array"]([1.0])}, o.export),
+                  o.export)
+    o.addaudithook(hook)
+    return ready
+
+
+def _setup(o: Any, ready: Any, request_fd: int, result_fd: int) -> types.SimpleNamespace:
+    """Key, load part, driver, observers and checks for this request."""
     import _hashlib
 
     read = functools.partial(o.read, request_fd)
@@ -279,30 +307,25 @@ def _setup(o: Any, request_fd: int, result_fd: int, private: dict[str, Any]
     load = export.decode(protocol.read_part(read), o.export)
     driver = sys.modules[load["driver"]]
     start, stop = observe.make(o, *observe.resolve(load.get("forbidden") or []))
-    imported: list[str] = []
-    hook, arm, disarm = rebind(guard.build, **module_names(guard))(
-        o.getframe, o.frame_readers, imported, o.function_type, o.type_module)
-    if not o.guard:  # a test pool showing what the kernel layers alone contain
-        arm = disarm = _nothing
     hold: list[Any] = []
+    private = ready.private
     describe = functools.partial(private["_message"], type_name=o.export["type_name"],
                                  args_of=vars(BaseException)["args"].__get__)
-    run = types.SimpleNamespace(
+    return types.SimpleNamespace(
         read=read, emit=private["_emitter"](mac, o.write, result_fd), load=load,
-        ops=_ops(driver, load["cases"]), imported=imported, hold=hold, tampered=None,
-        light=integrity.make_verifier(o.light), full=integrity.make_verifier(o.full),
-        phase=functools.partial(private["_phase"], o=o, start=start, stop=stop, arm=arm,
-                                disarm=disarm, describe=describe, hold=hold),
+        ops=_ops(driver, load["cases"]), imported=ready.imported, hold=hold, tampered=None,
+        light=integrity.make_verifier(o.light[load["driver"]]), full=ready.full,
+        cheap=ready.cheap,
+        phase=functools.partial(private["_phase"], o=o, start=start, stop=stop, arm=ready.arm,
+                                disarm=ready.disarm, describe=describe, hold=hold),
         traceback_of=vars(BaseException)["__traceback__"].__get__,
         ns=_new_module())
-    o.addaudithook(hook)
-    return run
 
 
-def serve(o: Any, request_fd: int, result_fd: int) -> int:
-    """Run one request end to end; returns the exit code. ``o``: the sealed originals."""
-    o.gc_disable()
-    spaces = _privatize((export, protocol, sys.modules[__name__]))
-    private = spaces[__name__]
-    run = _setup(o, request_fd, result_fd, private)
-    return private["_run_all"](run, o)
+def serve(o: Any, ready: Any, request_fd: int, result_fd: int) -> int:
+    """Run one request end to end; returns the exit code.
+
+    ``o``: the sealed originals; ``ready``: what :func:`prepare` built in this process.
+    """
+    run = _setup(o, ready, request_fd, result_fd)
+    return int(ready.private["_run_all"](run, o))

@@ -25,7 +25,7 @@ from typing import Any
 Outputs = dict[str, Any]
 # Reserved output keys the grader fills in before a check runs (anything the child sent under
 # these names is discarded): the supervisor's measurements of the case and what it executed.
-MEASURED = "__measured__"  # {"wall_ms", "cpu_ms", "peak_rss_kb", "rss_start_kb"}
+MEASURED = "__measured__"  # {"wall_ms", "cpu_ms", "peak_rss_kb"}
 OBSERVED = "__observed__"  # {"ops": {aten name: count}, "calls": [...], "imports": [...]}
 
 
@@ -59,7 +59,9 @@ class Case:
     budget: TimeBudget | None = None
 
     def wire(self) -> dict[str, Any]:
-        return {"name": self.name, "op": self.op, "payload": self.payload}
+        """The case as the sandbox gets it (``timed``: run it alone, on exact clocks)."""
+        return {"name": self.name, "op": self.op, "payload": self.payload,
+                "timed": self.budget is not None}
 
 
 @dataclass(frozen=True)

@@ -61,14 +61,48 @@ def write_all(fd: int, data: bytes | bytearray | memoryview) -> None:
         view = view[os.write(fd, view):]
 
 
+def writev_all(fd: int, pieces: list[bytes | bytearray | memoryview]) -> None:
+    """Write every piece, in order, with as few system calls as the kernel allows."""
+    views = [memoryview(p) for p in pieces if len(p)]
+    while views:
+        written = os.writev(fd, views[:1024])
+        while written and views:
+            if written >= len(views[0]):
+                written -= len(views[0])
+                views.pop(0)
+            else:
+                views[0] = views[0][written:]
+                written = 0
+
+
 def send_frame(fd: int, kind: bytes, payload: bytes | bytearray | memoryview = b"") -> None:
-    write_all(fd, FRAME.pack(kind, len(payload)))
-    if payload:
-        write_all(fd, payload)
+    writev_all(fd, [FRAME.pack(kind, len(payload)), payload])
 
 
 def send_json(fd: int, kind: bytes, value: dict[str, Any]) -> None:
     send_frame(fd, kind, json.dumps(value).encode())
+
+
+class FrameSink:
+    """Frames collected and sent together (one ``writev`` per batch instead of two writes per
+    frame). Payloads may be views: :meth:`flush` before the memory behind them is reused."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.pieces: list[bytes | bytearray | memoryview] = []
+        self.size = 0
+
+    def frame(self, kind: bytes, payload: bytes | bytearray | memoryview = b"") -> None:
+        self.pieces += [FRAME.pack(kind, len(payload)), payload]
+        self.size += FRAME.size + len(payload)
+
+    def json(self, kind: bytes, value: dict[str, Any]) -> None:
+        self.frame(kind, json.dumps(value).encode())
+
+    def flush(self) -> None:
+        if self.pieces:
+            pieces, self.pieces, self.size = self.pieces, [], 0
+            writev_all(self.fd, pieces)
 
 
 class FrameReader:

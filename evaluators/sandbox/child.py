@@ -6,9 +6,11 @@ or busy with the previous submission. A child:
 
 1. enters the sandbox (:func:`evaluators.sandbox.isolation.enter_sandbox`) and writes the layers
    it achieved to its *ready* pipe, which it then closes;
-2. blocks on its *request* pipe until the zygote hands it a submission (or closes the pipe, in
-   which case it exits quietly) and reads the limits header: CPU seconds and address space are
-   set now, before any candidate code exists;
+2. prepares the harness (:func:`evaluators.harness.prepare`: private namespaces, the disarmed
+   audit hook, a warm-up that touches the objects the harness will use), then blocks on its
+   *request* pipe until the zygote hands it a submission (or closes the pipe, in which case it
+   exits quietly) and reads the limits header: CPU seconds and address space are set now,
+   before any candidate code exists;
 3. starts the **harness thread** (:func:`evaluators.harness.serve`, which reads the rest of the
    request itself) and parks the main thread on a lock that is never released. Python runs
    signal handlers, and ``_thread.interrupt_main`` delivers ``KeyboardInterrupt``, only on the
@@ -60,12 +62,12 @@ def _setup(config: isolation.ChildConfig, pipes: dict[str, int]) -> None:
     os.close(isolation.READY_FD)
 
 
-def harness_thread(originals: Any, streams: tuple[Any, Any], request_fd: int,
+def harness_thread(originals: Any, ready: Any, streams: tuple[Any, Any], request_fd: int,
                    result_fd: int) -> None:
     """The harness thread's whole life; never returns (``_exit`` in every case)."""
     code = EXIT_HARNESS_FAILED
     try:
-        code = harness.serve(originals, request_fd, result_fd)
+        code = harness.serve(originals, ready, request_fd, result_fd)
     except BaseException:  # report it, then exit like every other path
         with contextlib.suppress(BaseException):
             traceback.print_exc(file=streams[1])
@@ -86,20 +88,21 @@ def child_main(config: isolation.ChildConfig, pipes: dict[str, int], originals: 
         traceback.print_exc()
         os._exit(EXIT_SETUP_FAILED)
     try:
+        ready = harness.prepare(originals)  # while no request is here yet
         if not _read_limits():
             os._exit(0)
-        park_and_serve(originals, isolation.REQUEST_FD, isolation.RESULT_FD)
+        park_and_serve(originals, ready, isolation.REQUEST_FD, isolation.RESULT_FD)
     finally:
         os._exit(EXIT_ESCAPED)
 
 
-def park_and_serve(originals: Any, request_fd: int, result_fd: int) -> NoReturn:
+def park_and_serve(originals: Any, ready: Any, request_fd: int, result_fd: int) -> NoReturn:
     """Start the harness thread (see step 3 of the module doc) and park this one for good."""
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     sys.stderr.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     parked = originals.allocate_lock()
     parked.acquire()
-    originals.start_thread(harness_thread, (originals, (sys.stdout, sys.stderr), request_fd,
-                                            result_fd))
+    originals.start_thread(harness_thread, (originals, ready, (sys.stdout, sys.stderr),
+                                            request_fd, result_fd))
     while True:
         parked.acquire()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 
+from evaluators import harness
 from evaluators.sandbox import channel
 from evaluators.sandbox.child import EXIT_ESCAPED, park_and_serve
 from evaluators.sandbox.seal import seal
@@ -23,10 +24,11 @@ def main() -> None:
         preload()
         originals = seal()
         originals.guard = True
+        ready = harness.prepare(originals)
         header = bytearray(channel.REQUEST.size)
         channel.read_into(request_fd, memoryview(header))
         channel.unpack_request(header)  # limits were set by the parent (rlimits)
-        park_and_serve(originals, request_fd, result_fd)
+        park_and_serve(originals, ready, request_fd, result_fd)
     finally:
         os._exit(EXIT_ESCAPED)
 

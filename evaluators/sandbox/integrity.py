@@ -1,18 +1,20 @@
 """Detecting that candidate code rebound what the harness relies on.
 
-Before the submission's module runs, the harness snapshots *protected namespaces*: the
-dictionaries of the ``evaluators`` modules (harness, drivers, wire…), ``builtins``, ``json``, and
-— for the full check — ``numpy``, ``torch`` and the torch classes drivers and the exporter use
-(``Tensor``, ``nn.Module``, ``Parameter``, ``Optimizer``…), plus the ``sys.modules`` entries of
-all of them. :func:`make_verifier` returns a check that every snapshotted key still maps to the
+Before the submission's module runs, the harness snapshots *protected namespaces*: for the
+*light* check, ``builtins`` and the problem's driver with every ``evaluators`` module it draws on
+(and the classes they define); for the *full* check, every ``evaluators`` module plus ``numpy``,
+``torch`` and the torch classes drivers use (``Tensor``, ``nn.Module``, ``Parameter``,
+``Optimizer``…) — and the ``sys.modules`` entries of all of them. The snapshots are taken in
+the zygote (:mod:`evaluators.sandbox.seal`): children inherit them for free. :func:`make_verifier` returns a check that every snapshotted key still maps to the
 *identical* object (compared with ``is``, never ``==``, which would call the candidate's
 ``__eq__``), in the same order; new keys are allowed in modules (lazy imports add them), not in
 classes. It also checks that no other thread exists and that no torch-function or
 torch-dispatch mode was left active.
 
-The light check (evaluators, builtins, json) runs after every call into candidate code, before
-the harness exports anything; the full one after loading the module and before the final
-record. A failure is reported as tampering: the run's grade is an error, never a pass.
+The light check runs after the module is loaded and before the final record; the full one
+before a driver prepares inputs outside a candidate phase (budget cases). After every call
+into candidate code, only the cheap part runs (threads, modes): the harness's own trusted code
+runs from private copies (:mod:`evaluators.harness`) and does not depend on these namespaces. A failure is reported as tampering: the run's grade is an error, never a pass.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import itertools
 import operator
 import sys
+import types
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -27,7 +30,7 @@ from evaluators.sandbox.private import rebind
 
 is_, islice = operator.is_, itertools.islice  # what _verify uses (given again, privately)
 
-LIGHT_MODULES = ("builtins", "json", "json.encoder", "json.decoder")
+LIGHT_MODULES = ("builtins",)
 FULL_MODULES = ("numpy", "numpy.random", "torch", "torch.nn", "torch.nn.functional",
                 "torch.nn.modules.module", "torch.optim", "torch.optim.optimizer",
                 "torch.optim.adam", "torch.optim.sgd", "torch.autograd", "torch._tensor",
@@ -54,9 +57,30 @@ def _entries(namespaces: Iterable[tuple[str, Any, bool]]) -> list[tuple[Any, ...
             for label, mapping, exact in namespaces]
 
 
-def snapshot(full: bool) -> tuple[list[tuple[Any, ...]], dict[str, Any]]:
-    """The namespaces to watch and the ``sys.modules`` entries they come from."""
-    names = [*LIGHT_MODULES, *_evaluators_modules(), *(FULL_MODULES if full else ())]
+def driver_modules(driver: str) -> list[str]:
+    """``driver`` and the ``evaluators`` modules its globals come from (transitively)."""
+    found, todo = set(), [driver]
+    while todo:
+        name = todo.pop()
+        if name in found or name not in sys.modules:
+            continue
+        found.add(name)
+        for value in vars(sys.modules[name]).values():
+            source = value.__name__ if isinstance(value, types.ModuleType) else \
+                getattr(value, "__module__", None)
+            if isinstance(source, str) and source.startswith("evaluators."):
+                todo.append(source)
+    return sorted(found)
+
+
+def snapshot(full: bool, driver: str | None = None) -> tuple[list[tuple[Any, ...]], dict[str, Any]]:
+    """The namespaces to watch and the ``sys.modules`` entries they come from.
+
+    Light (``full=False``): builtins and ``driver``'s modules; full: every evaluators module,
+    numpy and torch.
+    """
+    ours = _evaluators_modules() if full else driver_modules(driver or "")
+    names = [*LIGHT_MODULES, *ours, *(FULL_MODULES if full else ())]
     modules = {n: sys.modules[n] for n in names if n in sys.modules}
     spaces: list[tuple[str, Any, bool]] = [(n, vars(m), False) for n, m in modules.items()]
     classes = _full_classes() if full else []
@@ -92,10 +116,11 @@ def _verify(entries: list[tuple[Any, ...]], modules: dict[str, Any], sys_modules
     return None
 
 
-def make_verifier(snapshot_: tuple[list[tuple[Any, ...]], dict[str, Any]]
+def make_verifier(snapshot_: tuple[list[tuple[Any, ...]], dict[str, Any]], threads: int = 1
                   ) -> Callable[[], str | None]:
     """A tamper check over ``snapshot_`` (from :func:`snapshot`, taken in the zygote before any
-    candidate code existed; children inherit it without paying for it)."""
+    candidate code existed; children inherit it without paying for it). ``threads``: how many
+    threads ``_thread`` may count (the harness thread)."""
     import _thread
 
     import torch
@@ -109,7 +134,6 @@ def make_verifier(snapshot_: tuple[list[tuple[Any, ...]], dict[str, Any]]
         return (function_depth(), dispatch_depth())
     verify = rebind(_verify, is_=operator.is_, islice=itertools.islice)
     count = _thread._count
-    threads = count()
     sys_modules = sys.modules
 
     depths = rebind(depths)

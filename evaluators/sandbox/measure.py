@@ -7,8 +7,9 @@ arrive (:mod:`evaluators.sandbox.protocol`):
 * **wall time** from its own monotonic clock;
 * **CPU time** from the child's *process* CPU clock (``clock_gettime`` on the clock id Linux
   derives from a pid: all of its threads, user + system), nanosecond resolution;
-* **peak RSS**: at ``BEGIN`` it writes ``5`` to ``/proc/<pid>/clear_refs`` (resets the
-  high-water mark to the current RSS), at ``CASE`` it reads ``VmHWM`` from ``/proc/<pid>/status``.
+* **peak RSS**: when a case starts it writes ``5`` to ``/proc/<pid>/clear_refs`` (resets the
+  high-water mark to the current RSS), at its ``CASE`` record it reads ``VmHWM`` from
+  ``/proc/<pid>/status``.
 
 Everything is best effort: a clock or file that is not available yields ``None`` for that number
 (the budget check then says it could not measure instead of passing).
@@ -74,15 +75,14 @@ class ChildClock:
         if self._clear >= 0:
             with contextlib.suppress(OSError):
                 os.pwrite(self._clear, b"5", 0)
-        self._begin = (time.monotonic_ns(), self._cpu_ns(), self._kb(b"VmRSS:"))
+        self._begin = (time.monotonic_ns(), self._cpu_ns(), None)
 
     def end(self) -> dict[str, Any]:
         now, cpu = time.monotonic_ns(), self._cpu_ns()
-        started, cpu_started, rss = self._begin or (now, None, None)
+        started, cpu_started, _ = self._begin or (now, None, None)
         measured = {"wall_ms": (now - started) / 1e6,
                     "cpu_ms": None if cpu is None or cpu_started is None
-                    else (cpu - cpu_started) / 1e6,
-                    "rss_start_kb": rss, "peak_rss_kb": self._kb(b"VmHWM:")}
+                    else (cpu - cpu_started) / 1e6, "peak_rss_kb": self._kb(b"VmHWM:")}
         self.cases.append(measured)
         self._begin = None
         return measured

@@ -4,11 +4,14 @@ Nothing a submission's process computes about itself is trusted, so the protocol
 leave the child as little room as possible:
 
 **Request, streamed.** The supervisor holds a request as *parts* (each ``[u64 length][bytes]``,
-bytes = :func:`evaluators.wire.encode` output): part 0 is the load part (``code``, ``driver``,
-case names and ops, forbidden names), part ``i`` the ``i``-th case's payload. The child gets a
-fresh 32-byte key and part 0 at once, and part ``i + 1`` only after it has reported case ``i``:
-nothing can be precomputed at import time from later payloads, and the time of each case is
-taken by the supervisor's own clocks.
+bytes = :func:`evaluators.wire.encode` output; the length's top bit marks a *strict* part): part
+0 is the load part (``code``, ``driver``, case names and ops, forbidden names), part ``i`` the
+``i``-th case's payload. The child gets a fresh 32-byte key and part 0 at once. Parts of
+ordinary cases follow only once the module has loaded, back to back. A strict part — a case
+with a time budget — is sent only when every earlier case has been answered, and nothing after
+it until it has been answered itself: its inputs cannot be seen before its clock starts (so
+nothing can be precomputed at import time or during another case), and the child is idle,
+blocked on the pipe, whenever the supervisor reads its clocks.
 
 **Records, authenticated and in order.** The child answers with records
 ``[kind: 1 byte][length: u32][payload][tag: 32 bytes]`` where ``tag = HMAC-SHA256(key, seq ||
@@ -16,7 +19,7 @@ kind || length || payload)`` and ``seq`` counts records from 0. The harness thre
 only inside an OpenSSL HMAC context reachable from its own stack. The supervisor accepts exactly
 this grammar and nothing else::
 
-    (LOADED (BEGIN CASE){n} | LOAD_ERROR) DONE
+    (LOADED (BEGIN? CASE){n} | LOAD_ERROR) DONE
 
 so bytes written straight to the result pipe (a forged "case passed"), a replayed record or a
 record out of order end the run as a protocol violation. The supervisor starts a case's clocks (wall
@@ -34,12 +37,13 @@ never parses one.
 
 from __future__ import annotations
 
-import hashlib
+import _hashlib
 import hmac
 import os
 import struct
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 KEY_BYTES = 32
 TAG_BYTES = 32
@@ -60,29 +64,36 @@ class OutputLimit(ProtocolViolation):
     """The records together would exceed the result cap (not a forgery: the run is stopped)."""
 
 
-def pack_parts(parts: list[bytes]) -> bytes:
-    """Concatenate request parts, each prefixed with its u64 length."""
-    return b"".join(PART_LEN.pack(len(p)) + p for p in parts)
+STRICT = 1 << 63
 
 
-def split_parts(body: memoryview) -> list[memoryview]:
-    """The parts of a packed body, as views (never copies, never decodes)."""
-    parts, at = [], 0
+def pack_parts(parts: list[bytes], strict: list[bool] | None = None) -> bytes:
+    """Concatenate request parts, each prefixed with its u64 length (top bit: strict)."""
+    flags = strict or [False] * len(parts)
+    return b"".join(PART_LEN.pack(len(p) | (STRICT if s else 0)) + p
+                    for p, s in zip(parts, flags, strict=True))
+
+
+def split_parts(body: memoryview) -> tuple[list[memoryview], list[bool]]:
+    """The parts of a packed body as views (never copies, never decodes), and their flags."""
+    parts, strict, at = [], [], 0
     while at < len(body):
         if at + PART_LEN.size > len(body):
             raise ProtocolViolation("truncated request part header")
-        (size,) = PART_LEN.unpack_from(body, at)
+        (word,) = PART_LEN.unpack_from(body, at)
+        size = word & (STRICT - 1)
         at += PART_LEN.size
         if at + size > len(body):
             raise ProtocolViolation("truncated request part")
         parts.append(body[at:at + size])
+        strict.append(bool(word & STRICT))
         at += size
     if not parts:
         raise ProtocolViolation("empty request")
-    return parts
+    return parts, strict
 
 
-def record_tag(mac: hmac.HMAC, seq: int, kind: bytes, payload: bytes | memoryview) -> bytes:
+def record_tag(mac: Any, seq: int, kind: bytes, payload: bytes | memoryview) -> bytes:
     """The tag of one record, from a keyed context that is copied, never consumed."""
     ctx = mac.copy()
     ctx.update(SEQ.pack(seq) + RECORD_HEAD.pack(kind, len(payload)))
@@ -94,8 +105,9 @@ def new_key() -> bytes:
     return os.urandom(KEY_BYTES)
 
 
-def keyed(key: bytes) -> hmac.HMAC:
-    return hmac.new(key, digestmod=hashlib.sha256)
+def keyed(key: bytes) -> Any:
+    """An HMAC-SHA256 context (OpenSSL's, in C: ``copy``/``update``/``digest`` are cheap)."""
+    return _hashlib.hmac_new(key, digestmod="sha256")
 
 
 @dataclass
@@ -120,6 +132,7 @@ class RunProtocol:
 
     parts: list[memoryview]
     max_payload: int
+    strict: list[bool] = field(default_factory=list)
     key: bytes = field(default_factory=new_key)
     seq: int = 0
     received: int = 0  # payload bytes announced so far (all records together <= max_payload)
@@ -129,7 +142,7 @@ class RunProtocol:
     _buffer: bytearray = field(default_factory=bytearray)
     _current: Record | None = None
     _remaining: int = 0
-    _ctx: hmac.HMAC | None = None
+    _ctx: Any = None
     _tag: bytearray = field(default_factory=bytearray)
 
     def __post_init__(self) -> None:
@@ -148,14 +161,31 @@ class RunProtocol:
         first = header + self.key + PART_LEN.pack(len(self.parts[0]))
         return [memoryview(first), self.parts[0]]
 
-    def next_part(self) -> list[memoryview] | None:
-        """The next case's part, once the previous one has been answered (else ``None``)."""
-        if self.state != "begin" or self.sent_parts != self.cases_done + 1 \
-                or self.sent_parts > self.cases:
-            return None
-        part = self.parts[self.sent_parts]
-        self.sent_parts += 1
-        return [memoryview(PART_LEN.pack(len(part))), part]
+    def _is_strict(self, index: int) -> bool:
+        return index < len(self.strict) and self.strict[index]
+
+    def next_parts(self) -> tuple[list[memoryview], bool]:
+        """The parts that may be sent now, and whether they end with a strict one.
+
+        Ordinary parts go as soon as the module has loaded; a strict part only when every
+        earlier case is answered, and then nothing until it is answered too.
+        """
+        pieces: list[memoryview] = []
+        if self.state in ("load", "done", "closed"):
+            return pieces, False
+        while self.sent_parts <= self.cases:
+            waiting = self.sent_parts - 1 - self.cases_done  # cases sent, not answered
+            if self._is_strict(self.sent_parts - 1) and waiting:
+                break  # a strict case is running: wait for it
+            strict = self._is_strict(self.sent_parts)
+            if strict and waiting:
+                break
+            part = self.parts[self.sent_parts]
+            self.sent_parts += 1
+            pieces += [memoryview(PART_LEN.pack(len(part))), part]
+            if strict:
+                return pieces, True
+        return pieces, False
 
     @property
     def finished(self) -> bool:
@@ -204,15 +234,15 @@ class RunProtocol:
         return view[take:]
 
     def _expect(self, kind: bytes, length: int) -> Record:
-        allowed = {"load": (LOADED, LOAD_ERROR), "begin": (BEGIN, DONE), "case": (CASE,),
-                   "done": (DONE,)}.get(self.state, ())
+        allowed = {"load": (LOADED, LOAD_ERROR), "begin": (BEGIN, CASE, DONE),
+                   "case": (CASE,), "done": (DONE,)}.get(self.state, ())
         if kind not in allowed:
             raise ProtocolViolation(f"record {kind!r} not allowed while waiting for "
                                     f"{self.state!r}")
         if kind == DONE and self.state == "begin" and self.cases_done != self.cases:
             raise ProtocolViolation(f"done after {self.cases_done} of {self.cases} cases")
-        if kind == BEGIN and self.sent_parts != self.cases_done + 2:
-            raise ProtocolViolation("begin before the case was sent")
+        if kind in (BEGIN, CASE) and self.sent_parts < self.cases_done + 2:
+            raise ProtocolViolation(f"record {kind!r} before its case was sent")
         if kind == BEGIN and length > 1:
             raise ProtocolViolation("a begin record with a payload")
         if length > self.max_payload - self.received:
@@ -264,7 +294,7 @@ def read_part(read: Callable[[int], bytes], limit: int = 1 << 31) -> bytes:
     return read_exact(read, size)
 
 
-def frames(mac: hmac.HMAC, seq: int, kind: bytes, payload: bytes) -> Iterator[bytes]:
+def frames(mac: Any, seq: int, kind: bytes, payload: bytes) -> Iterator[bytes]:
     """The pieces of one record as written by the harness (header, payload, tag)."""
     yield RECORD_HEAD.pack(kind, len(payload))
     if payload:

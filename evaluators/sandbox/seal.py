@@ -163,8 +163,12 @@ def _seal() -> types.SimpleNamespace:
     import _imp
 
     _imp.create_builtin = _refuser("creating a built-in module again")
+    from evaluators import harness
     from evaluators.sandbox import integrity
 
+    originals.private = harness.private_namespace()  # unreachable: only children's stacks
     # taken after the replacements, inherited by every child without copying a page
-    originals.light, originals.full = integrity.snapshot(full=False), integrity.snapshot(full=True)
+    drivers = [name for name in sys.modules if name.startswith("evaluators.drivers.")]
+    originals.light = {name: integrity.snapshot(full=False, driver=name) for name in drivers}
+    originals.full = integrity.snapshot(full=True)
     return originals

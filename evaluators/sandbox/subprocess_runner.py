@@ -79,7 +79,8 @@ class SubprocessSandbox:
         packed = pack(request)
         header = bytes(packed[:channel.REQUEST.size])
         body = memoryview(packed)[channel.REQUEST.size:]
-        run = protocol.RunProtocol(protocol.split_parts(body), Caps().result_cap)
+        parts, strict = protocol.split_parts(body)
+        run = protocol.RunProtocol(parts, Caps().result_cap, strict)
         proc, child = self._spawn(request)
         frames_r, frames_w = os.pipe()
         control_r, control_w = os.pipe()  # kept open: EOF would mean "service gone"

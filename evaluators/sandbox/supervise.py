@@ -93,6 +93,10 @@ class _State:
     handed: bool = False
     begin_wait: bool = False
     buffer: bytearray = field(default_factory=lambda: bytearray(CHUNK))
+    sink: channel.FrameSink = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sink = channel.FrameSink(self.control_out)
 
     def kill(self, reason: str) -> None:
         if self.killed_for is None and self.status is None:
@@ -104,7 +108,7 @@ class _State:
     def on_record(self, record: Record) -> None:
         self.begin_wait = False
         if record.length and record.kind != BEGIN:
-            channel.send_json(self.control_out, b"P", {"length": record.length})
+            self.sink.json(b"P", {"length": record.length})
 
     def on_chunk(self, record: Record, chunk: memoryview) -> None:
         if record.kind == BEGIN:
@@ -112,7 +116,7 @@ class _State:
             return
         self.sent["result"] += len(chunk)
         for at in range(0, len(chunk), channel.MAX_FRAME):
-            channel.send_frame(self.control_out, b"R", chunk[at:at + channel.MAX_FRAME])
+            self.sink.frame(b"R", chunk[at:at + channel.MAX_FRAME])
 
     def on_end(self, record: Record) -> None:
         if record.kind == BEGIN:
@@ -123,11 +127,12 @@ class _State:
         end: dict[str, Any] = {"kind": record.kind.decode(), "index": record.index}
         if record.kind == CASE:
             end["measured"] = self.clock.end()
-        channel.send_json(self.control_out, b"Q", end)
-        pieces = self.protocol.next_part()
-        if pieces:
-            self.clock.begin()  # the child is blocked reading this part: nothing is missed
-            self.pending.extend(pieces)
+            self.clock.begin()  # the next case starts now (exact when it is a strict one)
+        self.sink.json(b"Q", end)
+        pieces, strict = self.protocol.next_parts()
+        if strict and self.protocol.sent_parts - 1 == self.protocol.cases_done + 1:
+            self.clock.begin()  # every earlier case answered: the child waits on this part
+        self.pending.extend(pieces)
 
 
 def _relay_output(state: _State, name: str, fd: int) -> bool:
@@ -140,7 +145,8 @@ def _relay_output(state: _State, name: str, fd: int) -> bool:
     state.sent[name] = before + got
     keep = max(0, min(got, state.caps.output_cap - before))
     if keep:
-        channel.send_frame(state.control_out, STREAM_KIND[name], view[:keep])
+        state.sink.frame(STREAM_KIND[name], view[:keep])
+        state.sink.flush()
     if state.sent[name] > state.caps.output_hard_cap:
         state.kill(f"output_limit:{name}")
     view[:got] = bytes(got)
@@ -161,6 +167,7 @@ def _relay_result(state: _State, fd: int) -> bool:
         state.violation = str(exc)
         state.kill("protocol")
     finally:
+        state.sink.flush()  # before the buffer its frames point into is reused
         view[:got] = bytes(got)
     return True
 
@@ -168,12 +175,14 @@ def _relay_result(state: _State, fd: int) -> bool:
 def _feed(state: _State, fd: int, handed_over: Callable[[], None]) -> None:
     try:
         while state.pending:
-            head = state.pending[0]
-            written = os.write(fd, head)
-            if written < len(head):
-                state.pending[0] = head[written:]
-                return
-            state.pending.popleft()
+            written = os.writev(fd, list(state.pending)[:64])
+            while written:
+                head = state.pending[0]
+                if written < len(head):
+                    state.pending[0] = head[written:]
+                    return
+                written -= len(head)
+                state.pending.popleft()
     except BlockingIOError:
         return
     except BrokenPipeError as exc:
@@ -181,9 +190,9 @@ def _feed(state: _State, fd: int, handed_over: Callable[[], None]) -> None:
             raise ChildLost("the child closed its request pipe before reading it") from exc
         state.pending.clear()
         return
-    if not state.handed:
-        state.handed = True
-        handed_over()
+    state.handed = True
+    if state.protocol.state != "load":
+        handed_over()  # idle until the child answers: a good moment for the zygote's own work
 
 
 def _open_selector(child: Child, control_in: int) -> selectors.DefaultSelector:
@@ -259,8 +268,9 @@ def supervise(child: Child, opening: list[memoryview], protocol: RunProtocol,
               handed_over: Callable[[], None]) -> dict:
     """Run one request through ``child``; returns the ``X`` frame contents.
 
-    ``opening`` (limits header, key, load part) is written first; ``handed_over`` is called once
-    it is all in the child's pipe. Once the child has closed its output pipes after a verified
+    ``opening`` (limits header, key, load part) is written first; ``handed_over`` is called each
+    time everything sendable is in the child's pipe after it has loaded — the zygote forks its
+    next spare then, while this child computes, not while it waits for its next part. Once the child has closed its output pipes after a verified
     ``DONE`` record it has said everything: it is killed (it is exiting anyway) and the summary
     says ``reaped: False`` — the caller answers first and reaps afterwards. Otherwise the exit
     status matters (a crash, ``SIGXCPU``…) and the loop waits for it, up to the clock.
@@ -268,6 +278,7 @@ def supervise(child: Child, opening: list[memoryview], protocol: RunProtocol,
     """
     state = _State(child, caps, control_out, protocol, ChildClock(child.pid))
     state.pending.extend(opening)
+    state.clock.begin()
     selector = _open_selector(child, control_in)
     started = time.monotonic()
     try:

@@ -50,7 +50,8 @@ def preload() -> list[str]:
     return loaded
 
 
-def _tensors() -> Any:
+def tensors() -> Any:
+    """A few operators most solutions use; run once per zygote and once per spare child."""
     import numpy as np
     import torch
 
@@ -80,7 +81,7 @@ def warm_up() -> None:
     profile = cProfile.Profile(builtins=False)
     torch._C._autograd._enable_profiler_legacy(config)
     profile.enable()
-    arrays = _tensors()
+    arrays = tensors()
     profile.disable()
     profile.getstats()
     torch._C._autograd._disable_profiler_legacy()

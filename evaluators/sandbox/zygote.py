@@ -23,7 +23,7 @@ and :mod:`evaluators.sandbox.protocol`), it takes the spare child (forked and se
 time, into a fresh PID namespace each), checks it has every layer the probe had, and supervises
 it (:mod:`evaluators.sandbox.supervise`), streaming the parts one case at a time. The request
 lives in an ``MADV_DONTFORK`` mapping, so the next spare — forked as soon as the load part is
-handed over, while the current child runs — inherits none of it. One zygote serves one request
+handed over, while the current child runs its cases — inherits none of it. One zygote serves one request
 at a time; the pool runs one zygote per slot, each with its own uid.
 """
 
@@ -259,7 +259,8 @@ class Zygote:
                    handed_over: Callable[[], None]) -> dict[str, Any]:
         """Supervise one child; answer with ``X``, then reap it if that is still to do."""
         try:
-            run = protocol.RunProtocol(protocol.split_parts(body), self.caps.result_cap)
+            parts, strict = protocol.split_parts(body)
+            run = protocol.RunProtocol(parts, self.caps.result_cap, strict)
             summary = supervise(child, run.opening(limits), run, timeout_s, self.caps,
                                 self.control_in, self.control_out, handed_over)
             summary["child_layers"] = child.report["layers"] if child.report else []
