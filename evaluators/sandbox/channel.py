@@ -1,18 +1,22 @@
 """The byte protocol between the pool, its zygotes and their children.
 
-Pool → zygote (the zygote's stdin), and zygote → child (the child's request pipe, fd 4): one
-*request* = a fixed header (:data:`REQUEST`: magic, body length, timeout, memory limit) followed
-by the body, which is :func:`evaluators.wire.encode` of ``{"code", "driver", "cases"}``. The
-zygote never decodes bodies: it copies raw bytes from the pool to the child, so no submission's
-code or data is ever parsed by, or left behind in, a process that forks later children.
+Pool → zygote (the zygote's stdin): one *request* = a fixed header (:data:`REQUEST`: magic,
+body length, timeout, memory limit) followed by the body, the packed *parts* of
+:mod:`evaluators.sandbox.protocol` (the load part, then one per case). The zygote never decodes
+them: it streams raw bytes to the child (a limits header, the run's key, then the parts as the
+protocol allows), from a buffer children do not inherit, so no submission's code or data is
+ever parsed by, or left behind in, a process that forks later children.
 
 Zygote → pool (a dedicated pipe): *frames* of one kind byte, a 4-byte length and a payload:
 
 * ``H`` hello (JSON: isolation achieved, zygote pid, loaded driver modules) once at start-up;
 * ``S`` started: the zygote accepted the request (from here on the pool never retries it
   elsewhere; a child lost before it read the request is replaced by the zygote itself);
-* ``R`` / ``O`` / ``E``: raw chunks of the child's result pipe (wire events), stdout, stderr;
-* ``X`` exit (JSON: exit code or signal, timed out, output limit hit, byte counts, isolation);
+* ``P`` (JSON ``{"length"}``) a verified-so-far record of this size follows, ``R`` its bytes in
+  chunks, ``Q`` (JSON: kind, case index, the zygote's measurements) its end — sent only once
+  the record's tag has been checked;
+* ``O`` / ``E``: raw chunks of the child's stdout, stderr;
+* ``X`` exit (JSON: exit code or signal, killed for what, protocol violation, byte counts);
 * ``F`` fatal (JSON ``{"error"}``): the zygote cannot go on and exits.
 """
 
