@@ -100,7 +100,8 @@ class RequestLimits:
         if body is None:
             await self._too_large()(scope, receive, send)
             return
-        if headers.get(b"content-type", b"").split(b";")[0].strip().endswith(b"json") and body:
+        kind = headers.get(b"content-type", b"").split(b";")[0].strip()
+        if body and (kind.endswith(b"json") or not kind):  # FastAPI parses both as JSON
             try:
                 check_json(body)
             except BadJSON as exc:

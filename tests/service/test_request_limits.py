@@ -32,6 +32,11 @@ def test_non_finite_numbers_are_422(client, constant: str) -> None:  # type: ign
     _assert_clear_4xx(response, 422, "not valid json")
 
 
+def test_a_body_without_content_type_is_checked_too(client) -> None:  # type: ignore[no-untyped-def]
+    response = client.post(SUBMIT, content=b'{"code": NaN}', headers={"content-type": ""})
+    _assert_clear_4xx(response, 422, "not valid json")
+
+
 @pytest.mark.parametrize("url,field", [(SUBMIT, "code"),
                                        ("/v1/interviews/no-such-id/messages", "content"),
                                        ("/v1/interviews/no-such-id/code", "code")])
