@@ -4,14 +4,14 @@ Two halves, both free of reference logic (drivers import this module inside the 
 
 * seeded input generators for the large timing cases, so a driver builds the same arrays as the
   trusted side from a small payload (``{"seed": ..., sizes}``) instead of shipping hundreds of MB;
-* :func:`timed` for drivers (a ``perf_counter`` captured when this module is imported, i.e. before
-  any candidate code runs), and trusted-side helpers to time a reference and enforce a relative
-  time budget, plus :func:`bug_hint`, which names a classic mistake when a wrong answer equals it;
-* :func:`peak_memory` for drivers (the peak extra resident memory of one call) and
-  :func:`check_memory_budget` for the trusted side.
-
-Every time and memory measurement a driver makes goes through :func:`timed` and
-:func:`peak_memory`, so moving measurement to the trusted side is a change in one place.
+* legacy timing helpers: :func:`timed` (a child-side clock — *not trusted*; budgets are now
+  declared as ``Case(budget=TimeBudget(...))`` and judged on the supervisor's clocks, see
+  :mod:`evaluators.budget`), :func:`reference_seconds` and :func:`check_time_budget`, kept so
+  problems written against them still run (their ``elapsed`` output is overwritten with the
+  measured time); plus :func:`bug_hint`, which names a classic mistake when a wrong answer
+  equals it;
+* :func:`peak_memory` for drivers (the peak extra resident memory of one call, measured in the
+  child — *not trusted* either) and :func:`check_memory_budget` for the trusted side.
 """
 
 from __future__ import annotations

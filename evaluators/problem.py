@@ -23,10 +23,30 @@ from pathlib import Path
 from typing import Any
 
 Outputs = dict[str, Any]
+# Reserved output keys the grader fills in before a check runs (anything the child sent under
+# these names is discarded): the supervisor's measurements of the case and what it executed.
+MEASURED = "__measured__"  # {"wall_ms", "cpu_ms", "peak_rss_kb"}
+OBSERVED = "__observed__"  # {"ops": {aten name: count}, "calls": [...], "imports": [...]}
 
 
 class CaseFailure(Exception):
     """A test case failed; ``str(exc)`` is what the candidate is told."""
+
+
+@dataclass(frozen=True)
+class TimeBudget:
+    """This case must run within ``factor`` x the reference's time (floored at ``floor_s``).
+
+    Both times are the CPU time of the sandboxed process between the driver starting the
+    operation and the result being exported, measured by the supervisor (see
+    :mod:`evaluators.sandbox.measure`); the reference's is its own run through the same driver
+    in the same sandbox (:mod:`evaluators.budget`).
+    """
+
+    label: str
+    floor_s: float
+    advice: str
+    factor: float = 20.0
 
 
 @dataclass(frozen=True)
@@ -36,9 +56,12 @@ class Case:
     check: Callable[[Outputs], None]
     weight: float = 1.0
     op: str = "run"
+    budget: TimeBudget | None = None
 
     def wire(self) -> dict[str, Any]:
-        return {"name": self.name, "op": self.op, "payload": self.payload}
+        """The case as the sandbox gets it (``timed``: run it alone, on exact clocks)."""
+        return {"name": self.name, "op": self.op, "payload": self.payload,
+                "timed": self.budget is not None}
 
 
 @dataclass(frozen=True)
