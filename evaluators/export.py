@@ -89,7 +89,8 @@ def _tensor(value: Any, c: dict[str, Any]) -> dict[str, Any]:
             dtype = c["dtype"](t)
         array = c["np_array"](c["numpy"](c["contiguous"](t)), copy=True)
     return {"type": "tensor", "dtype": str(dtype).replace("torch.", ""),
-            "requires_grad": bool(c["requires_grad"](value)), "array": array}
+            "requires_grad": bool(c["requires_grad"](value)),
+            "parameter": type(value) is c["Parameter"], "array": array}
 
 
 def _number_list(items: list[Any] | tuple[Any, ...], kind: str, c: dict[str, Any]

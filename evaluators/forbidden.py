@@ -14,7 +14,12 @@ A problem forbids dotted names (``torch.nn.functional.layer_norm``, ``torch.nn.L
   ``aten::layer_norm``/``aten::native_layer_norm``, ``F.cross_entropy`` →
   ``aten::cross_entropy_loss``, ``nn.Conv2d`` → the convolution operators, ``torch.autograd`` →
   autograd's engine and backward nodes, ``torch.linalg`` → ``aten::linalg_*``, the tensor
-  factories of a numpy-only problem (``torch.tensor``, ``torch.from_numpy``…) → any operator.
+  factories of a numpy-only problem (``torch.tensor``, ``torch.from_numpy``…) and ``torch``
+  itself (the whole library, for numpy and pure-Python problems) → any operator. A name written
+  ``*.leaf`` (any module: ``*.rms_norm``, ``*._scaled_dot_product_*``) matches the operator
+  ``aten::<leaf>`` (wildcards allowed) and the operators :data:`OPERATORS` maps ``leaf`` to;
+  its Python functions are matched by name inside the sandbox
+  (:mod:`evaluators.sandbox.observe`).
 
 Drivers never use a problem's forbidden names themselves (they are observed in the same
 phases), so a hit is always the candidate's.
@@ -23,6 +28,7 @@ phases), so a hit is always the candidate's.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from fnmatch import fnmatchcase
 from typing import Any
 
 CONV = ("conv2d", "convolution", "_convolution", "mkldnn_convolution", "_slow_conv2d_forward",
@@ -55,6 +61,9 @@ OPERATORS: dict[str, tuple[str, ...]] = {
     "lstm": ("lstm",), "LSTM": ("lstm",), "LSTMCell": ("lstm_cell", "_thnn_fused_lstm_cell"),
     "rnn_tanh": ("rnn_tanh",), "rnn_tanh_cell": ("rnn_tanh_cell",), "RNN": ("rnn_tanh", "rnn_relu"),
     "RNNCell": ("rnn_tanh_cell", "rnn_relu_cell"),
+    "rms_norm": ("rms_norm", "_fused_rms_norm"), "RMSNorm": ("rms_norm", "_fused_rms_norm"),
+    "unfold": ("unfold", "im2col"), "Unfold": ("im2col",),
+    "pixel_unshuffle": ("pixel_unshuffle",), "PixelUnshuffle": ("pixel_unshuffle",),
 }
 MODULE_OPERATORS: dict[str, tuple[str, ...]] = {
     "torch.nn.modules.conv": CONV, "torch.nn.modules.batchnorm": BATCH_NORM,
@@ -64,6 +73,7 @@ TENSOR_FACTORIES = frozenset({"torch.tensor", "torch.from_numpy", "torch.as_tens
                               "torch.asarray", "torch.Tensor", "torch.DoubleTensor",
                               "torch.FloatTensor", "torch.nn.Parameter"})
 AUTOGRAD_MARKERS = ("autograd::engine::evaluate_function", "torch::autograd::AccumulateGrad")
+ANY_MODULE = "*."
 
 
 def _autograd(op: str) -> bool:
@@ -74,9 +84,11 @@ def _autograd(op: str) -> bool:
 def operator_hit(name: str, ops: Iterable[str]) -> bool:
     """Whether the operators in ``ops`` show a use of the forbidden ``name``."""
     ops = list(ops)
+    if name.startswith(ANY_MODULE):
+        return _leaf_operator_hit(name[len(ANY_MODULE):], ops)
     if not name.startswith("torch") or not ops:
         return False
-    if name in TENSOR_FACTORIES:
+    if name in TENSOR_FACTORIES or name == "torch":
         return True
     if name in ("torch.autograd", "torch.func"):
         return any(_autograd(op) for op in ops)
@@ -90,6 +102,11 @@ def operator_hit(name: str, ops: Iterable[str]) -> bool:
         leaf = name.rsplit(".", 1)[-1]
         wanted = (leaf,) if leaf[:1].islower() or leaf.startswith("_") else ()
     return any(op in {f"aten::{w}" for w in wanted} for op in ops)
+
+
+def _leaf_operator_hit(leaf: str, ops: list[str]) -> bool:
+    wanted = {f"aten::{w}" for w in OPERATORS.get(leaf, ())}
+    return any(op in wanted or fnmatchcase(op, f"aten::{leaf}") for op in ops)
 
 
 def _imported(name: str, imports: Iterable[str]) -> bool:

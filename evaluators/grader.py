@@ -11,10 +11,9 @@ What decides the grade, and where it is decided (nothing the submission's proces
 itself is believed):
 
 * outputs are compared here, on decoded data, by each case's ``check``;
-* time budgets use the supervisor's CPU clock for the candidate and for the reference
-  (:mod:`evaluators.budget`); checks that want them get those measurements under
-  ``outputs["__measured__"]`` and what ran under ``outputs["__observed__"]``, and an old-style
-  ``elapsed`` output is overwritten with the measured time;
+* time and memory budgets use the supervisor's CPU clock and memory readings for the candidate
+  and for the reference (:mod:`evaluators.budget`); checks that want them get those
+  measurements under ``outputs["__measured__"]`` and what ran under ``outputs["__observed__"]``;
 * forbidden library calls are found statically *and* in what the run executed
   (:mod:`evaluators.forbidden`); either caps the score at 0.5;
 * a run whose result channel carried anything the harness did not write, or whose harness saw
@@ -77,13 +76,11 @@ def _with_measurements(raw: dict[str, Any]) -> dict[str, Any]:
     outputs = {k: v for k, v in raw["outputs"].items() if k not in (MEASURED, OBSERVED)}
     measured = raw.get("measured") or {}
     outputs[MEASURED], outputs[OBSERVED] = measured, raw.get("observed") or {}
-    if "elapsed" in outputs:  # problems written before the supervisor measured time
-        outputs["elapsed"] = {"type": "float", "value": budget.seconds(measured)}
     return outputs
 
 
 def _judge_case(case: Case, raw: dict[str, Any] | None, response: SandboxResponse,
-                ref: dict[str, float]) -> TestResult:
+                ref: dict[str, budget.Reference]) -> TestResult:
     if raw is None:
         reason = {"timeout": "the submission ran out of time before this test finished",
                   "memory_limit": "the submission ran out of memory before this test finished",
@@ -95,7 +92,9 @@ def _judge_case(case: Case, raw: dict[str, Any] | None, response: SandboxRespons
     try:
         case.check(_with_measurements(raw))
         if case.budget is not None:
-            budget.check(case, raw.get("measured"), ref[case.name])
+            budget.check(case, raw.get("measured"), ref[case.name].seconds)
+        if case.memory is not None:
+            budget.check_memory(case, raw.get("measured"), ref[case.name].start_rss_kb)
     except CaseFailure as failure:
         return TestResult(name=case.name, passed=False, message=str(failure))
     except Exception as exc:
@@ -158,11 +157,11 @@ def _forbidden_used(problem: Problem, text: str, response: SandboxResponse) -> l
     return static + runtime
 
 
-def _references(problem: Problem, sandbox: Sandbox) -> dict[str, float]:
-    if not any(c.budget is not None for c in problem.cases):
+def _references(problem: Problem, sandbox: Sandbox) -> dict[str, budget.Reference]:
+    if not any(c.measured_exactly for c in problem.cases):
         return {}
     try:
-        return budget.reference_seconds(problem, sandbox)
+        return budget.references(problem, sandbox)
     except budget.ReferenceTimingError as exc:  # not the candidate's doing: retry later
         raise SandboxError(f"the time budget cannot be measured right now: {exc}") from exc
 

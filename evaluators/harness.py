@@ -188,6 +188,10 @@ def _case(run: Any, o: Any, case: dict[str, Any]) -> None:
     base = {"event": "case", "name": str(case["name"])}
     op_name = case.get("op") or "run"
     op, prepare = run.ops[op_name]
+    phase = run.phase
+    if case.get("memory"):
+        o.exact_memory()  # resident memory follows what is live (see evaluators.sandbox.seal)
+        phase = run.memory_phase
     if prepare is not None and run.tampered is None:
         run.tampered = run.full()  # driver code is about to run outside a phase
     if run.tampered is not None or op is None:
@@ -198,7 +202,7 @@ def _case(run: Any, o: Any, case: dict[str, Any]) -> None:
         args = (*args, prepare(part["payload"]))  # driver code, no candidate code
         run.emit(protocol.BEGIN, protocol.WAIT)
         protocol.read_exact(run.read, 1)  # the supervisor restarts its clocks, then says go
-    result, error, exc, observed = run.phase(op, args)
+    result, error, exc, observed = phase(op, args)
     event = _report(run, o, base, result, error, exc, observed, run.cheap)
     try:
         payload = export.encode(event, o.export)
@@ -214,6 +218,7 @@ def _run_all(run: Any, o: Any) -> int:
     if _load(run, o):
         for case in run.load["cases"]:
             _case(run, o, case)
+        protocol.read_part(run.read)  # the closing part: the supervisor has measured every case
     final = run.tampered or run.light()
     run.emit(protocol.DONE, export.encode({"event": "done", "tampered": final}, o.export))
     return 0
@@ -306,7 +311,9 @@ def _setup(o: Any, ready: Any, request_fd: int, result_fd: int) -> types.SimpleN
     key[:] = bytes(len(key))
     load = export.decode(protocol.read_part(read), o.export)
     driver = sys.modules[load["driver"]]
-    start, stop = observe.make(o, *observe.resolve(load.get("forbidden") or []))
+    watched = observe.resolve(load.get("forbidden") or [])
+    start, stop = observe.make(o, *watched)
+    python_start, python_stop = observe.make(o, *watched, operators=False)
     hold: list[Any] = []
     private = ready.private
     describe = functools.partial(private["_message"], type_name=o.export["type_name"],
@@ -318,6 +325,10 @@ def _setup(o: Any, ready: Any, request_fd: int, result_fd: int) -> types.SimpleN
         cheap=ready.cheap,
         phase=functools.partial(private["_phase"], o=o, start=start, stop=stop, arm=ready.arm,
                                 disarm=ready.disarm, describe=describe, hold=hold),
+        # memory-budgeted cases: no operator profiler (see evaluators.sandbox.observe)
+        memory_phase=functools.partial(private["_phase"], o=o, start=python_start,
+                                       stop=python_stop, arm=ready.arm, disarm=ready.disarm,
+                                       describe=describe, hold=hold),
         traceback_of=vars(BaseException)["__traceback__"].__get__,
         ns=_new_module())
 

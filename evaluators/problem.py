@@ -25,7 +25,7 @@ from typing import Any
 Outputs = dict[str, Any]
 # Reserved output keys the grader fills in before a check runs (anything the child sent under
 # these names is discarded): the supervisor's measurements of the case and what it executed.
-MEASURED = "__measured__"  # {"wall_ms", "cpu_ms", "peak_rss_kb"}
+MEASURED = "__measured__"  # {"wall_ms", "cpu_ms", "peak_rss_kb", "start_rss_kb"}
 OBSERVED = "__observed__"  # {"ops": {aten name: count}, "calls": [...], "imports": [...]}
 
 
@@ -50,6 +50,24 @@ class TimeBudget:
 
 
 @dataclass(frozen=True)
+class MemoryBudget:
+    """This case's *peak extra memory* must stay under ``max_bytes``.
+
+    Peak extra memory is the sandboxed process's peak resident memory during the case minus its
+    resident memory just before it — for a case whose driver prepares its inputs
+    (``prepare_<op>``), with those inputs already allocated — both read by the supervisor from
+    outside the process (:mod:`evaluators.sandbox.measure`). Memory the submission allocated
+    *before* the call (at import, in an earlier case) counts too, beyond what the reference
+    solution holds at the same point (:mod:`evaluators.budget`), so a buffer prepared in advance
+    cannot hide a large temporary.
+    """
+
+    label: str
+    max_bytes: int
+    advice: str
+
+
+@dataclass(frozen=True)
 class Case:
     name: str
     payload: dict[str, Any]
@@ -57,11 +75,21 @@ class Case:
     weight: float = 1.0
     op: str = "run"
     budget: TimeBudget | None = None
+    memory: MemoryBudget | None = None
+
+    @property
+    def measured_exactly(self) -> bool:
+        """Whether the case needs exact measurements (it has a time or memory budget)."""
+        return self.budget is not None or self.memory is not None
 
     def wire(self) -> dict[str, Any]:
-        """The case as the sandbox gets it (``timed``: run it alone, on exact clocks)."""
-        return {"name": self.name, "op": self.op, "payload": self.payload,
-                "timed": self.budget is not None}
+        """The case as the sandbox gets it (``timed``: run it alone, on exact clocks and exact
+        memory accounting)."""
+        wired = {"name": self.name, "op": self.op, "payload": self.payload,
+                 "timed": self.measured_exactly}
+        if self.memory is not None:
+            wired["memory"] = True
+        return wired
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,8 @@ class SandboxRequest:
 @dataclass
 class SandboxResponse:
     """What a run produced, sanitised. ``case_results[name]`` is ``{"ok", "outputs" | "error",
-    "observed": {"ops", "calls", "imports"}, "measured": {"wall_ms", "cpu_ms", "peak_rss_kb"}}``;
+    "observed": {"ops", "calls", "imports"}, "measured": {"wall_ms", "cpu_ms", "peak_rss_kb",
+    "start_rss_kb"}}``;
     ``measured`` comes from the supervisor, never from the child (exact for timed cases, which
     run alone; approximate for the others, which are pipelined)."""
 

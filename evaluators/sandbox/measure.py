@@ -8,8 +8,10 @@ arrive (:mod:`evaluators.sandbox.protocol`):
 * **CPU time** from the child's *process* CPU clock (``clock_gettime`` on the clock id Linux
   derives from a pid: all of its threads, user + system), nanosecond resolution;
 * **peak RSS**: when a case starts it writes ``5`` to ``/proc/<pid>/clear_refs`` (resets the
-  high-water mark to the current RSS), at its ``CASE`` record it reads ``VmHWM`` from
-  ``/proc/<pid>/status``.
+  high-water mark to the current RSS) and reads that RSS (``start_rss_kb``: for a case whose
+  driver prepared its inputs, the process with the inputs allocated, just before the call); at
+  its ``CASE`` record it reads ``VmHWM`` from ``/proc/<pid>/status`` (``peak_rss_kb``). Their
+  difference is the case's *peak extra memory* (:mod:`evaluators.budget`).
 
 Everything is best effort: a clock or file that is not available yields ``None`` for that number
 (the budget check then says it could not measure instead of passing).
@@ -47,7 +49,7 @@ class ChildClock:
     clock: int = 0
     _status: int = -1
     _clear: int = -1
-    _begin: tuple[int, int | None, int | None] | None = None
+    _begin: tuple[int, int | None, int | None] | None = None  # wall ns, CPU ns, RSS kB
     cases: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -75,14 +77,15 @@ class ChildClock:
         if self._clear >= 0:
             with contextlib.suppress(OSError):
                 os.pwrite(self._clear, b"5", 0)
-        self._begin = (time.monotonic_ns(), self._cpu_ns(), None)
+        self._begin = (time.monotonic_ns(), self._cpu_ns(), self._kb(b"VmRSS:"))
 
     def end(self) -> dict[str, Any]:
         now, cpu = time.monotonic_ns(), self._cpu_ns()
-        started, cpu_started, _ = self._begin or (now, None, None)
+        started, cpu_started, rss = self._begin or (now, None, None)
         measured = {"wall_ms": (now - started) / 1e6,
                     "cpu_ms": None if cpu is None or cpu_started is None
-                    else (cpu - cpu_started) / 1e6, "peak_rss_kb": self._kb(b"VmHWM:")}
+                    else (cpu - cpu_started) / 1e6, "peak_rss_kb": self._kb(b"VmHWM:"),
+                    "start_rss_kb": rss}
         self.cases.append(measured)
         self._begin = None
         return measured

@@ -11,7 +11,11 @@ can use — creating threads is refused):
   or modules (every function defined under their file or package) are matched against it, here
   in the child, so only the *names* hit cross the boundary. It cannot be switched off from the
   candidate's code: ``sys.setprofile`` is refused by the audit hook and ``sys.getprofile`` no
-  longer hands out the profiler object (see :mod:`evaluators.sandbox.seal`).
+  longer hands out the profiler object (see :mod:`evaluators.sandbox.seal`). A forbidden name
+  written ``*.leaf`` (``*.rms_norm``, ``*._scaled_dot_product_*``: "this name, in any module")
+  matches any executed function outside the submission and the harness whose name, or a part
+  of whose qualified name (``RMSNorm.forward``), matches ``leaf`` — the patterns are compiled
+  before any candidate code runs.
 * **torch's operator profiler** (the legacy RecordFunction profiler, C++): the name of every
   aten operator and autograd node executed, with its count. Only records of real operators
   (function, backward and TorchScript scopes) are counted — user ``record_function`` scopes can
@@ -22,19 +26,37 @@ can use — creating threads is refused):
   convolutions executed in ``forward``).
 
 Modules imported while candidate code ran are reported too (the audit hook records them).
+
+**Memory-budgeted cases** run without the operator profiler: it stores every operator event
+(about 1 kB each; a correct tiled FlashAttention issues ~10⁶ operators), which would count as
+the submission's memory and can exhaust its address space. There cProfile also records C
+functions (``builtins=True``: one aggregated entry per function, so its memory is bounded), and
+a forbidden name is matched against the C functions called — ``torch._C._nn.
+scaled_dot_product_attention``, ``torch._ops.aten._scaled_dot_product_flash_attention_for_cpu``
+— by their last name, which catches the C-level routes the Python observer alone would miss
+(:func:`make` with ``operators=False``).
 """
 
 from __future__ import annotations
 
+import fnmatch
 import os
+import re
 import sys
 import types
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from evaluators.forbidden import OPERATORS
 from evaluators.sandbox.private import rebind
 
 OPERATOR_SCOPES = (0, 1, 2)  # RecordScope FUNCTION, BACKWARD_FUNCTION, TORCHSCRIPT_FUNCTION
+ANY_MODULE = "*."  # a forbidden name matched by its last part, in any module
+SOLUTION = "solution.py"
+HARNESS = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep  # evaluators/
+Patterns = tuple[tuple[Any, str], ...]
+# "<built-in method torch._C._nn.scaled_dot_product_attention>", "<method 'unfold' of ...>"
+BUILTIN_NAME = re.compile(r"<(?:built-in method|built-in function|method) '?([\w.]+)")
 
 
 def _lookup(name: str) -> Any:
@@ -72,12 +94,32 @@ def _codes_of(obj: Any) -> Iterable[Any]:
         seen += 1
 
 
-def resolve(names: Iterable[str]) -> tuple[dict[Any, str], tuple[tuple[str, str], ...]]:
-    """``(codes, prefixes)``: code object -> forbidden name, and (file prefix, name) pairs."""
+def _builtin_names(name: str, obj: Any) -> dict[str, str]:
+    """C-function names that mean ``name`` (its own last name, and the operators only it
+    issues), for the builtin-aware observation of memory-budgeted cases."""
+    leaf = name.rsplit(".", 1)[-1]
+    found = {op: name for op in OPERATORS.get(leaf, ())}
+    if obj is not None and not isinstance(obj, types.ModuleType):
+        found[leaf] = name
+    return found
+
+
+def resolve(names: Iterable[str]) -> tuple[dict[Any, str], tuple[tuple[str, str], ...],
+                                          Patterns, dict[str, str]]:
+    """``(codes, prefixes, patterns, builtins)``: code object -> forbidden name, (file prefix,
+    name) pairs, (compiled pattern, name) pairs for ``*.leaf`` names, and C-function name ->
+    forbidden name."""
     codes: dict[Any, str] = {}
     prefixes: list[tuple[str, str]] = []
+    patterns: list[tuple[Any, str]] = []
+    builtin_names: dict[str, str] = {}
     for name in names:
+        if name.startswith(ANY_MODULE):
+            patterns.append((re.compile(fnmatch.translate(name[len(ANY_MODULE):])), name))
+            builtin_names.update(_builtin_names(name, None))
+            continue
         obj = _lookup(name)
+        builtin_names.update(_builtin_names(name, obj))
         if isinstance(obj, types.ModuleType):
             filename = getattr(obj, "__file__", None)
             if filename:
@@ -87,21 +129,56 @@ def resolve(names: Iterable[str]) -> tuple[dict[Any, str], tuple[tuple[str, str]
         elif obj is not None:
             for code in _codes_of(obj):
                 codes.setdefault(code, name)
-    return codes, tuple(prefixes)
+    return codes, tuple(prefixes), tuple(patterns), builtin_names
 
 
-def _stop(profile: Any, disable: Callable[[], Any], secret: str, codes: dict[Any, str],
-          prefixes: tuple[tuple[str, str], ...]) -> dict[str, Any]:
-    """Stop both observers; what ran (runs with private globals, after candidate code)."""
+def _builtin_hit(label: str, patterns: Patterns, builtin_names: dict[str, str]) -> str | None:
+    """The forbidden name a C function's profiler label (``<built-in method torch.x>``) means."""
+    found = BUILTIN_NAME.match(label)
+    if found is None:
+        return None
+    leaf = found.group(1).rsplit(".", 1)[-1]
+    hit = builtin_names.get(leaf)
+    if hit is None:
+        hit = next((name for pattern, name in patterns if pattern.match(leaf) is not None), None)
+    return hit
+
+
+def _pattern_hit(code: Any, patterns: Patterns) -> str | None:
+    """The ``*.leaf`` name an executed code object matches (never the submission's or ours)."""
+    filename = code.co_filename
+    if filename == SOLUTION or filename.startswith(HARNESS):
+        return None
+    parts = code.co_qualname.split(".")
+    for pattern, name in patterns:
+        if pattern.match(code.co_name) is not None:
+            return name
+        for part in parts:
+            if pattern.match(part) is not None:
+                return name
+    return None
+
+
+# what _stop calls (rebound to private copies in make())
+pattern_hit, builtin_hit = _pattern_hit, _builtin_hit
+
+
+def _stop(profile: Any, disable: Callable[[], Any] | None, secret: str, codes: dict[Any, str],
+          prefixes: tuple[tuple[str, str], ...], patterns: Patterns,
+          builtin_names: dict[str, str]) -> dict[str, Any]:
+    """Stop both observers; what ran (runs with private globals, after candidate code).
+
+    ``disable`` is None when the operator profiler did not run (memory-budgeted cases)."""
     profile.disable()
     tampered = None
     counts: dict[str, int] = {}
-    try:
-        threads = disable()
-    except RuntimeError:
-        threads = []
-        tampered = "the submission stopped the operator profiler"
-    marked = False
+    threads: Any = []
+    if disable is not None:
+        try:
+            threads = disable()
+        except RuntimeError:
+            tampered = "the submission stopped the operator profiler"
+    marked = disable is None
     for events in threads:
         for event in events:
             if event.kind() != "push":
@@ -117,33 +194,50 @@ def _stop(profile: Any, disable: Callable[[], Any], secret: str, codes: dict[Any
     for entry in profile.getstats():
         code = entry.code
         if type(code) is str:
+            hit = builtin_hit(code, patterns, builtin_names) if disable is None else None
+            if hit is not None:
+                hits.add(hit)
             continue
         hit = codes.get(code)
         if hit is None:
             filename = code.co_filename
             hit = next((n for prefix, n in prefixes if filename.startswith(prefix)), None)
+        if hit is None and patterns:
+            hit = pattern_hit(code, patterns)
         if hit is not None:
             hits.add(hit)
     profile.clear()
     return {"ops": counts, "calls": sorted(hits), "tampered": tampered}
 
 
-def make(originals: Any, codes: dict[Any, str],
-         prefixes: tuple[tuple[str, str], ...]) -> tuple[Callable[[], None], Callable[[], dict]]:
-    """``(start, stop)`` for one run; ``originals`` is :func:`evaluators.sandbox.seal.seal`'s."""
-    profile = originals.Profiler(builtins=False)
+def make(originals: Any, codes: dict[Any, str], prefixes: tuple[tuple[str, str], ...],
+         patterns: Patterns = (), builtin_names: dict[str, str] | None = None,
+         operators: bool = True) -> tuple[Callable[[], None], Callable[[], dict]]:
+    """``(start, stop)`` for one run; ``originals`` is :func:`evaluators.sandbox.seal.seal`'s.
+
+    ``operators=False``: no operator profiler, C functions recorded by cProfile instead (see the
+    module doc on memory-budgeted cases)."""
+    profile = originals.Profiler(builtins=not operators)
     enable, disable = originals.enable_profiler, originals.disable_profiler
     config = originals.profiler_config
     enter, leave = originals.record_enter, originals.record_exit
     secret = "kaoda-marker-" + os.urandom(12).hex()
+    names = dict(builtin_names or {})
 
     def start() -> None:
         enable(config)
         leave(enter(secret))
         profile.enable()
 
-    def stop() -> dict[str, Any]:
-        return finish(profile, disable, secret, codes, prefixes)
+    def start_python_only() -> None:
+        profile.enable()
 
-    finish = rebind(_stop, OPERATOR_SCOPES=OPERATOR_SCOPES)
-    return rebind(start), rebind(stop)
+    def stop() -> dict[str, Any]:
+        return finish(profile, disable if operators else None, secret, codes, prefixes,
+                      patterns, names)
+
+    matcher = rebind(_pattern_hit, SOLUTION=SOLUTION, HARNESS=HARNESS)
+    labels = rebind(_builtin_hit, BUILTIN_NAME=BUILTIN_NAME)
+    finish = rebind(_stop, OPERATOR_SCOPES=OPERATOR_SCOPES, pattern_hit=matcher,
+                    builtin_hit=labels)
+    return rebind(start if operators else start_python_only), rebind(stop)

@@ -74,7 +74,8 @@ def _case_part(case: dict[str, Any]) -> bytes:
 def pack(request: SandboxRequest) -> bytes:
     """The request as a zygote reads it: limits header, then the load part and one part per
     case (:mod:`evaluators.sandbox.protocol`)."""
-    cases = [{"name": c["name"], "op": c.get("op") or "run"} for c in request.cases]
+    cases = [{"name": c["name"], "op": c.get("op") or "run",
+              **({"memory": True} if c.get("memory") else {})} for c in request.cases]
     parts = [wire.encode({"code": request.code, "driver": request.driver, "cases": cases,
                           "forbidden": list(request.forbidden)})]
     parts += [_case_part(c) for c in request.cases]

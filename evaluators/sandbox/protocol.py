@@ -27,7 +27,10 @@ time, the child's CPU clock read from outside, its peak RSS) when it sends the c
 the child is blocked reading it, so nothing is missed. A ``BEGIN`` says "the driver is about to
 call the candidate's code"; when its one-byte payload is ``W`` (the driver first prepared inputs
 that must not count, e.g. 200 000 generated rows) the child then waits for a ``G`` byte on the
-request pipe, and the supervisor restarts the clocks before sending it.
+request pipe, and the supervisor restarts the clocks before sending it. Once every case is
+answered the supervisor sends an empty *closing* part, which the child reads before its
+``DONE``: the child is alive, blocked on the pipe, when the supervisor reads its measurements of
+the last case (a process that has exited has no resident memory left to read).
 
 :class:`RunProtocol` is the supervisor's state machine, sans I/O: it says what to write next and
 turns bytes read from the child into verified records (payloads are streamed out in chunks, each
@@ -138,6 +141,7 @@ class RunProtocol:
     received: int = 0  # payload bytes announced so far (all records together <= max_payload)
     sent_parts: int = 0
     cases_done: int = 0
+    closing_sent: bool = False
     state: str = "load"  # load -> begin -> case -> ... -> done -> closed
     _buffer: bytearray = field(default_factory=bytearray)
     _current: Record | None = None
@@ -185,6 +189,10 @@ class RunProtocol:
             pieces += [memoryview(PART_LEN.pack(len(part))), part]
             if strict:
                 return pieces, True
+        if self.sent_parts > self.cases and self.cases_done == self.cases \
+                and not self.closing_sent:
+            self.closing_sent = True  # every case answered and measured: the child may finish
+            pieces.append(memoryview(PART_LEN.pack(0)))
         return pieces, False
 
     @property

@@ -52,6 +52,40 @@ def _no_profile() -> None:
     return None
 
 
+M_MMAP_THRESHOLD = -3  # glibc mallopt parameter
+EXACT_MMAP_THRESHOLD = 256 << 10
+
+
+def _no_op() -> None:
+    return None
+
+
+def _exact_memory() -> Callable[[], None]:
+    """A function that makes resident memory follow what is live (glibc), for memory budgets.
+
+    glibc raises its mmap threshold at run time, after which large blocks come from the heap,
+    where small allocations made in between fragment the freed holes: a loop that frees a 2 MiB
+    temporary per step then grows the resident memory by ~2 MiB per step although it never
+    holds more than one, and a correct blocked solution would fail a memory budget. With a fixed
+    threshold every block of 256 KiB or more is its own mapping, returned to the kernel when
+    freed. Captured here (ctypes is refused in submissions); the harness calls it before a case
+    with a memory budget, so only those cases pay the extra page faults. A no-op elsewhere.
+    """
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None)
+        mallopt, trim = libc.mallopt, libc.malloc_trim
+    except (OSError, AttributeError):
+        return _no_op
+
+    def configure() -> None:
+        mallopt(M_MMAP_THRESHOLD, EXACT_MMAP_THRESHOLD)
+        trim(0)
+
+    return configure
+
+
 def _capture() -> types.SimpleNamespace:
     import _lsprof
 
@@ -75,7 +109,8 @@ def _capture() -> types.SimpleNamespace:
         record_enter=autograd._record_function_with_args_enter,
         record_exit=autograd._record_function_with_args_exit,
         function_type=types.FunctionType, type_module=type.__dict__["__module__"].__get__,
-        export=export.capture(), frame_readers=guard.frame_readers(sys.modules))
+        export=export.capture(), frame_readers=guard.frame_readers(sys.modules),
+        exact_memory=_exact_memory())
 
 
 def _replacements() -> dict[int, tuple[Any, Callable[..., Any]]]:

@@ -6,7 +6,8 @@ import pytest
 
 from evaluators import budget
 from evaluators.forbidden import operator_hit, runtime_hits
-from evaluators.problem import Case, CaseFailure, TimeBudget
+from evaluators.problem import Case, CaseFailure, MemoryBudget, TimeBudget
+from evaluators.sandbox.observe import _builtin_hit, resolve
 
 
 @pytest.mark.parametrize("name,ops,hit", [
@@ -21,6 +22,15 @@ from evaluators.problem import Case, CaseFailure, TimeBudget
     ("torch.from_numpy", ["aten::add"], True),
     ("torch.ops.torchvision", ["torchvision::nms"], True),
     ("sklearn", ["aten::cdist"], False),
+    ("torch", ["aten::div"], True),  # the whole library, for numpy-only problems
+    ("torch", [], False),
+    ("*.rms_norm", ["aten::rms_norm"], True),
+    ("*.RMSNorm", ["aten::_fused_rms_norm"], True),
+    ("*.rms_norm", ["aten::pow", "aten::mean", "aten::rsqrt"], False),
+    ("*._scaled_dot_product_*", ["aten::_scaled_dot_product_flash_attention_for_cpu"], True),
+    ("*.scaled_dot_product_attention", ["aten::_scaled_dot_product_attention_math"], True),
+    ("*.unfold", ["aten::im2col"], True),
+    ("*.cross_entropy", ["aten::log_softmax", "aten::nll_loss"], False),
 ])
 def test_operator_mapping(name: str, ops: list[str], hit: bool) -> None:
     assert operator_hit(name, ops) is hit
@@ -48,3 +58,41 @@ def test_budget_passes_within_cpu_and_wall() -> None:
 def test_budget_fails_on_cpu_or_wall(measured: dict | None, why: str) -> None:
     with pytest.raises(CaseFailure, match=why):
         budget.check(_case(), measured, ref_s=0.04)
+
+
+def _memory_case() -> Case:
+    return Case("big", {}, lambda outputs: None,
+                memory=MemoryBudget("work", 128 << 20, "use less"))
+
+
+def test_memory_budget_is_peak_minus_just_before() -> None:
+    budget.check_memory(_memory_case(), {"peak_rss_kb": 300_000, "start_rss_kb": 250_000},
+                        ref_start_kb=249_000)
+    with pytest.raises(CaseFailure, match="used 244 MiB of extra memory"):
+        budget.check_memory(_memory_case(), {"peak_rss_kb": 500_000, "start_rss_kb": 250_000},
+                            ref_start_kb=249_000)
+
+
+def test_memory_held_before_the_call_counts_beyond_the_reference() -> None:
+    held = {"peak_rss_kb": 520_000, "start_rss_kb": 510_000}  # 256 MiB allocated in advance
+    assert budget.peak_extra_kb(held, None) == 10_000
+    with pytest.raises(CaseFailure, match="already held before the call"):
+        budget.check_memory(_memory_case(), held, ref_start_kb=250_000)
+
+
+def test_unmeasured_memory_fails() -> None:
+    with pytest.raises(CaseFailure, match="could not measure"):
+        budget.check_memory(_memory_case(), {"peak_rss_kb": None, "start_rss_kb": 1}, None)
+
+
+@pytest.mark.parametrize("label,forbidden", [
+    ("<built-in method torch._C._nn.scaled_dot_product_attention>", True),
+    ("<built-in method torch._ops.aten._scaled_dot_product_flash_attention_for_cpu>", True),
+    ("<built-in method torch._ops.aten._scaled_dot_product_fused_whatever>", True),  # pattern
+    ("<method 'exp' of 'torch._C.TensorBase' objects>", False),
+    ("<built-in method builtins.getattr>", False),
+])
+def test_c_functions_are_matched_by_their_last_name(label: str, forbidden: bool) -> None:
+    _, _, patterns, names = resolve(["*.scaled_dot_product_attention",
+                                     "*._scaled_dot_product_*"])
+    assert (_builtin_hit(label, patterns, names) is not None) is forbidden

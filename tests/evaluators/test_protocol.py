@@ -43,8 +43,22 @@ def test_the_harness_grammar_is_accepted_even_one_byte_at_a_time() -> None:
     pieces, strict = run.next_parts()
     assert len(pieces) == 4 and not strict  # both ordinary cases go at once
     stream = _record(run, 1, CASE, b"a") + _record(run, 2, BEGIN, WAIT) + \
-        _record(run, 3, CASE, b"b") + _record(run, 4, DONE, b"{}")
-    assert _feed(run, stream) == [CASE, BEGIN, CASE, DONE] and run.finished
+        _record(run, 3, CASE, b"b")
+    assert _feed(run, stream) == [CASE, BEGIN, CASE]
+    assert _feed(run, _record(run, 4, DONE, b"{}")) == [DONE] and run.finished
+
+
+def test_the_closing_part_follows_the_last_answer_once() -> None:
+    run = _run(2)
+    run.opening()
+    _feed(run, _record(run, 0, LOADED))
+    assert len(run.next_parts()[0]) == 4  # both cases, no closing part yet
+    _feed(run, _record(run, 1, CASE, b"a"))
+    assert run.next_parts() == ([], False)  # one case still running
+    _feed(run, _record(run, 2, CASE, b"b"))
+    pieces, _ = run.next_parts()  # the child may finish now: its last case was measured
+    assert [bytes(p) for p in pieces] == [protocol.PART_LEN.pack(0)]
+    assert run.next_parts() == ([], False)
 
 
 @pytest.mark.parametrize("forge", ["wrong key", "replayed seq", "out of order", "early done"])
