@@ -1,14 +1,15 @@
 # attack: pass the factorization-machine time budget with a slow solution by replacing every
 #         clock the harness or a driver could read inside the sandbox: time.perf_counter,
-#         time.monotonic, time.time, the captured clock in evaluators.common_numeric and its
-#         timed() helper, so the measured time of the budget case comes out as zero.
-# contained: the budget is judged on the supervisor's own clocks, outside the process; the
-#            patched evaluators module is reported as tampering: an error grade.
-# status: error
+#         time.monotonic, time.time, time.process_time, and a clock and timed() helper planted in
+#         evaluators.common_numeric (where drivers used to measure), so that any time measured
+#         in the process comes out as zero.
+# contained: no time is measured in the process: the budget is judged on the supervisor's own
+#            clocks, outside it — the sleeping budget case fails (every other test passes).
+# status: failed
 # evidence: none
 # problem: fm_predict
 # timeout: 15
-# detail: tampered
+# test-detail: sleeping or waiting
 import sys
 import time
 
