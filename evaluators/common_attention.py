@@ -169,7 +169,7 @@ def list_items(outputs: Outputs, key: str) -> list[dict]:
     value = compare.get(outputs, key)
     if value.get("type") not in ("list", "tuple", "sequence"):
         raise CaseFailure(f"internal: `{key}` is not a list")
-    return value["items"]
+    return compare.items(value)
 
 
 def matching_hint(got: np.ndarray, expected: np.ndarray, hints: Iterable[Hint]) -> str | None:

@@ -1,36 +1,25 @@
 """Shared helpers for the losses / classic-ML / numerics problems.
 
-Two halves, both free of reference logic (drivers import this module inside the sandbox):
+Both halves are free of reference logic (drivers import this module inside the sandbox):
 
-* seeded input generators for the large timing cases, so a driver builds the same arrays as the
-  trusted side from a small payload (``{"seed": ..., sizes}``) instead of shipping hundreds of MB;
-* :func:`timed` for drivers (a ``perf_counter`` captured when this module is imported, i.e. before
-  any candidate code runs), and trusted-side helpers to time a reference and enforce a relative
-  time budget, plus :func:`bug_hint`, which names a classic mistake when a wrong answer equals it;
-* :func:`peak_memory` for drivers (the peak extra resident memory of one call) and
-  :func:`check_memory_budget` for the trusted side.
+* seeded input generators for the large budget cases, so a driver builds the same arrays as the
+  trusted side from a small payload (``{"seed": ..., sizes}``) instead of shipping hundreds of
+  MB (in ``prepare_<op>``, before the supervisor's clocks start);
+* message helpers for the trusted side: :func:`bug_hint` names a classic mistake when a wrong
+  answer equals it, :func:`close_or_fail` adds it to a comparison's message.
 
-Every time and memory measurement a driver makes goes through :func:`timed` and
-:func:`peak_memory`, so moving measurement to the trusted side is a change in one place.
+Time and memory are never measured here: budgets are declared on the case
+(``Case(budget=TimeBudget(...), memory=MemoryBudget(...))``) and judged on the supervisor's
+measurements (:mod:`evaluators.budget`).
 """
 
 from __future__ import annotations
 
-import ctypes
-import gc
-import os
-import threading
-import time
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from evaluators.problem import CaseFailure
-
-_perf_counter = time.perf_counter  # captured before any candidate code runs
-BUDGET_FACTOR = 20.0
-
 
 # ---- seeded inputs shared by drivers and checks -------------------------------------------
 
@@ -74,159 +63,6 @@ def attention_inputs(seed: int, batch: int, heads: int, length: int,
     rng = np.random.default_rng(seed)
     shape = (batch, heads, length, d)
     return tuple(rng.standard_normal(shape, dtype=np.float32) for _ in range(3))  # type: ignore[return-value]
-
-
-# ---- timing ---------------------------------------------------------------------------------
-
-def timed(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[Any, float]:
-    """Call ``fn`` and return (result, elapsed seconds). Used by drivers."""
-    started = _perf_counter()
-    result = fn(*args, **kwargs)
-    return result, _perf_counter() - started
-
-
-# ---- memory ---------------------------------------------------------------------------------
-
-_open = open  # captured before any candidate code runs
-_KIB = 1024
-_PAGE_KIB = os.sysconf("SC_PAGE_SIZE") // _KIB
-
-
-def _status_kib() -> dict[str, int]:
-    """VmRSS and VmHWM (peak RSS) of this process in KiB, from /proc/self/status."""
-    found: dict[str, int] = {}
-    with _open("/proc/self/status", "rb") as status:
-        for line in status:
-            if line.startswith((b"VmRSS:", b"VmHWM:")):
-                key, value = line.split(b":", 1)
-                found[key.decode()] = int(value.split()[0])
-    return found
-
-
-def _rss_kib() -> int:
-    with _open("/proc/self/statm", "rb") as statm:
-        return int(statm.read().split()[1]) * _PAGE_KIB
-
-
-def _reset_peak() -> bool:
-    """Reset VmHWM to the current RSS (needs a dumpable process); False where refused."""
-    try:
-        with _open("/proc/self/clear_refs", "w") as refs:
-            refs.write("5")
-    except OSError:
-        return False
-    return True
-
-
-_M_MMAP_THRESHOLD = -3  # glibc mallopt parameter
-
-
-def _map_large_allocations(threshold: int = 256 << 10) -> None:
-    """Serve every allocation of ``threshold`` bytes or more by its own mmap (glibc).
-
-    glibc's default raises this threshold at run time, after which large blocks come from the
-    heap, where small allocations made in between fragment the freed holes: a loop that frees a
-    2 MiB temporary per step then grows the RSS by ~2 MiB per step although it never holds more
-    than one. With a fixed threshold, freeing a large block unmaps it, so the RSS follows what is
-    actually live. Best effort (other C libraries ignore it).
-    """
-    try:
-        libc = ctypes.CDLL(None)
-        libc.mallopt(_M_MMAP_THRESHOLD, threshold)
-        libc.malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
-
-
-def peak_memory(fn: Callable[..., Any], *args: Any, interval_s: float = 0.001,
-                **kwargs: Any) -> tuple[Any, dict[str, Any]]:
-    """Call ``fn``; return (result, measurement) of the resident memory it added at its peak.
-
-    The kernel's peak-RSS counter (VmHWM) is exact when it rises during the call (or can be reset
-    first); when an earlier allocation left it higher, a thread sampling the RSS every
-    ``interval_s`` gives the peak instead (big temporaries live far longer than one interval).
-    Large allocations are mapped one by one first (:func:`_map_large_allocations`), so heap
-    fragmentation is not counted as memory in use. All values in bytes; ``exact`` says which
-    source ``peak_extra`` came from.
-    """
-    gc.collect()
-    _map_large_allocations()
-    reset = _reset_peak()
-    before = _status_kib()
-    sampled = [before["VmRSS"]]
-    done = threading.Event()
-
-    def sample() -> None:
-        while not done.wait(interval_s):
-            sampled[0] = max(sampled[0], _rss_kib())
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    try:
-        result = fn(*args, **kwargs)
-    finally:
-        done.set()
-        sampler.join()
-    after = _status_kib()
-    exact = reset or after["VmHWM"] > before["VmHWM"]
-    peak = after["VmHWM"] if exact else max(sampled[0], after["VmRSS"])
-    return result, {"peak_extra": (peak - before["VmRSS"]) * _KIB, "exact": exact,
-                    "rss_before": before["VmRSS"] * _KIB, "hwm_after": after["VmHWM"] * _KIB}
-
-
-def check_memory_budget(label: str, measured: Any, budget_bytes: int, advice: str) -> None:
-    """Fail unless the driver's :func:`peak_memory` measurement stays under ``budget_bytes``."""
-    extra = measured.get("peak_extra") if isinstance(measured, dict) else None
-    if not isinstance(extra, (int, float)) or not np.isfinite(extra):
-        raise CaseFailure(f"internal: the driver reported no memory measurement for {label}")
-    if extra > budget_bytes:
-        raise CaseFailure(
-            f"{label} used {extra / 2**20:.0f} MiB of extra memory at its peak; the budget is "
-            f"{budget_bytes / 2**20:.0f} MiB. {advice}")
-
-
-def reference_seconds(fn: Callable[[], Any], repeats: int = 3,
-                      warm_up: Callable[[], Any] | None = None) -> float:
-    """Best-of-``repeats`` wall time of ``fn`` after one warm-up call (trusted side).
-
-    ``warm_up`` replaces the warm-up call (e.g. the same code on a small input, when one full
-    run costs seconds).
-    """
-    (warm_up or fn)()
-    best = float("inf")
-    for _ in range(repeats):
-        gc.collect()
-        started = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - started)
-    return best
-
-
-def torch_reference_seconds(fn: Callable[[], Any], repeats: int = 3,
-                            warm_up: Callable[[], Any] | None = None) -> float:
-    """:func:`reference_seconds` of a torch reference on one thread, as submissions run."""
-    import torch
-
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        with torch.no_grad():
-            return reference_seconds(fn, repeats, warm_up)
-    finally:
-        torch.set_num_threads(threads)
-
-
-def check_time_budget(label: str, elapsed: Any, ref_s: float, floor_s: float,
-                      advice: str) -> None:
-    """Fail unless ``elapsed`` ≤ 20 × max(reference time, floor)."""
-    if not isinstance(elapsed, (int, float)) or not np.isfinite(elapsed):
-        raise CaseFailure(f"internal: the driver reported no elapsed time for {label}")
-    budget = BUDGET_FACTOR * max(ref_s, floor_s)
-    if elapsed > budget:
-        raise CaseFailure(
-            f"{label} took {elapsed:.3g} s; the time budget is {budget:.3g} s "
-            f"({BUDGET_FACTOR:g}x the reference's {ref_s:.3g} s, with a floor of {floor_s:g} s). "
-            f"{advice}")
 
 
 # ---- messages -------------------------------------------------------------------------------

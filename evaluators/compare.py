@@ -1,7 +1,9 @@
 """Trusted-side helpers that turn raw sandbox outputs into pass/fail with actionable messages.
 
-Outputs arrive as exported values (see :func:`evaluators.harness.export_value`): dicts with a
-``type`` (``tensor``, ``ndarray``, ``float``, ``list`` …) and the data. These helpers unwrap them,
+Outputs arrive as exported values (see :func:`evaluators.export.export_value`): dicts with a
+``type`` (``tensor``, ``ndarray``, ``float``, ``list`` …) and the data; a list or tuple of plain
+ints or floats arrives as one array (``{"type": "list", "of": "int", "array": ...}``), which
+:func:`items` and :func:`to_python` expand when a check needs the elements. These helpers unwrap them,
 check the Python type the problem asks for, and compare numerically, raising
 :class:`~evaluators.problem.CaseFailure` with *what was expected, what came back and where*.
 """
@@ -24,7 +26,9 @@ def _describe(value: dict[str, Any]) -> str:
     if kind in ("tensor", "ndarray"):
         return f"{kind} of shape {tuple(value['array'].shape)} and dtype {value.get('dtype')}"
     if kind in ("list", "tuple", "sequence"):
-        return f"{kind} of {len(value.get('items', []))} items"
+        count = np.asarray(value["array"]).size if "array" in value else \
+            len(value.get("items", []))
+        return f"{kind} of {count} items"
     if kind == "other":
         return f"an object of type {value.get('repr')}"
     return f"{kind} {value.get('value')!r}"
@@ -59,12 +63,22 @@ def to_python(value: dict[str, Any]) -> Any:
     if kind in ("tensor", "ndarray"):
         return np.asarray(value["array"]).tolist()
     if kind in ("list", "tuple", "sequence"):
+        if "array" in value:
+            return np.asarray(value["array"]).tolist()
         return [to_python(v) for v in value["items"]]
     if kind == "dict":
         return {_key(to_python(k)): to_python(v) for k, v in value["items"]}
     if kind == "other":
         return _Opaque(value.get("repr", "?"))
     return value.get("value")
+
+
+def items(value: dict[str, Any]) -> list[dict[str, Any]]:
+    """The exported elements of a list/tuple value (expanding the compact form)."""
+    if "array" in value:
+        kind = value.get("of", "float")
+        return [{"type": kind, "value": v} for v in np.asarray(value["array"]).tolist()]
+    return list(value.get("items", []))
 
 
 def _key(k: Any) -> Any:
@@ -112,11 +126,11 @@ def _fmt_index(index: tuple[int, ...]) -> str:
 def assert_close(label: str, got: np.ndarray, expected: np.ndarray,
                  tol: tuple[float, float] = F32_TOL) -> None:
     """Shape, finiteness and ``allclose``; the message names the first bad element."""
+    if np.shape(got) != np.shape(expected):  # before converting: a huge wrong output is cheap
+        raise CaseFailure(f"{label}: expected shape {tuple(np.shape(expected))}, "
+                          f"got {tuple(np.shape(got))}")
     got = np.asarray(got, dtype=np.float64)
     expected = np.asarray(expected, dtype=np.float64)
-    if got.shape != expected.shape:
-        raise CaseFailure(f"{label}: expected shape {tuple(expected.shape)}, "
-                          f"got {tuple(got.shape)}")
     rtol, atol = tol
     bad = ~np.isclose(got, expected, rtol=rtol, atol=atol, equal_nan=False)
     if not bad.any():

@@ -23,10 +23,48 @@ from pathlib import Path
 from typing import Any
 
 Outputs = dict[str, Any]
+# Reserved output keys the grader fills in before a check runs (anything the child sent under
+# these names is discarded): the supervisor's measurements of the case and what it executed.
+MEASURED = "__measured__"  # {"wall_ms", "cpu_ms", "peak_rss_kb", "start_rss_kb"}
+OBSERVED = "__observed__"  # {"ops": {aten name: count}, "calls": [...], "imports": [...]}
 
 
 class CaseFailure(Exception):
     """A test case failed; ``str(exc)`` is what the candidate is told."""
+
+
+@dataclass(frozen=True)
+class TimeBudget:
+    """This case must run within ``factor`` x the reference's time (floored at ``floor_s``).
+
+    Both times are the CPU time of the sandboxed process between the driver starting the
+    operation and the result being exported, measured by the supervisor (see
+    :mod:`evaluators.sandbox.measure`); the reference's is its own run through the same driver
+    in the same sandbox (:mod:`evaluators.budget`).
+    """
+
+    label: str
+    floor_s: float
+    advice: str
+    factor: float = 20.0
+
+
+@dataclass(frozen=True)
+class MemoryBudget:
+    """This case's *peak extra memory* must stay under ``max_bytes``.
+
+    Peak extra memory is the sandboxed process's peak resident memory during the case minus its
+    resident memory just before it — for a case whose driver prepares its inputs
+    (``prepare_<op>``), with those inputs already allocated — both read by the supervisor from
+    outside the process (:mod:`evaluators.sandbox.measure`). Memory the submission allocated
+    *before* the call (at import, in an earlier case) counts too, beyond what the reference
+    solution holds at the same point (:mod:`evaluators.budget`), so a buffer prepared in advance
+    cannot hide a large temporary.
+    """
+
+    label: str
+    max_bytes: int
+    advice: str
 
 
 @dataclass(frozen=True)
@@ -36,9 +74,22 @@ class Case:
     check: Callable[[Outputs], None]
     weight: float = 1.0
     op: str = "run"
+    budget: TimeBudget | None = None
+    memory: MemoryBudget | None = None
+
+    @property
+    def measured_exactly(self) -> bool:
+        """Whether the case needs exact measurements (it has a time or memory budget)."""
+        return self.budget is not None or self.memory is not None
 
     def wire(self) -> dict[str, Any]:
-        return {"name": self.name, "op": self.op, "payload": self.payload}
+        """The case as the sandbox gets it (``timed``: run it alone, on exact clocks and exact
+        memory accounting)."""
+        wired = {"name": self.name, "op": self.op, "payload": self.payload,
+                 "timed": self.measured_exactly}
+        if self.memory is not None:
+            wired["memory"] = True
+        return wired
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,19 @@ A problem lists forbidden dotted names (``torch.nn.functional.scaled_dot_product
 (``import torch.nn.functional as F``, ``from torch import nn``, ``from sklearn.cluster import
 KMeans as K``) and flag any use whose resolved dotted name equals a forbidden name or lies under
 it, plus ``getattr(obj, "name")`` / ``__import__("name")`` string tricks naming a forbidden
-attribute or module. The submission still runs; the grader caps its score.
+attribute or module. The submission still runs; the grader caps its score. Routes no reading of
+the source can follow (names built at run time, ``eval``) are caught at run time instead
+(:mod:`evaluators.forbidden`).
 
 A forbidden name of the form ``*.leaf`` (wave-2 problems) matches by name alone: any attribute
 ``<anything>.leaf`` (``F.rms_norm``, ``torch.rms_norm``, ``x.unfold``), any imported name whose last
 part is ``leaf`` and any ``getattr``/``__import__`` string equal to it; ``leaf`` may hold ``*``
 wildcards (``*._scaled_dot_product_*``).
+
+Parsing happens in the service process, so it is bounded: source that Python's own parser or
+compiler refuses for its depth (30 000 chained ``+``, 60 000 unary minus signs: a
+``RecursionError`` or ``MemoryError`` inside ``ast.parse``) is reported by
+:func:`syntax_problem` like a syntax error, never raised.
 """
 
 from __future__ import annotations
@@ -91,13 +98,31 @@ def _string_tricks(tree: ast.AST, forbidden: tuple[str, ...]) -> list[str]:
     return hits
 
 
+def _parse(source: str) -> ast.AST | str:
+    """The module's AST, or a message saying why Python cannot compile it."""
+    try:
+        return ast.parse(source, filename="solution.py")
+    except SyntaxError as exc:
+        return f"SyntaxError at line {exc.lineno}: {exc.msg}"
+    except (RecursionError, MemoryError) as exc:
+        return (f"{type(exc).__name__}: the code is nested too deeply for Python's parser "
+                "(thousands of chained operators or brackets); simplify the expression")
+    except ValueError as exc:  # e.g. source Python refuses to read
+        return f"ValueError: {exc}"
+
+
+def syntax_problem(source: str) -> str | None:
+    """A message if Python cannot parse ``source`` (syntax, depth), else None."""
+    tree = _parse(source)
+    return tree if isinstance(tree, str) else None
+
+
 def find_forbidden(source: str, forbidden: tuple[str, ...]) -> list[str]:
     """Forbidden names the source uses, sorted and de-duplicated ([] if none or unparsable)."""
     if not forbidden:
         return []
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
+    tree = _parse(source)
+    if isinstance(tree, str):
         return []
     aliases = _collect_aliases(tree)
     hits = [h for m in _imported_modules(tree) if (h := _matches(m, forbidden))]

@@ -33,6 +33,12 @@ class SandboxSettings(BaseModel):
     kind: Literal["pool", "subprocess"] = "pool"
     workers: int | None = Field(None, ge=1, le=64, description="default: one per core")
     allow_unisolated: bool = False
+    per_client_running: int | None = Field(
+        None, ge=1, le=64, description="submissions one client may run at once; default: half "
+        "the workers, at least one (see service.admission)")
+    per_client_queued: int = Field(4, ge=0, le=1000, description="and may have waiting; beyond "
+                                   "that: 429 with Retry-After")
+    max_wait_s: float = Field(60.0, gt=0, description="longest wait for a worker before 503")
 
 
 class LLMSettings(BaseModel):

@@ -10,6 +10,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from evaluators.sandbox.base import Sandbox
 from knowledge.base import KnowledgeBase
 from service.account_service import AccountService
+from service.admission import Admission
 from service.auth.service import AuthService
 from service.config import Settings
 from service.errors import ServiceUnavailable
@@ -37,7 +38,12 @@ def get_sandbox(request: Request) -> Sandbox:
     return sandbox
 
 
+def get_admission(request: Request) -> Admission:
+    return request.app.state.admission
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+AdmissionDep = Annotated[Admission, Depends(get_admission)]
 KnowledgeDep = Annotated[KnowledgeBase, Depends(get_kb)]
 SandboxDep = Annotated[Sandbox, Depends(get_sandbox)]
 
@@ -96,16 +102,27 @@ def current_user(request: Request, auth: AuthDep, token: TokenDep) -> UserRow:
 UserDep = Annotated[UserRow, Depends(current_user)]
 
 
-def client_identity(request: Request) -> str:
-    """A key for per-client limits: the user once authenticated, else the client address."""
-    user_id = getattr(request.state, "user_id", None)
-    if user_id:
-        return f"user:{user_id}"
-    return f"ip:{request.client.host if request.client else 'unknown'}"
-
-
 def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
 ClientDep = Annotated[str, Depends(client_address)]
+
+
+def client_identity(request: Request) -> str:
+    """The key of per-client limits (fair sharing of the sandbox, see :mod:`service.admission`):
+    the authenticated user in accounts mode, else the caller's address (in local mode every
+    caller is the same implicit user, so the user would make them one client)."""
+    user_id = getattr(request.state, "user_id", None)
+    if user_id and request.app.state.settings.auth.mode == "accounts":
+        return f"user:{user_id}"
+    return f"ip:{client_address(request)}"
+
+
+def submitter_key(request: Request, user: UserDep) -> str:
+    """Who submits code, for fair sharing: ``app.state.client_key`` (after authentication, so
+    the key can be the user)."""
+    return str(request.app.state.client_key(request))
+
+
+SubmitterDep = Annotated[str, Depends(submitter_key)]

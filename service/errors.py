@@ -2,8 +2,14 @@
 anything a client sends.
 
 Every error body is an :class:`~service.schemas.ErrorBody`: ``{"detail": "<message>", "error":
-"<Name>"}``, plus ``detail_zh`` / ``code`` for résumé errors and ``errors`` for validation errors.
-:func:`responses` documents the errors a route can return in the OpenAPI document.
+"<Name>"}``, plus ``detail_zh`` / ``code`` for résumé errors, ``errors`` for validation errors and
+``retry_after_s`` when trying again later will help. :func:`responses` documents the errors a
+route can return in the OpenAPI document.
+
+A busy sandbox is a 429 (this client has too many submissions in progress) or a 503 (no worker
+free in time, or the sandbox failed) — both with ``Retry-After``, never a 500. Body size (also
+for chunked bodies) and malformed or hostile JSON (NaN, lone surrogates, deep nesting) are
+refused before any route by :mod:`service.request_limits`, with the same body.
 """
 
 from __future__ import annotations
@@ -21,7 +27,9 @@ from starlette.routing import Match
 
 from evaluators.catalog import UnknownProblemError
 from evaluators.grader import SubmissionRejected, SubmissionTooLarge
+from evaluators.sandbox.base import SandboxError
 from knowledge.errors import QueryError, UnknownEntryError
+from service.admission import Busy
 from service.auth.errors import (
     AccountsDisabled,
     TooManyAttempts,
@@ -31,11 +39,13 @@ from service.auth.errors import (
 from service.interview_service import InterviewClosed, TurnRejected
 from service.interview_store import InterviewBusy, NotFound, is_lock_timeout
 from service.observability import log_event, request_id_var
+from service.request_limits import MAX_BODY_BYTES, RequestLimits, encodable
 from service.resume.errors import ResumeError
 from service.schemas import ErrorBody
 
-MAX_BODY_BYTES = 6 * 1024 * 1024  # a 5 MiB résumé plus multipart overhead
+__all__ = ["MAX_BODY_BYTES", "ServiceUnavailable", "install_error_handlers", "responses"]
 log = logging.getLogger("kaoda.errors")
+SANDBOX_RETRY_S = 5
 
 
 class ServiceUnavailable(Exception):
@@ -80,8 +90,9 @@ async def _too_many(_: Request, exc: Exception) -> JSONResponse:
 
 async def _validation(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    errors = [{"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", "")),
-               "type": str(e.get("type", ""))} for e in exc.errors()]
+    errors = [{"loc": [encodable(str(p)) for p in e.get("loc", ())],
+               "msg": encodable(str(e.get("msg", ""))), "type": str(e.get("type", ""))}
+              for e in exc.errors()]
     summary = "; ".join(f"{'.'.join(e['loc'][1:]) or e['loc'][0] if e['loc'] else 'body'}: "
                         f"{e['msg']}" for e in errors[:5])
     return error_response(422, summary or "invalid request", "ValidationError", errors=errors)
@@ -125,18 +136,24 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
                           "InternalError")
 
 
-async def _limit_body_size(request: Request, call_next):
-    length = request.headers.get("content-length")
-    if length is not None and length.isdigit() and int(length) > MAX_BODY_BYTES:
-        return error_response(413, f"request body is larger than "
-                              f"{MAX_BODY_BYTES // (1024 * 1024)} MiB", "PayloadTooLarge")
-    return await call_next(request)
+async def _busy(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, Busy)
+    return error_response(429, str(exc), "Busy", {"Retry-After": str(exc.retry_after)},
+                          retry_after_s=exc.retry_after)
+
+
+async def _sandbox_error(_: Request, exc: Exception) -> JSONResponse:
+    return error_response(503, f"code execution failed on our side: {exc}; try again shortly",
+                          type(exc).__name__, {"Retry-After": str(SANDBOX_RETRY_S)},
+                          retry_after_s=SANDBOX_RETRY_S)
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    app.middleware("http")(_limit_body_size)
+    app.add_middleware(RequestLimits, max_body=MAX_BODY_BYTES)
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Busy, _busy)
+    app.add_exception_handler(SandboxError, _sandbox_error)
     app.add_exception_handler(NotFound, _handler(404))
     app.add_exception_handler(AccountsDisabled, _handler(404))
     app.add_exception_handler(Unauthenticated, _handler(401, {"WWW-Authenticate": "Bearer"}))

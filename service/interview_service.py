@@ -220,11 +220,21 @@ class InterviewService:
 
     def submit_code(self, user_id: str, interview_id: str, problem_id: str,
                     code: str) -> CodeTurnReply:
-        # Checked, then graded outside the lock (the sandbox may take seconds), checked again.
+        result = self.grade_code_turn(user_id, interview_id, problem_id, code)
+        return self.record_code_turn(user_id, interview_id, problem_id, code, result)
+
+    def grade_code_turn(self, user_id: str, interview_id: str, problem_id: str,
+                        code: str) -> GradeResult:
+        """Check that the interview asks for this problem now, then grade outside any lock (the
+        sandbox may take seconds; the API runs this under a fair sandbox slot)."""
         self._check_code_turn(self._active_state(self.store.get_interview(user_id, interview_id)),
                               problem_id)
         sandbox: Sandbox = self.sandbox_provider()
-        result: GradeResult = grade_code(get_problem(problem_id), code, sandbox)
+        return grade_code(get_problem(problem_id), code, sandbox)
+
+    def record_code_turn(self, user_id: str, interview_id: str, problem_id: str, code: str,
+                         result: GradeResult) -> CodeTurnReply:
+        """Store the graded code and the interviewer's reply (checked again under the lock)."""
         with self.store.locked_interview(user_id, interview_id) as locked:
             state = self._active_state(locked.row)
             self._check_code_turn(state, problem_id)

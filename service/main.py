@@ -10,13 +10,16 @@ thin; every request carries a request id into the logs (:mod:`service.observabil
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from service.admission import Admission
 from service.components import build_services, open_knowledge_base, start_sandbox
 from service.config import Settings
+from service.deps import client_identity
 from service.errors import ServiceUnavailable, install_error_handlers
 from service.observability import request_context
 from service.openapi_doc import build_openapi
@@ -50,19 +53,30 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
     for name, value in build_services(settings, app.state.kb, sandbox_provider).items():
         setattr(app.state, name, value)
+    app.state.admission = _admission(app.state.sandbox, settings)
     try:
         yield
     finally:
+        app.state.admission.close()
         app.state.interviews.close()
         app.state.db.dispose()
         if app.state.sandbox is not None:
             app.state.sandbox.close()
 
 
+def _admission(sandbox, settings: Settings) -> Admission:
+    """One slot per sandbox worker, shared fairly between clients (see service.admission)."""
+    group = settings.sandbox
+    return Admission(capacity=getattr(sandbox, "size", None) or os.cpu_count() or 1,
+                     per_client_running=group.per_client_running,
+                     per_client_queued=group.per_client_queued, max_wait_s=group.max_wait_s)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="Kaoda 拷打", version="0.2.0", lifespan=lifespan,
                   description="A demanding mock interviewer for AI / ML algorithm jobs.")
     app.state.settings = settings or Settings()
+    app.state.client_key = client_identity  # fair sharing: the user (accounts mode) or address
     install_error_handlers(app)
     app.middleware("http")(request_context)
     app.include_router(health.router)

@@ -51,6 +51,8 @@ class ErrorBody(BaseModel):
     detail_zh: str | None = None
     code: str | None = None
     errors: list[dict[str, Any]] | None = Field(None, description="validation errors")
+    retry_after_s: int | None = Field(None, description="busy: seconds to wait (also the "
+                                      "Retry-After header)")
 
 
 # ---- health ----------------------------------------------------------------------------------
@@ -68,6 +70,8 @@ class Readiness(_Open):
     brain: str | None
     judge: str | None
     auth: AuthMode
+    grading: dict[str, Any] | None = Field(None, description="sandbox slots: capacity, "
+                                           "running, waiting, clients")
 
 
 # ---- knowledge and problems ------------------------------------------------------------------

@@ -14,7 +14,9 @@ from typing import Any
 
 import torch
 
-from evaluators.driver_api import tensor
+from evaluators.driver_api import is_plain_tensor, tensor
+
+_requires_grad = vars(torch._C.TensorBase)["requires_grad"].__get__  # captured at import
 
 
 def leaf(payload: Mapping[str, Any], name: str, requires_grad: bool = False) -> torch.Tensor:
@@ -25,9 +27,9 @@ def leaf(payload: Mapping[str, Any], name: str, requires_grad: bool = False) -> 
 def backward(out: Any, tensors: Mapping[str, Any], cotangent: Any = None) -> dict[str, Any]:
     """Backpropagate from ``out``; ``grad_<name>`` for each of ``tensors`` (None if absent)."""
     result: dict[str, Any] = {"backward_error": None}
-    if not isinstance(out, torch.Tensor):
+    if not is_plain_tensor(out):  # exactly a Tensor: no subclass answers for requires_grad
         result["backward_error"] = f"the result is a {type(out).__name__}, not a torch.Tensor"
-    elif not out.requires_grad:
+    elif not _requires_grad(out):
         result["backward_error"] = "the result does not require grad (it was detached)"
     else:
         try:

@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from evaluators.driver_api import SubmissionError, require, tensor
+from evaluators.driver_api import SubmissionError, registered_tensors, require, tensor
 from evaluators.drivers._common_attention import load_parameter
 
 CLASS = "LearnablePositionEncoding"
@@ -36,9 +36,11 @@ def grad(ns: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
     # that a non-scalar backward triggers on first use (~1 s)
     (out * tensor(payload["grad"])).sum().backward()
     pe = module.pe
+    # registration read from nn.Module's own registry, not the module's parameters()
+    registered = registered_tensors(module, buffers=False).values()
     return {"output": out, "pe_grad": pe.grad,
-            "pe_is_parameter": isinstance(pe, torch.nn.Parameter),
-            "pe_registered": any(p is pe for p in module.parameters())}
+            "pe_is_parameter": type(pe) is torch.nn.Parameter,
+            "pe_registered": any(p is pe for p in registered)}
 
 
 def too_long(ns: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:

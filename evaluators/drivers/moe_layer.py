@@ -1,40 +1,71 @@
 """Driver for `moe_layer` (runs inside the sandbox).
 
-``dispatch`` swaps the candidate's experts for counting experts (same parameters) that record the
-rows each call receives, so the trusted side can check sparse dispatch.
+``dispatch`` swaps the candidate's experts for the grader's own, which record every input they
+are called on, so the trusted side can check sparse dispatch from the rows themselves. What an
+expert received must not be forgeable from the submission, which runs in the same process and
+holds the experts. So each grader expert is a generator (:func:`_expert`): its ``forward`` is
+the generator's ``send``, and everything it keeps — the weights it computes with, and the log it
+appends ``(expert, rows)`` to — lives in the generator's frame and in ``dispatch``'s, both
+unreachable from Python code (reading ``gi_frame`` or walking the heap is refused by the
+sandbox's audit guard). A submission can *add* to the log only by calling an expert, which is
+what the log is meant to record; it cannot remove or rewrite entries. Rows are copied with
+C-level tensor functions captured at import, and a call made with a tensor subclass or while a
+torch function/dispatch mode is active is logged as such (the trusted side fails it).
 """
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from typing import Any
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 
 from evaluators.driver_api import tensor
 from evaluators.drivers._common_grad import backward
 from evaluators.drivers._common_modules import build, grads_of, load_linears
 
 CLASS = "MoE"
+# captured before any candidate code runs
+_Tensor, _type = torch.Tensor, type
+_linear, _gelu = torch._C._nn.linear, torch._C._nn.gelu
+_detach, _numpy = torch._C.TensorBase.detach, torch._C.TensorBase.numpy
+_no_function, _no_dispatch = torch._C.DisableTorchFunction, torch._C._DisableTorchDispatch
+_function_depth = torch._C._len_torch_function_stack
+_dispatch_depth = torch._C._len_torch_dispatch_stack
+_copy = np.array
 
 
-class CountingExpert(torch.nn.Module):
-    """``fc2(GELU(fc1(h)))`` that records every input it is called on."""
+def _expert(index: int, weights: tuple[Any, ...], log: list[Any]) -> Generator[Any, Any, None]:
+    """One grader expert, ``fc2(GELU(fc1(h)))``, logging what it receives (see the module doc)."""
+    w1, b1, w2, b2 = weights
+    out = None
+    while True:
+        h = yield out
+        if _type(h) is not _Tensor or _function_depth() or _dispatch_depth():
+            log.append((index, None))  # not a plain call: the trusted side says so
+            out = None
+            continue
+        with _no_function(), _no_dispatch():
+            log.append((index, _copy(_numpy(_detach(h)), copy=True)))
+            out = _linear(_gelu(_linear(h, w1, b1)), w2, b2)
 
-    def __init__(self, fc1: dict[str, np.ndarray], fc2: dict[str, np.ndarray]) -> None:
+
+class GraderExpert(torch.nn.Module):
+    """A module whose ``forward`` is a grader expert generator's ``send``."""
+
+    def __init__(self, linears: dict[str, dict[str, np.ndarray]], index: int,
+                 log: list[Any]) -> None:
         super().__init__()
-        self.fc1 = _linear(fc1)
-        self.fc2 = _linear(fc2)
-        self.received: list[np.ndarray] = []
-
-    def forward(self, h: torch.Tensor) -> torch.Tensor:
-        width = self.fc1.in_features
-        self.received.append(h.detach().reshape(-1, width).double().numpy().copy())
-        return self.fc2(F.gelu(self.fc1(h)))
+        self.fc1 = _layer(linears[f"experts.{index}.fc1"])
+        self.fc2 = _layer(linears[f"experts.{index}.fc2"])
+        weights = (self.fc1.weight, self.fc1.bias, self.fc2.weight, self.fc2.bias)
+        loop = _expert(index, weights, log)
+        next(loop)
+        self.forward = loop.send
 
 
-def _linear(p: dict[str, np.ndarray]) -> torch.nn.Linear:
+def _layer(p: dict[str, np.ndarray]) -> torch.nn.Linear:
     d_out, d_in = p["weight"].shape
     layer = torch.nn.Linear(d_in, d_out)
     with torch.no_grad():
@@ -59,19 +90,15 @@ def run(ns: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
 
 
 def dispatch(ns: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
-    """Replace `experts` by counting experts; forward; report what each expert received."""
+    """Replace `experts` by the grader's; forward; report every call the experts received."""
     module = _module(ns, payload)
-    n_experts = payload["args"][2]
-    linears = payload["linears"]
-    counting = [CountingExpert(linears[f"experts.{e}.fc1"], linears[f"experts.{e}.fc2"])
-                for e in range(n_experts)]
-    module.experts = torch.nn.ModuleList(counting)
+    log: list[Any] = []  # only this frame and the experts' generator frames hold it
+    experts = [GraderExpert(payload["linears"], e, log) for e in range(payload["args"][2])]
+    module.experts = torch.nn.ModuleList(experts)
     with torch.no_grad():
         out = module(tensor(payload["x"]))
-    d_model = payload["args"][0]
-    rows = [np.concatenate(c.received) if c.received else np.zeros((0, d_model))
-            for c in counting]
-    return {"output": out, "rows": rows, "calls": [len(c.received) for c in counting]}
+    return {"output": out, "called": [entry[0] for entry in log],
+            "received": [entry[1] for entry in log]}
 
 
 def reload(ns: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:

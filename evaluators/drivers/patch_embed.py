@@ -6,8 +6,10 @@ from typing import Any
 
 import torch
 
-from evaluators.driver_api import require, tensor
+from evaluators.driver_api import require, shape_of, tensor
 from evaluators.drivers._common_modules import build, load_linears
+
+_type_name = type.__dict__["__name__"].__get__  # a metaclass cannot answer for it
 
 
 def patchify(ns: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
@@ -20,11 +22,12 @@ def rejects(ns: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
     fn = require(ns, "patchify")
     try:
         result = fn(tensor(payload["images"]), payload["patch_size"])
-    except Exception as exc:  # the exception type is the output
-        return {"raised": type(exc).__name__, "is_value_error": isinstance(exc, ValueError),
+    except Exception as exc:  # the exception's real type is the output (never its __class__)
+        kind = type(exc)
+        return {"raised": _type_name(kind), "is_value_error": issubclass(kind, ValueError),
                 "message": str(exc)[:300]}
     return {"raised": None, "is_value_error": False,
-            "shape": list(getattr(result, "shape", []))}
+            "shape": shape_of(result)}
 
 
 def module(ns: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:

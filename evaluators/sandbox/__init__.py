@@ -1,7 +1,8 @@
 """Running untrusted submissions: pick a backend with :func:`create_sandbox`.
 
 * ``"pool"`` — :class:`~evaluators.sandbox.pool.WarmPool`: pre-forked zygotes with namespaces,
-  a per-slot uid, a seccomp filter and rlimits; tens of milliseconds per submission. The default.
+  an allow-list root, a per-slot uid, a seccomp filter and rlimits; cases streamed and answered
+  with authenticated records; tens of milliseconds per submission. The default.
 * ``"subprocess"`` — :class:`~evaluators.sandbox.subprocess_runner.SubprocessSandbox`: a fresh
   interpreter per submission with rlimits only (~2 s each); the baseline and the fallback.
 
@@ -31,8 +32,9 @@ def create_sandbox(kind: Literal["pool", "subprocess"] = "pool", workers: int | 
 
     ``limits`` go to :class:`~evaluators.sandbox.pool.WarmPool` (``tmpfs_mb``, ``nproc``,
     ``nofile``, ``fsize_mb``, ``output_cap``, ``uid_base``, ``hidden_paths``, ``disable``,
-    ``allow_unisolated``, ``start_timeout_s``). Raises :class:`SandboxUnavailableError` when
-    the backend cannot start with any isolation.
+    ``allow_unisolated``, ``start_timeout_s``; ``hidden_paths`` are roots that must never be
+    bound into the sandbox's allow-list, e.g. the service's home). Raises
+    :class:`SandboxUnavailableError` when the backend cannot start with any isolation.
     """
     if kind == "pool":
         from evaluators.sandbox.pool import WarmPool

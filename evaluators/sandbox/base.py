@@ -35,10 +35,17 @@ class SandboxRequest:
     cases: list[dict[str, Any]]  # each {"name", "op", "payload"}
     timeout_s: float = 10.0
     memory_mb: int = 2048
+    forbidden: tuple[str, ...] = ()  # watched at run time (see evaluators.sandbox.observe)
 
 
 @dataclass
 class SandboxResponse:
+    """What a run produced, sanitised. ``case_results[name]`` is ``{"ok", "outputs" | "error",
+    "observed": {"ops", "calls", "imports"}, "measured": {"wall_ms", "cpu_ms", "peak_rss_kb",
+    "start_rss_kb"}}``;
+    ``measured`` comes from the supervisor, never from the child (exact for timed cases, which
+    run alone; approximate for the others, which are pipelined)."""
+
     outcome: Outcome
     isolation: Isolation
     load_error: dict[str, Any] | None = None
@@ -47,6 +54,10 @@ class SandboxResponse:
     stderr: str = ""
     duration_ms: float = 0.0
     detail: str = ""  # what the sandbox saw (signal, exit code), for messages
+    observed_load: dict[str, Any] = field(default_factory=dict)
+    tampered: str | None = None  # the harness saw its namespaces/profiler/threads changed
+    violation: str | None = None  # the result channel carried something the harness never sent
+    malformed: str | None = None  # a verified record that could not be decoded
 
 
 class Sandbox(Protocol):

@@ -6,15 +6,24 @@ or busy with the previous submission. A child:
 
 1. enters the sandbox (:func:`evaluators.sandbox.isolation.enter_sandbox`) and writes the layers
    it achieved to its *ready* pipe, which it then closes;
-2. blocks on its *request* pipe until the zygote hands it a submission (or closes the pipe, in
-   which case it exits quietly), reads it, closes the pipe;
-3. sets the per-request CPU and address-space limits, decodes the request (JSON + ``.npy``, never
-   pickle) and runs :func:`evaluators.harness.run_submission`, whose events go to fd 3;
-4. flushes stdout/stderr and calls ``os._exit`` — no atexit handler or finalizer of the
-   candidate's runs. Being PID 1 of its namespace, its exit kills anything the candidate left.
+2. prepares the harness (:func:`evaluators.harness.prepare`: private namespaces, the disarmed
+   audit hook, a warm-up that touches the objects the harness will use), then blocks on its
+   *request* pipe until the zygote hands it a submission (or closes the pipe, in which case it
+   exits quietly) and reads the limits header: CPU seconds and address space are set now,
+   before any candidate code exists;
+3. starts the **harness thread** (:func:`evaluators.harness.serve`, which reads the rest of the
+   request itself) and parks the main thread on a lock that is never released. Python runs
+   signal handlers, and ``_thread.interrupt_main`` delivers ``KeyboardInterrupt``, only on the
+   main thread — which never runs bytecode again — so no timer or interrupt can land in the
+   harness, and candidate code (which runs on the harness thread) cannot even install a
+   handler (``signal.signal`` raises ``ValueError`` off the main thread). A signal whose default
+   action is to terminate still does: that is a crash, graded as one;
+4. the harness thread flushes stdout/stderr and calls ``os._exit`` whatever happens: no atexit
+   handler or finalizer of the candidate's runs. Being PID 1 of its namespace, the child's exit
+   kills anything the candidate left.
 
 Nothing here is trusted after step 3 starts: the zygote only forwards what the child writes and
-judges nothing; the trusted side decodes and compares.
+the trusted side decodes and compares.
 """
 
 from __future__ import annotations
@@ -26,40 +35,24 @@ import sys
 import traceback
 from typing import Any, NoReturn
 
-from evaluators import harness, wire
-from evaluators.sandbox import channel, isolation, linux
+from evaluators import harness
+from evaluators.sandbox import channel, isolation
 
 EXIT_SETUP_FAILED = 71
 EXIT_HARNESS_FAILED = 70
-_exit = os._exit  # bound now: the candidate may replace os._exit
+EXIT_ESCAPED = 72
 
 
-def _read_request() -> tuple[dict[str, Any], float, int] | None:
+def _read_limits() -> bool:
+    """The limits header; False if the zygote went away or discarded this spare."""
     header = bytearray(channel.REQUEST.size)
     try:
         channel.read_into(isolation.REQUEST_FD, memoryview(header))
     except channel.ChannelError:
-        return None  # the zygote went away or discarded this spare
-    length, timeout_s, memory_mb = channel.unpack_request(header)
-    body = bytearray(length)
-    channel.read_into(isolation.REQUEST_FD, memoryview(body))
-    os.close(isolation.REQUEST_FD)
+        return False
+    _, timeout_s, memory_mb = channel.unpack_request(header)
     isolation.request_limits(timeout_s, memory_mb)
-    return wire.decode(bytes(body)), timeout_s, memory_mb
-
-
-def _emit(message: dict[str, Any]) -> None:
-    channel.write_all(isolation.RESULT_FD, wire.encode(message))
-
-
-def _flush_and_exit(code: int) -> NoReturn:
-    """Flush, close the output pipes (the zygote can answer at once), then ``_exit``."""
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(BaseException):
-            stream.flush()
-    if code == 0:
-        linux.close_from(1)
-    _exit(code)
+    return True
 
 
 def _setup(config: isolation.ChildConfig, pipes: dict[str, int]) -> None:
@@ -69,7 +62,25 @@ def _setup(config: isolation.ChildConfig, pipes: dict[str, int]) -> None:
     os.close(isolation.READY_FD)
 
 
-def child_main(config: isolation.ChildConfig, pipes: dict[str, int]) -> NoReturn:
+def harness_thread(originals: Any, ready: Any, streams: tuple[Any, Any], request_fd: int,
+                   result_fd: int) -> None:
+    """The harness thread's whole life; never returns (``_exit`` in every case)."""
+    code = EXIT_HARNESS_FAILED
+    try:
+        code = harness.serve(originals, ready, request_fd, result_fd)
+    except BaseException:  # report it, then exit like every other path
+        with contextlib.suppress(BaseException):
+            traceback.print_exc(file=streams[1])
+    finally:
+        for stream in streams:
+            with contextlib.suppress(BaseException):
+                stream.flush()
+        if code == 0:
+            originals.closerange(1, 64)  # the zygote can answer before the teardown
+        originals.exit(code)
+
+
+def child_main(config: isolation.ChildConfig, pipes: dict[str, int], originals: Any) -> NoReturn:
     """Entry point right after ``fork`` in the zygote; never returns."""
     try:
         _setup(config, pipes)
@@ -77,18 +88,21 @@ def child_main(config: isolation.ChildConfig, pipes: dict[str, int]) -> NoReturn
         traceback.print_exc()
         os._exit(EXIT_SETUP_FAILED)
     try:
-        received = _read_request()
-    except BaseException:
-        traceback.print_exc()
-        os._exit(EXIT_HARNESS_FAILED)
-    if received is None:
-        os._exit(0)
-    request = received[0]
-    try:
-        sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
-        sys.stderr.reconfigure(line_buffering=True)  # type: ignore[union-attr]
-        harness.run_submission(request, _emit)
-    except BaseException:
-        traceback.print_exc()
-        _flush_and_exit(EXIT_HARNESS_FAILED)
-    _flush_and_exit(0)
+        ready = harness.prepare(originals)  # while no request is here yet
+        if not _read_limits():
+            os._exit(0)
+        park_and_serve(originals, ready, isolation.REQUEST_FD, isolation.RESULT_FD)
+    finally:
+        os._exit(EXIT_ESCAPED)
+
+
+def park_and_serve(originals: Any, ready: Any, request_fd: int, result_fd: int) -> NoReturn:
+    """Start the harness thread (see step 3 of the module doc) and park this one for good."""
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+    sys.stderr.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+    parked = originals.allocate_lock()
+    parked.acquire()
+    originals.start_thread(harness_thread, (originals, ready, (sys.stdout, sys.stderr),
+                                            request_fd, result_fd))
+    while True:
+        parked.acquire()

@@ -1,8 +1,9 @@
-"""Entry point of a one-shot sandboxed child: ``python -m evaluators.sandbox.child_main FD``.
+"""Entry point of a one-shot child: ``python -m evaluators.sandbox.child_main REQUEST RESULT``.
 
-Reads one wire request from stdin, runs it with :mod:`evaluators.harness` and writes the
-harness events to file descriptor ``FD``. Used by the cold subprocess runner; the warm pool's
-children call the harness directly after forking.
+Used by the cold subprocess runner. It imports and warms up what a zygote would, seals itself
+(:func:`evaluators.sandbox.seal.seal`), reads the limits header from the request descriptor and
+then runs exactly the warm pool's child code: the harness on its own thread, this main thread
+parked (:func:`evaluators.sandbox.child.park_and_serve`).
 """
 
 from __future__ import annotations
@@ -10,20 +11,26 @@ from __future__ import annotations
 import os
 import sys
 
-from evaluators import harness, wire
+from evaluators import harness
+from evaluators.sandbox import channel
+from evaluators.sandbox.child import EXIT_ESCAPED, park_and_serve
+from evaluators.sandbox.seal import seal
+from evaluators.sandbox.warmup import preload
 
 
 def main() -> None:
-    result_fd = int(sys.argv[1])
-    request = wire.read_message(sys.stdin.buffer)
-    out = os.fdopen(result_fd, "wb", buffering=0)
-
-    def emit(message: dict) -> None:
-        out.write(wire.encode(message))
-
-    harness.run_submission(request, emit)
-    out.close()
-    os._exit(0)
+    request_fd, result_fd = int(sys.argv[1]), int(sys.argv[2])
+    try:
+        preload()
+        originals = seal()
+        originals.guard = True
+        ready = harness.prepare(originals)
+        header = bytearray(channel.REQUEST.size)
+        channel.read_into(request_fd, memoryview(header))
+        channel.unpack_request(header)  # limits were set by the parent (rlimits)
+        park_and_serve(originals, ready, request_fd, result_fd)
+    finally:
+        os._exit(EXIT_ESCAPED)
 
 
 if __name__ == "__main__":

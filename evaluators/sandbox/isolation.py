@@ -43,8 +43,9 @@ from typing import Literal
 from evaluators.result import Isolation
 from evaluators.sandbox import linux, mounts, seccomp_filter
 
-REQUIRED = ("warm-pool", "fork-per-submission", "empty-env", "session", "pid-namespace",
-            "mount-namespace", "net-namespace", "ipc-namespace", "hidden-paths",
+REQUIRED = ("warm-pool", "fork-per-submission", "empty-env", "audit-guard", "session",
+            "pid-namespace",
+            "mount-namespace", "net-namespace", "ipc-namespace", "allowlist-root",
             "readonly-root", "minimal-dev", "private-tmp", "private-proc", "fd-hygiene",
             "uid-drop", "no-new-privs", "rlimits", "seccomp")
 OPTIONAL = ("uts-namespace", "cgroup-namespace", "pdeathsig", "no-new-processes")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
+import platform
 
 CLONE_NEWTIME = 0x00000080
 CLONE_NEWNS = 0x00020000
@@ -44,9 +45,11 @@ PR_SET_DUMPABLE = 4
 PR_CAPBSET_DROP = 24
 PR_SET_NO_NEW_PRIVS = 38
 
-# Syscalls numbered >= 424 share one number on every architecture.
+# Syscalls numbered >= 424 share one number on every architecture; pivot_root does not.
 SYS_CLOSE_RANGE = 436
 SYS_MOUNT_SETATTR = 442
+SYS_PIVOT_ROOT = {"x86_64": 155, "aarch64": 41, "riscv64": 41}.get(platform.machine(), -1)
+MNT_DETACH = 2
 
 _libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
 _libc.mount.argtypes = (ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong,
@@ -92,6 +95,17 @@ def mount_setattr(path: str, attr_set: int, attr_clr: int = 0, recursive: bool =
     flags = AT_RECURSIVE if recursive else 0
     _check(_libc.syscall(SYS_MOUNT_SETATTR, AT_FDCWD, _b(path), flags, ctypes.byref(attr),
                          ctypes.sizeof(attr)), f"mount_setattr {path}")
+
+
+def pivot_root(new_root: str, put_old: str) -> None:
+    """Make ``new_root`` the root of this mount namespace, the old one under ``put_old``."""
+    if SYS_PIVOT_ROOT < 0:
+        raise OSError(38, f"pivot_root: unknown syscall number on {platform.machine()}")
+    _check(_libc.syscall(SYS_PIVOT_ROOT, _b(new_root), _b(put_old)), "pivot_root")
+
+
+def umount(target: str, flags: int = MNT_DETACH) -> None:
+    _check(_libc.umount2(_b(target), flags), f"umount {target}")
 
 
 def prctl(option: int, arg2: int = 0, arg3: int = 0) -> None:

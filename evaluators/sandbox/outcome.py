@@ -1,36 +1,40 @@
 """Turning what a zygote relayed into a :class:`SandboxResponse` (trusted side).
 
-The child's result stream is decoded here, on the service side, with :mod:`evaluators.wire`
-(JSON + ``.npy``, ``allow_pickle=False``); a cut-off stream keeps the events that arrived whole.
-The outcome is decided from the evidence, in this order:
+The records reached the service already verified by the zygote (grammar, order, HMAC tags) and
+decoded one at a time by the worker (:func:`evaluators.sandbox.worker.decode_record`). The
+outcome is decided from the evidence, in this order:
 
 * the zygote killed the child at the wall-clock limit, or the kernel sent ``SIGXCPU`` (or the
   hard CPU limit's ``SIGKILL`` after the CPU time was used up) → ``timeout``;
 * the zygote killed it for flooding stdout/stderr/results → ``output_limit``;
 * a ``MemoryError`` or torch's "can't allocate memory" anywhere (load, a case, stderr), or an
   unexplained ``SIGKILL`` → ``memory_limit`` (RLIMIT_AS makes allocations fail in-process);
-* no ``done`` event → ``crashed``, with the exit code or signal in ``detail``;
+* no ``done`` record → ``crashed``, with the exit code or signal in ``detail``;
 * otherwise ``completed``.
 
-Events are the child's words, so they are *sanitised* before the grader sees them: a case is
-either ``ok`` with a dict of outputs or an error ``{type, message, line}`` of the right types; a
-malformed or hostile stream (bad frames, JSON nested 100 000 deep) ends decoding there instead
-of raising in the service.
+Independently, ``violation`` (the result channel was written to by something other than the
+harness) and ``tampered`` (the harness saw its namespaces, profiler or threads changed) are
+carried on the response: the grader turns either into an error grade.
+
+Events are still the child's words, so they are *sanitised* before the grader sees them: a case
+is either ``ok`` with a dict of outputs or an error ``{type, message, line}`` of the right types;
+``observed`` (operators, forbidden calls, imports) is reduced to plain names and counts; the
+zygote's ``measured`` numbers are attached to the case.
 """
 
 from __future__ import annotations
 
-import io
 import signal
 from typing import Any
 
-from evaluators import wire
 from evaluators.result import Isolation
 from evaluators.sandbox.base import Outcome, SandboxResponse
 from evaluators.sandbox.worker import RawRun
+from evaluators.wire import clean_text
 
 MEMORY_MARKERS = ("can't allocate memory", "DefaultCPUAllocator", "Cannot allocate memory",
                   "out of memory")
+MAX_NAMES = 2000
 
 
 def is_memory_error(error: dict[str, Any] | None) -> bool:
@@ -56,21 +60,9 @@ def _outcome(summary: dict[str, Any], done: bool, memory: bool, cpu_limit_hit: b
         return "timeout"
     if killed_for.startswith("output_limit"):
         return "output_limit"
-    if memory or (not done and signum == signal.SIGKILL):
+    if memory or (not done and signum == signal.SIGKILL and killed_for != "protocol"):
         return "memory_limit"
     return "completed" if done else "crashed"
-
-
-def _decode_events(data: bytes) -> list[Any]:
-    """Every whole message of the result stream, stopping at the first malformed one."""
-    stream = io.BytesIO(data)
-    events = []
-    while stream.tell() < len(data):
-        try:
-            events.append(wire.read_message(stream, max_bytes=len(data)))
-        except Exception:  # WireError, RecursionError…: these bytes are untrusted
-            break
-    return events
 
 
 def clean_error(error: Any) -> dict[str, Any]:
@@ -78,41 +70,70 @@ def clean_error(error: Any) -> dict[str, Any]:
     if not isinstance(error, dict):
         error = {"type": "MalformedResult", "message": repr(error)[:200]}
     line = error.get("line")
-    return {"type": str(error.get("type", "Error"))[:200],
-            "message": str(error.get("message", ""))[:2000],
+    return {"type": clean_text(str(error.get("type", "Error")))[:200],
+            "message": clean_text(str(error.get("message", "")))[:2000],
             "line": line if isinstance(line, int) and not isinstance(line, bool) else None}
 
 
-def clean_case(event: dict[str, Any]) -> dict[str, Any]:
+def clean_observed(observed: Any) -> dict[str, Any]:
+    """Operator counts and names, bounded and of the right types."""
+    if not isinstance(observed, dict):
+        return {"ops": {}, "calls": [], "imports": []}
+    ops = observed.get("ops")
+    counts = {str(k)[:200]: int(v) for k, v in list(ops.items())[:MAX_NAMES]
+              if isinstance(v, int) and not isinstance(v, bool)} if isinstance(ops, dict) else {}
+
+    def names(key: str) -> list[str]:
+        value = observed.get(key)
+        return [str(v)[:200] for v in value[:MAX_NAMES]] if isinstance(value, list) else []
+
+    return {"ops": counts, "calls": names("calls"), "imports": names("imports")}
+
+
+def clean_case(event: dict[str, Any], measured: Any) -> dict[str, Any]:
     """A case event the grader can rely on: ``ok`` with a dict of outputs, or an error."""
-    name = str(event.get("name"))
-    ms = event.get("ms")
-    ms = float(ms) if isinstance(ms, (int, float)) and not isinstance(ms, bool) else 0.0
+    case: dict[str, Any] = {"event": "case", "name": str(event.get("name")),
+                            "observed": clean_observed(event.get("observed")),
+                            "measured": measured if isinstance(measured, dict) else {}}
     if event.get("ok") is True and isinstance(event.get("outputs"), dict):
-        return {"event": "case", "name": name, "ok": True, "outputs": event["outputs"], "ms": ms}
+        return {**case, "ok": True, "outputs": event["outputs"]}
     error = event.get("error") if event.get("ok") is False else \
         {"type": "MalformedResult", "message": "the result of this test was malformed"}
-    return {"event": "case", "name": name, "ok": False, "error": clean_error(error), "ms": ms}
+    return {**case, "ok": False, "error": clean_error(error)}
+
+
+def _apply(response: SandboxResponse, record: dict[str, Any]) -> bool:
+    """Fold one record into the response; True if it was the ``done`` record."""
+    event = record["event"]
+    if not isinstance(event, dict):
+        response.malformed = record.get("error") or "undecodable record"
+        return False
+    kind = record["kind"]
+    if isinstance(event.get("tampered"), str) and response.tampered is None:
+        response.tampered = clean_text(event["tampered"])[:500]
+    if kind in ("L", "E"):
+        response.observed_load = clean_observed(event.get("observed"))
+        if kind == "E":
+            response.load_error = clean_error(event.get("error"))
+    elif kind == "C":
+        case = clean_case(event, record.get("measured"))
+        response.case_results[case["name"]] = case
+    return kind == "D"
 
 
 def build_response(raw: RawRun, isolation: Isolation, output_cap: int,
                    timeout_s: float) -> SandboxResponse:
-    """Decode and sanitise what the child sent; decide the outcome (see the module doc)."""
+    """Sanitise what the child sent; decide the outcome (see the module doc)."""
     summary = raw.summary
     sent = summary.get("bytes", {})
     response = SandboxResponse(
         outcome="completed", isolation=isolation, duration_ms=raw.elapsed_ms,
         stdout=_text(raw.streams[b"O"], sent.get("stdout", 0), output_cap),
-        stderr=_text(raw.streams[b"E"], sent.get("stderr", 0), output_cap))
+        stderr=_text(raw.streams[b"E"], sent.get("stderr", 0), output_cap),
+        violation=summary.get("violation"))
     done = False
-    for event in _decode_events(bytes(raw.streams[b"R"])):
-        kind = event.get("event") if isinstance(event, dict) else None
-        if kind == "load_error":
-            response.load_error = clean_error(event.get("error"))
-        elif kind == "case":
-            response.case_results[str(event.get("name"))] = clean_case(event)
-        elif kind == "done":
-            done = True
+    for record in raw.records:
+        done = _apply(response, record) or done
     memory = (is_memory_error(response.load_error) or "MemoryError" in response.stderr
               or any(is_memory_error(c.get("error")) for c in response.case_results.values()
                      if not c.get("ok")))

@@ -33,7 +33,7 @@ from typing import Any
 
 from evaluators import wire
 from evaluators.result import Isolation
-from evaluators.sandbox import channel, isolation
+from evaluators.sandbox import channel, isolation, protocol
 from evaluators.sandbox.base import (
     SandboxError,
     SandboxRequest,
@@ -50,6 +50,38 @@ MAX_ATTEMPTS = 3
 
 def _layers(hello: dict[str, Any]) -> set[str]:
     return set(hello["zygote_layers"]) | set(hello["child_layers"])
+
+
+_PARTS: dict[tuple[int, str], tuple[Any, bytes]] = {}
+_PARTS_LOCK = threading.Lock()
+
+
+def _case_part(case: dict[str, Any]) -> bytes:
+    """A case's encoded part, cached per payload object (problems build their cases once)."""
+    key = (id(case["payload"]), str(case["name"]))
+    with _PARTS_LOCK:
+        hit = _PARTS.get(key)
+        if hit is not None and hit[0] is case["payload"]:
+            return hit[1]
+    part = wire.encode({"name": case["name"], "payload": case["payload"]})
+    with _PARTS_LOCK:
+        if len(_PARTS) > 4096:
+            _PARTS.clear()
+        _PARTS[key] = (case["payload"], part)
+    return part
+
+
+def pack(request: SandboxRequest) -> bytes:
+    """The request as a zygote reads it: limits header, then the load part and one part per
+    case (:mod:`evaluators.sandbox.protocol`)."""
+    cases = [{"name": c["name"], "op": c.get("op") or "run",
+              **({"memory": True} if c.get("memory") else {})} for c in request.cases]
+    parts = [wire.encode({"code": request.code, "driver": request.driver, "cases": cases,
+                          "forbidden": list(request.forbidden)})]
+    parts += [_case_part(c) for c in request.cases]
+    strict = [False, *(bool(c.get("timed")) for c in request.cases)]
+    body = protocol.pack_parts(parts, strict)
+    return channel.pack_request(body, request.timeout_s, request.memory_mb) + body
 
 
 class WarmPool:
@@ -185,9 +217,7 @@ class WarmPool:
             return list(self._workers.values())
 
     def run(self, request: SandboxRequest) -> SandboxResponse:
-        body = wire.encode({"code": request.code, "driver": request.driver,
-                            "cases": request.cases})
-        packed = channel.pack_request(body, request.timeout_s, request.memory_mb) + body
+        packed = pack(request)
         for attempt in range(MAX_ATTEMPTS):
             worker = self._lease()
             if request.driver not in worker.hello["drivers"]:

@@ -5,22 +5,32 @@ and rlimits (CPU, address space, processes, file size, open files, no core dumps
 namespaces and no seccomp filter, so it reports ``level="partial"`` and lists what is missing.
 It exists as the baseline the warm pool is benchmarked against, and for machines where the pool
 cannot start. It pays the full interpreter + torch import (~2 s) on every submission.
+
+The child runs the same harness as the pool's children, and this process supervises it with the
+zygote's own code (:func:`evaluators.sandbox.supervise.supervise`, on a helper thread, relaying
+frames through a pipe that the calling thread reads like a :class:`ZygoteWorker` would): streamed
+cases, verified records, the supervisor's clocks.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
-import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
-from evaluators import wire
 from evaluators.result import Isolation
-from evaluators.sandbox.base import SandboxRequest, SandboxResponse
-from evaluators.sandbox.collect import collect_events
+from evaluators.sandbox import channel, protocol
+from evaluators.sandbox.base import SandboxError, SandboxRequest, SandboxResponse
+from evaluators.sandbox.outcome import build_response
+from evaluators.sandbox.pool import pack
+from evaluators.sandbox.supervise import Caps, Child, ChildLost, supervise
+from evaluators.sandbox.worker import RawRun, collect_frames
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 OUTPUT_CAP = 64 * 1024
@@ -45,50 +55,61 @@ class SubprocessSandbox:
     def close(self) -> None:
         """Nothing to release: every run owns its own process."""
 
-    def run(self, request: SandboxRequest) -> SandboxResponse:
-        read_fd, write_fd = os.pipe()
+    def _spawn(self, request: SandboxRequest) -> tuple[subprocess.Popen, Child]:
+        req_r, req_w = os.pipe()
+        res_r, res_w = os.pipe()
         cpu_s = max(1, int(request.timeout_s) + 1)
-        started = time.perf_counter()
         proc = subprocess.Popen(
-            [sys.executable, "-s", "-B", "-m", "evaluators.sandbox.child_main", str(write_fd)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            pass_fds=(write_fd,), cwd=str(PROJECT_ROOT), start_new_session=True,
+            [sys.executable, "-s", "-B", "-m", "evaluators.sandbox.child_main", str(req_r),
+             str(res_w)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            pass_fds=(req_r, res_w), cwd=str(PROJECT_ROOT), start_new_session=True,
             env={"PYTHONPATH": str(PROJECT_ROOT), "OMP_NUM_THREADS": "1"},
-            preexec_fn=lambda: _limits(request.memory_mb, cpu_s),
-        )
-        os.close(write_fd)
-        payload = wire.encode({"code": request.code, "driver": request.driver,
-                               "cases": request.cases})
+            preexec_fn=lambda: _limits(request.memory_mb, cpu_s))
+        os.close(req_r)
+        os.close(res_w)
+        assert proc.stdout is not None and proc.stderr is not None
+        fds = {"request": req_w, "result": res_r, "stdout": os.dup(proc.stdout.fileno()),
+               "stderr": os.dup(proc.stderr.fileno())}
+        proc.stdout.close()
+        proc.stderr.close()
+        return proc, Child(pid=proc.pid, pidfd=os.pidfd_open(proc.pid), fds=fds)
+
+    def run(self, request: SandboxRequest) -> SandboxResponse:
+        packed = pack(request)
+        header = bytes(packed[:channel.REQUEST.size])
+        body = memoryview(packed)[channel.REQUEST.size:]
+        parts, strict = protocol.split_parts(body)
+        run = protocol.RunProtocol(parts, Caps().result_cap, strict)
+        proc, child = self._spawn(request)
+        frames_r, frames_w = os.pipe()
+        control_r, control_w = os.pipe()  # kept open: EOF would mean "service gone"
+        outcome: dict[str, Any] = {}
+        started = time.monotonic()
+
+        def supervise_child() -> None:
+            try:
+                outcome["summary"] = supervise(
+                    child, run.opening(header), run, request.timeout_s + 2.0,
+                    Caps(output_cap=OUTPUT_CAP), control_r, frames_w, lambda: None)
+            except (ChildLost, TimeoutError, OSError) as exc:
+                outcome["error"] = exc
+            finally:
+                channel.send_json(frames_w, b"X", outcome.get("summary") or {})
+                os.close(frames_w)
+
+        thread = threading.Thread(target=supervise_child, daemon=True)
+        thread.start()
         try:
-            assert proc.stdin is not None
-            proc.stdin.write(payload)
-            proc.stdin.close()
-        except BrokenPipeError:
-            pass
-        events, stdout, stderr, timed_out = collect_events(
-            proc.pid, read_fd, proc.stdout, proc.stderr, request.timeout_s + 2.0, OUTPUT_CAP)
-        returncode = proc.wait()
-        elapsed = (time.perf_counter() - started) * 1000
-        return _response(events, stdout, stderr, elapsed, timed_out, returncode, self.describe())
-
-
-def _response(events: list[dict], stdout: str, stderr: str, elapsed: float, timed_out: bool,
-              returncode: int, isolation: Isolation) -> SandboxResponse:
-    response = SandboxResponse(outcome="completed", isolation=isolation, stdout=stdout,
-                               stderr=stderr, duration_ms=elapsed)
-    done = False
-    for event in events:
-        if event.get("event") == "load_error":
-            response.load_error = event.get("error")
-        elif event.get("event") == "case":
-            response.case_results[str(event.get("name"))] = event
-        elif event.get("event") == "done":
-            done = True
-    killed_by = -returncode if returncode < 0 else None
-    if timed_out or killed_by == signal.SIGXCPU:
-        response.outcome = "timeout"
-    elif not done:
-        memory = "MemoryError" in stderr or killed_by == signal.SIGKILL
-        response.outcome = "memory_limit" if memory else "crashed"
-        response.detail = f"exit code {returncode}" if killed_by is None else f"signal {killed_by}"
-    return response
+            raw = collect_frames(frames_r, RawRun(summary={}))
+        finally:
+            thread.join()
+            for fd in (frames_r, control_r, control_w, child.pidfd, *child.fds.values()):
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+            with contextlib.suppress(ChildProcessError):
+                proc.wait()
+        if "error" in outcome and not isinstance(outcome["error"], ChildLost):
+            raise SandboxError(f"the one-shot child could not be supervised: {outcome['error']}")
+        raw.elapsed_ms = (time.monotonic() - started) * 1000
+        return build_response(raw, self.describe(), OUTPUT_CAP, request.timeout_s)

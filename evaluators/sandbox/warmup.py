@@ -22,6 +22,7 @@ import importlib
 import pkgutil
 import sys
 import traceback
+from typing import Any
 
 MADV_HUGEPAGE = 14
 MADV_COLLAPSE = 25
@@ -49,12 +50,10 @@ def preload() -> list[str]:
     return loaded
 
 
-def warm_up() -> None:
-    """Touch the code paths a typical solution and the harness use, once, before forking."""
+def tensors() -> Any:
+    """A few operators most solutions use; run once per zygote and once per spare child."""
     import numpy as np
     import torch
-
-    from evaluators import harness, wire
 
     x = torch.from_numpy(np.random.default_rng(0).standard_normal((2, 3, 4)).astype(np.float32))
     logits = x @ x.transpose(-1, -2) / 2.0
@@ -63,10 +62,34 @@ def warm_up() -> None:
     shifted = torch.exp(logits - logits.amax(dim=-1, keepdim=True))
     torch.where(mask, shifted / shifted.sum(-1, keepdim=True), torch.zeros_like(shifted))
     torch.nn.functional.log_softmax(logits, dim=-1).double().numpy()
-    arrays = {"a": np.arange(6.0).reshape(2, 3), "w": weights}
-    wire.decode(wire.encode({k: harness.export_value(v) for k, v in arrays.items()}))
-    harness.load_solution("def f(x):\n    return x\n")
-    sys.modules.pop("solution", None)
+    for optimizer in (torch.optim.Adam, torch.optim.SGD):  # first use patches `step` in place
+        optimizer([torch.zeros(1, requires_grad=True)], lr=0.1)
+    return {"a": np.arange(6.0).reshape(2, 3), "w": weights, "l": [1, 2], "f": [0.5]}
+
+
+def warm_up() -> None:
+    """Touch the code paths a typical solution and the harness use, once, before forking."""
+    import cProfile
+
+    import torch
+    from torch.autograd import ProfilerConfig, ProfilerState
+
+    from evaluators import export, wire
+
+    config = ProfilerConfig(ProfilerState.CPU, False, False, False, False, False,
+                            torch._C._profiler._ExperimentalConfig())
+    profile = cProfile.Profile(builtins=False)
+    torch._C._autograd._enable_profiler_legacy(config)
+    profile.enable()
+    arrays = tensors()
+    profile.disable()
+    profile.getstats()
+    torch._C._autograd._disable_profiler_legacy()
+    captured = export.capture()
+    encoded = export.encode(export.export_outputs(arrays, captured), captured)
+    wire.decode(encoded)
+    export.decode(wire.encode({"payload": arrays["a"]}), captured)
+    compile("def f(x):\n    return x\n", "solution.py", "exec", dont_inherit=True)
 
 
 def _anonymous_regions() -> list[tuple[int, int]]:

@@ -5,6 +5,11 @@ explicit minimal environment (no variable of the service's environment reaches i
 session, stdin as the request pipe and a dedicated pipe for frames (stdout goes to /dev/null so
 stray prints cannot corrupt the protocol; stderr is the service's, for the zygote's own log).
 
+Results arrive as records the zygote has already verified (``R`` chunks closed by a ``Q``
+frame): each is decoded as soon as it is complete (:func:`evaluators.wire.decode_at`, bounded,
+arrays are views into the record's own buffer), so the service holds one copy of a result, not
+the raw stream plus its decoded form.
+
 :meth:`ZygoteWorker.run` is used by one thread at a time (the pool leases workers). It has its own
 watchdog — the request's timeout plus a grace period — so a zygote that hangs or dies is detected
 here, killed with its whole process group, and reported as :class:`WorkerLost`; whether the
@@ -26,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from evaluators import wire
 from evaluators.sandbox import channel
 from evaluators.sandbox.base import SandboxError
 
@@ -50,12 +56,64 @@ def zygote_env() -> dict[str, str]:
 
 @dataclass
 class RawRun:
-    """What came back for one request, still undecoded."""
+    """What came back for one request: verified records (decoded), output, the summary."""
 
     summary: dict[str, Any]
+    records: list[dict[str, Any]] = field(default_factory=list)
     streams: dict[bytes, bytearray] = field(
-        default_factory=lambda: {b"R": bytearray(), b"O": bytearray(), b"E": bytearray()})
+        default_factory=lambda: {b"O": bytearray(), b"E": bytearray()})
     elapsed_ms: float = 0.0
+
+
+@dataclass
+class _Record:
+    """The record being received: one buffer of the announced size, filled in order."""
+
+    data: bytearray = field(default_factory=bytearray)
+    filled: int = 0
+
+
+def apply_frame(run: RawRun, record: _Record, kind: bytes, payload: bytes) -> bool:
+    """Fold one zygote frame into ``run``; True once the ``X`` summary arrived."""
+    if kind == b"R":
+        record.data[record.filled:record.filled + len(payload)] = payload
+        record.filled += len(payload)
+    elif kind == b"P":  # a record of this many bytes follows: one allocation, no regrowth
+        record.data, record.filled = bytearray(int(json.loads(payload)["length"])), 0
+    elif kind == b"Q":
+        data = record.data if record.filled == len(record.data) else \
+            record.data[:record.filled]
+        run.records.append(decode_record(json.loads(payload), data))
+        record.data, record.filled = bytearray(), 0
+    elif kind in run.streams:
+        run.streams[kind] += payload
+    elif kind == b"X":
+        run.summary = json.loads(payload)
+        return True
+    return False
+
+
+def collect_frames(fd: int, run: RawRun) -> RawRun:
+    """Read frames from ``fd`` until the ``X`` summary (blocking; the cold runner's loop)."""
+    reader, record = channel.FrameReader(), _Record()
+    while True:
+        data = os.read(fd, 1 << 20)
+        if not data:
+            raise SandboxError("the supervisor stopped before its summary")
+        for kind, payload in reader.feed(data):
+            if apply_frame(run, record, kind, payload):
+                return run
+
+
+def decode_record(end: dict[str, Any], data: bytearray) -> dict[str, Any]:
+    """One record as the trusted side uses it: kind, case index, measurements, event."""
+    record = {"kind": str(end.get("kind")), "index": end.get("index"),
+              "measured": end.get("measured"), "event": None, "error": None}
+    try:
+        record["event"] = wire.decode(data) if data else {}
+    except (wire.WireError, RecursionError, MemoryError) as exc:
+        record["error"] = f"{type(exc).__name__}: {str(exc)[:200]}"
+    return record
 
 
 class ZygoteWorker:
@@ -118,20 +176,18 @@ class ZygoteWorker:
             self.kill()
             raise WorkerLost(f"zygote not reachable: {exc}", started=False) from exc
         deadline = began + timeout_s + self.watchdog_grace_s
-        streams: dict[bytes, bytearray] = {b"R": bytearray(), b"O": bytearray(),
-                                           b"E": bytearray()}
+        run = RawRun(summary={})
+        record = _Record()
         started = False
         while True:
             kind, payload = self._next_frame(deadline, started)
-            if kind in streams:
-                streams[kind] += payload
-            elif kind == b"S":
-                started = True
-            elif kind == b"X":
-                return RawRun(json.loads(payload), streams, (time.monotonic() - began) * 1000)
-            else:
+            started = started or kind == b"S"
+            if kind not in (b"R", b"P", b"Q", b"O", b"E", b"S", b"X"):
                 self.kill()
-                raise WorkerLost(f"zygote failed: {payload[:2000]!r}", started)
+                raise WorkerLost(f"zygote failed: {kind!r} {payload[:2000]!r}", started)
+            if apply_frame(run, record, kind, payload):
+                run.elapsed_ms = (time.monotonic() - began) * 1000
+                return run
 
     def kill(self) -> None:
         """SIGKILL the zygote's process group (its children die by their parent-death signal)."""

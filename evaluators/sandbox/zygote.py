@@ -7,19 +7,24 @@ zygote is a long-lived interpreter started by :class:`~evaluators.sandbox.pool.W
 1. imports numpy, torch, the harness and **every driver** (never ``evaluators.problems``: hidden
    references and tests stay on the trusted side), runs a small warm-up so lazy initialisation is
    paid once, and compiles the seccomp filter;
-2. moves into its own mount namespace and builds the base filesystem view (project hidden,
-   minimal /dev, everything read-only — see :mod:`evaluators.sandbox.mounts`), then ``chdir("/")``
-   so no handle to the project survives;
+2. moves into its own mount namespace whose root is an allow-list — the interpreter, the
+   virtualenv and the shared libraries it loaded, nothing of the project, the service's data or
+   the host's homes (see :mod:`evaluators.sandbox.mounts`) — read-only, with a minimal /dev;
 3. freezes the GC (children inherit a compact heap and do not touch every page), forks its first
    child and reports the layers that child achieved in an ``H`` frame — the probe behind
    ``describe()``.
 
-Then, per request read from stdin (header + raw body, see :mod:`evaluators.sandbox.channel`), it
-takes the spare child (forked and sealed ahead of time, into a fresh PID namespace each), checks
-it has every layer the probe had, hands it the request and supervises it
-(:mod:`evaluators.sandbox.supervise`); as soon as the request is handed over it wipes its copy and
-forks the next spare while the current one runs. One zygote serves one request at a time; the
-pool runs one zygote per slot, each with its own uid.
+Before forking, it *seals* itself (:mod:`evaluators.sandbox.seal`): the originals the harness
+needs are captured and the entry points candidate code must not reach are neutered, once, so
+every child inherits a sealed interpreter for free.
+
+Then, per request read from stdin (header + packed parts, see :mod:`evaluators.sandbox.channel`
+and :mod:`evaluators.sandbox.protocol`), it takes the spare child (forked and sealed ahead of
+time, into a fresh PID namespace each), checks it has every layer the probe had, and supervises
+it (:mod:`evaluators.sandbox.supervise`), streaming the parts one case at a time. The request
+lives in an ``MADV_DONTFORK`` mapping, so the next spare — forked as soon as the load part is
+handed over, while the current child runs its cases — inherits none of it. One zygote serves one request
+at a time; the pool runs one zygote per slot, each with its own uid.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import mmap
 import os
 import select
 import sys
@@ -34,8 +40,9 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from evaluators.sandbox import channel, isolation, linux, mounts
-from evaluators.sandbox.child import child_main
+from evaluators.sandbox import channel, isolation, linux, mounts, protocol
+from evaluators.sandbox.child import EXIT_ESCAPED, child_main
+from evaluators.sandbox.seal import seal
 from evaluators.sandbox.supervise import Caps, Child, ChildLost, supervise
 from evaluators.sandbox.warmup import compact_memory, preload, warm_up
 
@@ -54,15 +61,32 @@ class Zygote:
         self.layers: list[str] = ["warm-pool", "fork-per-submission"]
         self.required: set[str] = set()
         self.spare: Child | None = None
+        self.allowed_files: list[str] = []
         self.pidns_fd: int | None = None
-        self.buffer = bytearray(1 << 16)
+        self.buffer = self._mapping(1 << 16)
+        self.originals: Any = None
 
     # -- start-up -----------------------------------------------------------------------------
+    @staticmethod
+    def _mapping(size: int) -> mmap.mmap:
+        """Anonymous memory that forked children do not inherit (the request buffer)."""
+        area = mmap.mmap(-1, size)
+        area.madvise(mmap.MADV_DONTFORK)
+        return area
+
     def start(self) -> None:
         drivers = preload()
         warm_up()
+        self.originals = seal()
+        self.originals.guard = "audit-guard" not in self.disable
+        if self.originals.guard:
+            self.layers.append("audit-guard")
         program = self._seccomp()
-        keep = mounts.keep_dirs()
+        keep, self.allowed_files = mounts.allowed_paths(
+            [self.config["project_root"], *self.config["hidden"]])
+        for name in set(os.environ) - ALLOWED_ENV:  # set by torch's own imports (cache dirs)
+            if name.startswith(("TORCH", "LC_")):
+                del os.environ[name]
         if set(os.environ) <= ALLOWED_ENV:
             self.layers.append("empty-env")
         self._base_view(keep)
@@ -100,9 +124,8 @@ class Zygote:
     def _base_view(self, keep: list[str]) -> None:
         if "mount-namespace" in self.disable:
             return
-        hidden = mounts.hidden_dirs(self.config["project_root"], self.config["hidden"], keep)
         try:
-            achieved = mounts.build_base_view(hidden, keep)
+            achieved = mounts.build_root(keep, self.allowed_files)
         except OSError as exc:
             print(f"kaoda-zygote: no mount namespace: {exc}", file=sys.stderr)
             return
@@ -133,7 +156,10 @@ class Zygote:
             self._reset_pid_namespace()
             raise
         if pid == 0:
-            child_main(self.child_config, theirs)
+            try:
+                child_main(self.child_config, theirs, self.originals)
+            finally:
+                os._exit(EXIT_ESCAPED)
         self._reset_pid_namespace()
         for fd in theirs.values():
             os.close(fd)
@@ -188,35 +214,36 @@ class Zygote:
         child.fds.clear()
 
     # -- requests -----------------------------------------------------------------------------
-    def _read_request(self) -> tuple[memoryview, float] | None:
-        size = channel.REQUEST.size
-        header = bytearray(size)
+    def _read_request(self) -> tuple[memoryview, bytes, float] | None:
+        """``(body, limits header for the child, timeout)`` of the next request, or None."""
+        header = bytearray(channel.REQUEST.size)
         try:
             channel.read_into(self.control_in, memoryview(header))
         except channel.ChannelError:
             return None
-        length, timeout_s, _ = channel.unpack_request(header)
-        if size + length > len(self.buffer):
-            self.buffer[:] = bytes(len(self.buffer))
-            self.buffer = bytearray(max(size + length, 2 * len(self.buffer)))
-        self.buffer[:size] = header
-        channel.read_into(self.control_in, memoryview(self.buffer)[size:size + length])
-        return memoryview(self.buffer)[:size + length], timeout_s
+        length, timeout_s, memory_mb = channel.unpack_request(header)
+        if length > len(self.buffer):
+            size = max(length, 2 * len(self.buffer))
+            with contextlib.suppress(BufferError):
+                self.buffer.close()
+            self.buffer = self._mapping(size)
+        body = memoryview(self.buffer)[:length]
+        channel.read_into(self.control_in, body)
+        return body, channel.pack_request(b"", timeout_s, memory_mb), timeout_s
 
-    def serve(self, request: memoryview, timeout_s: float) -> None:
+    def serve(self, body: memoryview, limits: bytes, timeout_s: float) -> None:
         handed: list[bool] = []
 
         def handed_over() -> None:
             if not handed:
                 handed.append(True)
-                request[:] = bytes(len(request))
                 self.spare = self.fork_child()
 
         channel.send_json(self.control_out, b"S", {})
         try:
             for attempt in (1, 2):
                 try:
-                    summary = self._run_child(self._take_spare(), request, timeout_s,
+                    summary = self._run_child(self._take_spare(), body, limits, timeout_s,
                                               handed_over)
                     break
                 except ChildLost:
@@ -224,15 +251,18 @@ class Zygote:
                         raise
         finally:
             handed_over()
+            body[:] = bytes(len(body))
         if summary["killed_for"] == "service-gone":
             raise SystemExit(0)
 
-    def _run_child(self, child: Child, request: memoryview, timeout_s: float,
+    def _run_child(self, child: Child, body: memoryview, limits: bytes, timeout_s: float,
                    handed_over: Callable[[], None]) -> dict[str, Any]:
         """Supervise one child; answer with ``X``, then reap it if that is still to do."""
         try:
-            summary = supervise(child, request, timeout_s, self.caps, self.control_in,
-                                self.control_out, handed_over)
+            parts, strict = protocol.split_parts(body)
+            run = protocol.RunProtocol(parts, self.caps.result_cap, strict)
+            summary = supervise(child, run.opening(limits), run, timeout_s, self.caps,
+                                self.control_in, self.control_out, handed_over)
             summary["child_layers"] = child.report["layers"] if child.report else []
             channel.send_json(self.control_out, b"X", summary)
             if not summary["reaped"]:

@@ -1,4 +1,8 @@
-"""Liveness and readiness."""
+"""Liveness and readiness, answered on the event loop.
+
+Both are ``async`` and touch only in-memory state, so they answer at once even when every
+sandbox worker, every grading thread and the server's worker threads are busy.
+"""
 
 from __future__ import annotations
 
@@ -14,13 +18,13 @@ router = APIRouter(tags=["health"])
 
 
 @router.get("/healthz", response_model=Health)
-def healthz() -> Health:
+async def healthz() -> Health:
     return Health(status="ok")
 
 
 @router.get("/readyz", response_model=Readiness,
             responses={503: {"model": Readiness, "description": "still starting"}})
-def readyz(request: Request) -> JSONResponse:
+async def readyz(request: Request) -> JSONResponse:
     state = request.app.state
     kb = getattr(state, "kb", None)
     sandbox = getattr(state, "sandbox", None)
@@ -38,6 +42,7 @@ def readyz(request: Request) -> JSONResponse:
         "brain": interviews.brain.name if interviews is not None else None,
         "judge": interviews.judge.name if interviews is not None else None,
         "auth": state.settings.auth.mode,
+        "grading": state.admission.snapshot() if hasattr(state, "admission") else None,
     }
     return JSONResponse(status_code=200 if kb is not None else 503,
                         content=Readiness.model_validate(body).model_dump(mode="json"))

@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
 from evaluators.grader import MAX_CODE_BYTES
-from service.deps import InterviewsDep, ReportsDep, UserDep
+from service.deps import AdmissionDep, InterviewsDep, ReportsDep, SubmitterDep, UserDep
 from service.errors import error_response, responses
 from service.interview_clock import IDLE_CAP_S
 from service.journey_schemas import DraftIn, DraftOut, Limits
@@ -76,10 +77,15 @@ def stream_message(turn: Annotated[TurnRun, Depends(start_streamed_turn)]
 
 
 @router.post("/interviews/{interview_id}/code", response_model=CodeTurnReply,
-             responses=responses(401, 404, 409, 413, 422, 503))
-def post_code(interview_id: str, body: CodeSubmission, user: UserDep,
-              interviews: InterviewsDep) -> CodeTurnReply:
-    return interviews.submit_code(user.id, interview_id, body.problem_id, body.code)
+             responses=responses(401, 404, 409, 413, 422, 429, 503))
+async def post_code(interview_id: str, body: CodeSubmission, user: UserDep,
+                    interviews: InterviewsDep, admission: AdmissionDep,
+                    submitter: SubmitterDep) -> CodeTurnReply:
+    """Grade in the grading pool under a fair sandbox slot; the reply is phrased after it."""
+    result = await admission.run(submitter, interviews.grade_code_turn, user.id, interview_id,
+                                 body.problem_id, body.code)
+    return await run_in_threadpool(interviews.record_code_turn, user.id, interview_id,
+                                   body.problem_id, body.code, result)
 
 
 @router.get("/interviews", response_model=list[InterviewSummary], responses=responses(401))

@@ -1,4 +1,9 @@
-"""Coding problems: list, statement, and graded submissions."""
+"""Coding problems: list, statement, and graded submissions.
+
+A submission waits for a sandbox slot asynchronously (fair between clients, 429/503 with
+``Retry-After`` when busy: :mod:`service.admission`) and is graded in the grading pool, so the
+server's own worker threads and the event loop stay free for everything else.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from fastapi import APIRouter
 from evaluators.catalog import get_problem, load_catalog
 from evaluators.grader import grade
 from evaluators.result import GradeResult
-from service.deps import SandboxDep, UserDep
+from service.deps import AdmissionDep, SandboxDep, SubmitterDep
 from service.errors import responses
 from service.schemas import ProblemStatement, ProblemSummary, Submission
 
@@ -35,8 +40,9 @@ def get_problem_statement(problem_id: str) -> ProblemStatement:
 
 
 @router.post("/problems/{problem_id}/submissions", response_model=GradeResult,
-             responses=responses(401, 404, 413, 422, 503))
-def submit(problem_id: str, submission: Submission, sandbox: SandboxDep,
-           user: UserDep) -> GradeResult:
+             responses=responses(401, 404, 413, 422, 429, 503))
+async def submit(problem_id: str, submission: Submission, sandbox: SandboxDep,
+                 admission: AdmissionDep, submitter: SubmitterDep) -> GradeResult:
     """Run the code against the problem's tests (practice; nothing is stored)."""
-    return grade(get_problem(problem_id), submission.code, sandbox)
+    problem = get_problem(problem_id)
+    return await admission.run(submitter, grade, problem, submission.code, sandbox)

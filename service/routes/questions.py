@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from service.deps import PracticeDep, UserDep
+from service.deps import AdmissionDep, PracticeDep, SubmitterDep, UserDep
 from service.errors import responses
 from service.journey_schemas import (
     CodeAttemptGraded,
@@ -100,19 +100,23 @@ def history(user: UserDep, practice: PracticeDep) -> list[HistoryItem]:
 
 
 @router.post("/practice/problems/{problem_id}/runs", response_model=CodeResult,
-             responses=responses(401, 404, 413, 422, 503))
-def run_tests(problem_id: str, body: Submission, user: UserDep,
-              practice: PracticeDep) -> CodeResult:
-    """Run the tests (not recorded); messages come in English and Chinese (``message_zh``)."""
-    return practice.run_code(problem_id, body.code)
+             responses=responses(401, 404, 413, 422, 429, 503))
+async def run_tests(problem_id: str, body: Submission, user: UserDep, practice: PracticeDep,
+                    admission: AdmissionDep, submitter: SubmitterDep) -> CodeResult:
+    """Run the tests (not recorded) under a fair sandbox slot; messages come in English and
+    Chinese (``message_zh``)."""
+    return await admission.run(submitter, practice.run_code, problem_id, body.code)
 
 
 @router.post("/practice/problems/{problem_id}/attempts", response_model=CodeAttemptGraded,
-             status_code=201, responses=responses(401, 404, 413, 422, 503))
-def submit_code(problem_id: str, body: Submission, user: UserDep, practice: PracticeDep,
-                language: Language = "zh") -> CodeAttemptGraded:
-    """Grade and record a practice submission (it joins the history and the review queue)."""
-    return practice.submit_code(user.id, problem_id, body.code, language)
+             status_code=201, responses=responses(401, 404, 413, 422, 429, 503))
+async def submit_code(problem_id: str, body: Submission, user: UserDep, practice: PracticeDep,
+                      admission: AdmissionDep, submitter: SubmitterDep,
+                      language: Language = "zh") -> CodeAttemptGraded:
+    """Grade (under a fair sandbox slot) and record a practice submission: it joins the history
+    and the review queue."""
+    return await admission.run(submitter, practice.submit_code, user.id, problem_id, body.code,
+                               language)
 
 
 @router.get("/practice/drafts/{problem_id}", response_model=DraftOut,

@@ -4,10 +4,18 @@ Each file in ``attacks/`` is a submission for ``scaled_dot_product_attention`` t
 thing it must not achieve. Its header says what it tries and what containment means, and can set
 
     # status: not-passed | passed | failed | error | timeout | memory_limit   (grader status)
-    # evidence: blocked | none   (blocked: it must print at least one "BLOCKED:" line)
+    # evidence: blocked | none   (blocked: it must print at least one "BLOCKED:" line, or be
+    #                             refused outright by the sandbox's audit guard)
     # detail: TEXT               (must appear in the grader's error message)
+    # test-detail: TEXT          (must appear in the name or message of a failed test)
     # runs: N    # timeout: SECONDS    # memory: MB
-    # fork-too: yes              (also run against a pool started with allow_fork=True)
+    # problem: ID                (the problem it is submitted to; default
+    #                             scaled_dot_product_attention. forbidden_api must be capped)
+    # inner-too: yes             (also run against the *inner* pool: fork allowed and the audit
+    #                             guard off, so the kernel layers alone must contain it;
+    #                             ``fork-too`` is the older name)
+    # inner-status: S / inner-detail: TEXT / inner-evidence: E   (the inner pool's expectations,
+    #                             if they differ)
 
 A prelude gives every attack ``attempt(what, action)`` (an exception is printed as
 ``BLOCKED: ...``, success as ``LEAK: ...``), ``LEAK``/``BLOCKED`` and ``wrong_answer``.
@@ -34,6 +42,7 @@ import shutil
 import site
 import socket
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -43,8 +52,9 @@ from pathlib import Path
 import numpy
 import pytest
 from conftest import CANARY_SECRET
-from sandbox_helpers import PRIVILEGED, TEST_UID_BASE, sdpa, stray_sandbox_processes
+from sandbox_helpers import PRIVILEGED, SDPA, TEST_UID_BASE, sdpa, stray_sandbox_processes
 
+from evaluators.catalog import get_problem
 from evaluators.grader import grade
 from evaluators.result import GradeResult
 from evaluators.sandbox.pool import WarmPool
@@ -91,23 +101,39 @@ class Attack:
     runs: int = 1
     timeout: float = 5.0
     memory: int = 2048
-    fork_too: bool = False
+    inner_too: bool = False
+    inner_status: str = ""
+    inner_detail: str = ""
+    inner_evidence: str = ""
+    problem: str = SDPA
+    test_detail: str = ""
 
     @classmethod
     def load(cls, path: Path) -> Attack:
         source = path.read_text(encoding="utf-8")
         header = dict(re.findall(
-            r"^# (status|evidence|detail|runs|timeout|memory|fork-too): (.+)$", source,
-            flags=re.M))
+            r"^# (status|evidence|detail|runs|timeout|memory|fork-too|inner-too|inner-status"
+            r"|inner-detail|inner-evidence|problem|test-detail): (.+)$", source, flags=re.M))
         assert source.startswith("# attack: ") and "\n# contained: " in source, path
-        return cls(path, source, header.get("status", "not-passed"),
-                   header.get("evidence", "blocked"), header.get("detail", ""),
-                   int(header.get("runs", 1)), float(header.get("timeout", 5)),
-                   int(header.get("memory", 2048)), header.get("fork-too") == "yes")
+        status, evidence = header.get("status", "not-passed"), header.get("evidence", "blocked")
+        return cls(path, source, status, evidence,
+                   header.get("detail", ""), int(header.get("runs", 1)),
+                   float(header.get("timeout", 5)), int(header.get("memory", 2048)),
+                   "yes" in (header.get("fork-too"), header.get("inner-too")),
+                   header.get("inner-status", status),
+                   header.get("inner-detail", header.get("detail", "")),
+                   header.get("inner-evidence", evidence), header.get("problem", SDPA),
+                   header.get("test-detail", ""))
+
+    def inner(self) -> Attack:
+        """The expectations when only the kernel layers contain it."""
+        return replace(self, status=self.inner_status, detail=self.inner_detail,
+                       evidence=self.inner_evidence)
 
 
 ATTACKS = [Attack.load(p) for p in sorted(ATTACKS_DIR.glob("*.py"))]
-FORK_ATTACKS = [a for a in ATTACKS if a.fork_too]
+INNER_ATTACKS = [a for a in ATTACKS if a.inner_too]
+REFUSED = "is not allowed in a submission"
 
 
 class Listeners:
@@ -157,6 +183,8 @@ class Host:
     victim: subprocess.Popen
     zygotes: set[int]
     fingerprint: dict[str, str] = field(default_factory=dict)
+    planted: list[Path] = field(default_factory=list)
+    planted_secret: str = ""
 
     def values(self, marker: str, run: int) -> dict[str, str]:
         return {"PORT": str(self.listeners.tcp.getsockname()[1]),
@@ -164,7 +192,8 @@ class Host:
                 "UNIX_SOCKET": str(self.listeners.unix.getsockname()), "PROJECT": PROJECT_ROOT,
                 "DATA_FILE": str(self.data_file), "CANARY_FILE": str(self.canary_file),
                 "SERVICE_PID": str(os.getpid()), "ZYGOTE_PIDS": repr(sorted(self.zygotes)),
-                "VICTIM_PID": str(self.victim.pid), "MARKER": marker, "RUN": str(run)}
+                "VICTIM_PID": str(self.victim.pid), "MARKER": marker, "RUN": str(run),
+                "PLANTED": repr([str(p) for p in self.planted])}
 
     def state(self) -> dict[str, str]:
         """Everything on the host an attack might change, as comparable strings."""
@@ -175,6 +204,33 @@ class Host:
         state["canary mtime"] = str(self.canary_file.stat().st_mtime_ns)
         state["/etc/hostname mode"] = oct(Path("/etc/hostname").stat().st_mode)
         return state
+
+
+def _plant(token: str) -> tuple[list[Path], str]:
+    """Files the sandbox must never show: another copy of the project with a reference solution,
+    a note under /root, one under /work, one next to the virtualenv, plus the real other
+    checkouts of this machine if any (their references are what an attacker would want)."""
+    secret = f"kaoda-planted-secret-{token}"
+    venvs = Path(sys.prefix).parent
+    planted = [Path(f"/opt/kaoda-copy-{token}/evaluators/problems/{SDPA}/reference.py"),
+               Path(f"/root/kaoda-planted-{token}.txt"), Path(f"/work/.kaoda-planted-{token}/x"),
+               venvs / f"kaoda-planted-{token}" / "secret.txt"]
+    for path in planted:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"# {secret}\n")
+        path.chmod(0o644)
+    checkouts = [p for p in Path("/work").glob("*/evaluators/problems/*/reference.py")][:3] + \
+        [p for p in Path("/work").glob("wt/*/evaluators/problems/*/reference.py")][:3]
+    return planted + checkouts, secret
+
+
+def _unplant(planted: list[Path], token: str) -> None:
+    for path in planted:
+        if token in str(path):
+            path.unlink(missing_ok=True)
+    for root in (f"/opt/kaoda-copy-{token}", f"/work/.kaoda-planted-{token}",
+                 str(Path(sys.prefix).parent / f"kaoda-planted-{token}")):
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def _attack_files_on_host() -> list[str]:
@@ -202,8 +258,10 @@ def host(sandbox) -> Iterator[Host]:
     victim = subprocess.Popen(["sleep", "3600"])
     state = Host(sandbox, listeners, canary, data_file, victim,
                  {w.pid for w in sandbox.workers()})
+    state.planted, state.planted_secret = _plant(token)
     state.fingerprint = state.state()
     yield state
+    _unplant(state.planted, token)
     victim.kill()
     victim.wait()
     listeners.close()
@@ -213,15 +271,18 @@ def host(sandbox) -> Iterator[Host]:
 
 
 @pytest.fixture(scope="module")
-def fork_host(host: Host) -> Iterator[Host]:
-    """The same host, served by a second pool that lets submissions create processes.
+def inner_host(host: Host) -> Iterator[Host]:
+    """The same host, served by a second pool with only the *inner* layers.
 
-    Attacks marked ``fork-too`` run here as well, so the PID namespace (not just the seccomp
-    filter) is shown to contain fork bombs, daemons and shells.
+    Submissions may create processes there and the audit guard is off (ctypes, frames…), so
+    attacks marked ``inner-too`` show that the kernel layers — the PID namespace, seccomp, the
+    uid drop, the mount plan — contain fork bombs, shells, raw syscalls and the like by
+    themselves, not only because the guard refused the first step.
     """
-    pool = WarmPool(workers=2, allow_fork=True, uid_base=TEST_UID_BASE + 32)
-    forked = replace(host, pool=pool, zygotes={w.pid for w in pool.workers()})
-    yield forked
+    pool = WarmPool(workers=2, allow_fork=True, uid_base=TEST_UID_BASE + 32,
+                    disable=("audit-guard",))
+    inner = replace(host, pool=pool, zygotes={w.pid for w in pool.workers()})
+    yield inner
     pool.close()
 
 
@@ -239,14 +300,20 @@ def _check_output(attack: Attack, result: GradeResult, host: Host) -> None:
     assert CANARY_SECRET not in blob, shown
     assert host.data_file.read_text().strip() not in blob, shown
     assert REFERENCE_PHRASE not in blob, shown
+    assert host.planted_secret not in blob, shown
     assert "LEAK:" not in result.stdout + result.stderr, shown
     if attack.evidence == "blocked":
-        assert "BLOCKED:" in result.stdout, shown
+        assert "BLOCKED:" in result.stdout or REFUSED in (result.error or ""), shown
     if attack.status == "not-passed":
         assert result.status != "passed", shown
     else:
         assert result.status == attack.status, shown
+    if result.status == "forbidden_api":
+        assert result.score <= 0.5 and result.uses_forbidden_api, shown
     assert attack.detail in (result.error or ""), shown
+    if attack.test_detail:
+        assert any(attack.test_detail in f"{t.name}: {t.message}" for t in result.tests
+                   if not t.passed), [t.message for t in result.tests if not t.passed]
 
 
 def _check_host(host: Host) -> None:
@@ -264,7 +331,8 @@ def _check_host(host: Host) -> None:
 
 
 def _run_attack(attack: Attack, host: Host) -> None:
-    problem = sdpa(timeout_s=attack.timeout, memory_mb=attack.memory)
+    problem = replace(get_problem(attack.problem), timeout_s=attack.timeout,
+                      memory_mb=attack.memory)
     marker = secrets.token_hex(8)
     for run in range(1, attack.runs + 1):
         started = time.monotonic()
@@ -279,10 +347,11 @@ def test_attack_is_contained(attack: Attack, host: Host) -> None:
     _run_attack(attack, host)
 
 
-@pytest.mark.parametrize("attack", FORK_ATTACKS, ids=[a.path.stem for a in FORK_ATTACKS])
-def test_attack_is_contained_when_fork_is_allowed(attack: Attack, fork_host: Host) -> None:
-    assert "no-new-processes" not in fork_host.pool.describe().layers
-    _run_attack(attack, fork_host)
+@pytest.mark.parametrize("attack", INNER_ATTACKS, ids=[a.path.stem for a in INNER_ATTACKS])
+def test_attack_is_contained_by_the_inner_layers(attack: Attack, inner_host: Host) -> None:
+    layers = inner_host.pool.describe().layers
+    assert "no-new-processes" not in layers and "audit-guard" not in layers
+    _run_attack(attack.inner(), inner_host)
 
 
 def test_there_are_enough_attacks() -> None:

@@ -103,7 +103,7 @@ def _as_pairs(value: dict[str, Any]) -> list[Pair]:
         raise CaseFailure(f"bpe_train must return a list of (left, right) tuples, got a "
                           f"{value.get('type')}")
     pairs = []
-    for i, item in enumerate(value["items"]):
+    for i, item in enumerate(compare.items(value)):
         pair = compare.to_python(item)
         if item.get("type") not in ("tuple", "list") or len(pair) != 2 \
                 or not all(isinstance(s, str) for s in pair):

@@ -14,7 +14,7 @@ FORBIDDEN = ("torch",)
 
 
 def _outputs(outputs: Outputs, shape: tuple[int, ...]) -> list[np.ndarray]:
-    items = compare.get(outputs, "outputs")["items"]
+    items = compare.items(compare.get(outputs, "outputs"))
     arrays = []
     for i, item in enumerate(items):
         label = f"output of call {i + 1}"
@@ -129,7 +129,7 @@ def _all_dropped_case(name: str, rng: np.random.Generator) -> Case:
 
 
 def _check_repeat(outputs: Outputs) -> None:
-    items = compare.get(outputs, "outputs")["items"]
+    items = compare.items(compare.get(outputs, "outputs"))
     a, b = (compare.as_array({"x": item}, "x") for item in items)
     if a.shape != b.shape or not np.array_equal(a, b):
         raise CaseFailure("two calls with identically seeded `rng` gave different outputs: draw "

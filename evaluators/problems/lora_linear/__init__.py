@@ -48,37 +48,52 @@ def _scaling_hints(x: np.ndarray, p: dict[str, np.ndarray], r: int,
 
 # ------------------------------------------------------------------------------ structure
 
-def _check_tensors(found: dict[str, Any], d_in: int, d_out: int, r: int) -> None:
+def _parameters(outputs: Outputs) -> dict[str, dict[str, Any]]:
+    """The module's registered parameters by path, as exported (type, requires_grad, array)."""
+    exported = compare.get(outputs, "parameters")
+    return {str(compare.to_python(k)): v for k, v in exported.get("items", [])}
+
+
+def _check_tensors(found: dict[str, dict[str, Any]], d_in: int, d_out: int, r: int) -> None:
     shapes = {"base.weight": [d_out, d_in], "base.bias": [d_out], "lora_A": [r, d_in],
               "lora_B": [d_out, r]}
     for path, want in shapes.items():
+        if path not in found:
+            raise CaseFailure(f"`{path}` is not a registered parameter of LoRALinear (found "
+                              f"{sorted(found)}): use nn.Linear for base and nn.Parameter for "
+                              "lora_A / lora_B, assigned as attributes in __init__")
         info = found[path]
-        if info["shape"] != want:
-            raise CaseFailure(f"`{path}` has shape {tuple(info['shape'])}, expected {tuple(want)}"
+        if info.get("type") != "tensor" or not info.get("parameter"):
+            raise CaseFailure(f"`{path}` must be a plain nn.Parameter, got "
+                              f"{info.get('repr', 'a tensor that is not an nn.Parameter')}")
+        shape = list(np.shape(info["array"]))
+        if shape != want:
+            raise CaseFailure(f"`{path}` has shape {tuple(shape)}, expected {tuple(want)}"
                               f" (in_features={d_in}, out_features={d_out}, r={r})")
     for path in ("base.weight", "base.bias"):
         if found[path]["requires_grad"]:
             raise CaseFailure(f"`{path}` requires grad: freeze the base layer "
                               "(base.weight.requires_grad_(False), the same for the bias)")
     for path in ("lora_A", "lora_B"):
-        if not found[path]["is_parameter"] or not found[path]["requires_grad"]:
+        if not found[path]["requires_grad"]:
             raise CaseFailure(f"`{path}` must be a trainable nn.Parameter")
 
 
 def _check_structure(outputs: Outputs, d_in: int, d_out: int, r: int, alpha: float) -> None:
-    _check_tensors(compare.to_python(compare.get(outputs, "tensors")), d_in, d_out, r)
-    trainable = compare.to_python(compare.get(outputs, "trainable"))
-    if sorted(trainable) != ["lora_A", "lora_B"]:
+    found = _parameters(outputs)
+    _check_tensors(found, d_in, d_out, r)
+    trainable = sorted(path for path, info in found.items() if info.get("requires_grad"))
+    if trainable != ["lora_A", "lora_B"]:
         raise CaseFailure(f"the parameters with requires_grad=True are {trainable}; they must be "
                           "exactly lora_A and lora_B")
     scaling = compare.to_python(compare.get(outputs, "scaling"))
     if not isinstance(scaling, (int, float)) or not np.isclose(scaling, alpha / r):
         raise CaseFailure(f"`scaling` is {scaling!r}; it should be alpha / r = {alpha:g} / {r} = "
                           f"{alpha / r:g}")
-    if np.any(compare.as_array(outputs, "lora_B", "tensor", "lora_B")):
+    if np.any(found["lora_B"]["array"]):
         raise CaseFailure("lora_B is not initialised to zeros: with B = 0 a fresh module equals "
                           "its base layer (the pretrained output is unchanged at step 0)")
-    if not np.any(compare.as_array(outputs, "lora_A", "tensor", "lora_A")):
+    if not np.any(found["lora_A"]["array"]):
         raise CaseFailure("lora_A is all zeros: initialise it randomly (e.g. kaiming_uniform_); "
                           "with A = B = 0 both gradients are zero and LoRA never trains")
     base_out = compare.as_array(outputs, "base_output", "tensor", "base(x)")

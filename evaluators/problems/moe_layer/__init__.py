@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from evaluators import common_attention as ca
+from evaluators import compare
 from evaluators.common_grad import autograd, check_after_reload, check_grads
 from evaluators.problem import Case, CaseFailure, Outputs, Problem
 
@@ -190,6 +191,21 @@ def _check_rows(rows: list[np.ndarray], tokens: np.ndarray, top: np.ndarray, k: 
                               "h = x_flat[token_ids]")
 
 
+def _received(outputs: Outputs, n_experts: int, d_model: int) -> list[np.ndarray]:
+    """The rows each grader expert was called on, from its calls in order."""
+    called = compare.to_python(compare.get(outputs, "called")) or []
+    items = ca.list_items(outputs, "received")
+    rows: list[list[np.ndarray]] = [[] for _ in range(n_experts)]
+    for expert, item in zip(called, items, strict=True):
+        if item.get("type") != "ndarray":
+            raise CaseFailure(f"expert {expert} was called with a "
+                              f"{item.get('repr', item.get('type'))} or while a torch function "
+                              "or dispatch mode was active: pass it the input rows as a plain "
+                              "torch.Tensor, h = x_flat[token_ids]")
+        rows[expert].append(np.asarray(item["array"], dtype=F64).reshape(-1, d_model))
+    return [np.concatenate(r) if r else np.zeros((0, d_model)) for r in rows]
+
+
 def _dispatch_case(name: str, rng: np.random.Generator, shape: tuple[int, ...], hidden: int,
                    n_experts: int, k: int) -> Case:
     x, p, payload = _setup(rng, shape, hidden, n_experts, k)
@@ -198,10 +214,7 @@ def _dispatch_case(name: str, rng: np.random.Generator, shape: tuple[int, ...], 
     expected = moe(x, p, n_experts, k)
 
     def check(outputs: Outputs) -> None:
-        items = ca.list_items(outputs, "rows")
-        rows = [ca.item_array(item, f"rows of expert {e}", "ndarray") for e, item in
-                enumerate(items)]
-        _check_rows(rows, tokens, top, k)
+        _check_rows(_received(outputs, n_experts, shape[-1]), tokens, top, k)
         ca.assert_close_hinted("output", ca.tensor_output(outputs, "output"), expected,
                                _hints(x, p, n_experts, k))
 

@@ -87,7 +87,7 @@ def _check_types(outputs: Outputs) -> None:
     value = compare.get(outputs, "keep")
     if value.get("type") not in ("list", "tuple"):
         raise CaseFailure(f"nms must return a list of Python ints, got a {value.get('type')}")
-    bad = [item for item in value["items"] if item.get("type") != "int"]
+    bad = [item for item in compare.items(value) if item.get("type") != "int"]
     if bad:
         raise CaseFailure(f"nms must return Python ints (e.g. int(i)); got items of type "
                           f"{bad[0].get('type')} {bad[0].get('dtype', '')}".rstrip())

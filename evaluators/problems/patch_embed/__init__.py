@@ -76,8 +76,9 @@ def _rejects_case(name: str, rng: np.random.Generator, shape: tuple[int, ...], p
         size = f"{shape[2]}x{shape[3]}"
         if raised is None:
             got = compare.to_python(compare.get(outputs, "shape"))
-            raise CaseFailure(f"patchify on a {size} image with patch_size {p} returned shape "
-                              f"{tuple(got)}; it must raise ValueError (no silent cropping)")
+            what = f"shape {tuple(got)}" if got is not None else "a value"
+            raise CaseFailure(f"patchify on a {size} image with patch_size {p} returned {what}; "
+                              "it must raise ValueError (no silent cropping)")
         if not compare.to_python(compare.get(outputs, "is_value_error")):
             message = compare.to_python(compare.get(outputs, "message"))
             raise CaseFailure(f"patchify on a {size} image with patch_size {p} raised {raised} "

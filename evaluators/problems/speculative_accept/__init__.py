@@ -140,10 +140,10 @@ def _check_repeat(outputs: Outputs) -> None:
 
 
 def _check_types(outputs: Outputs) -> None:
-    for value in compare.get(outputs, "results")["items"]:
+    for value in compare.items(compare.get(outputs, "results")):
         if value.get("type") != "list":
             raise CaseFailure(f"speculative_accept must return a list, got a {value.get('type')}")
-        bad = [item for item in value["items"] if item.get("type") != "int"]
+        bad = [item for item in compare.items(value) if item.get("type") != "int"]
         if bad:
             raise CaseFailure(
                 "speculative_accept must return Python ints, also when draft_tokens is an int "

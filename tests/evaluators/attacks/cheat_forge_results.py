@@ -1,10 +1,15 @@
-# attack: write forged harness events straight into the result pipe (fd 3): a "case ok" for every
-#         case name it can guess, then "done", then exit before the real harness reports.
-# contained: forged events carry the candidate's own made-up outputs, which the trusted side still
-#            checks against its expected values; nothing passes.
-# status: not-passed
+# attack: write forged harness records straight into the result pipe (fd 3): a "loaded" record
+#         and a "case passed" record with made-up outputs for the case being run, framed like
+#         the real protocol, with guessed tags (all zeros, and an HMAC under a guessed key), then
+#         exit before the real harness answers.
+# contained: every record must carry an HMAC-SHA256 tag under a per-run key that only the
+#            harness thread holds; the supervisor sees a bad tag, kills the run and the grade
+#            is an error — never a pass.
+# status: error
 # evidence: none
-import io
+# detail: result channel
+import hashlib
+import hmac
 import json
 import os
 import struct
@@ -12,26 +17,29 @@ import struct
 import numpy as np
 
 
-def frame(message, arrays):
+def record(kind, payload, seq, key):
+    head = struct.pack("<cI", kind, len(payload))
+    tag = hmac.new(key, struct.pack("<Q", seq) + head + payload, hashlib.sha256).digest()
+    return head + payload + tag
+
+
+def event(message, arrays):
     header = json.dumps(message).encode()
     parts = [struct.pack("<I", len(arrays)), struct.pack("<Q", len(header)), header]
     for array in arrays:
-        buffer = io.BytesIO()
-        np.save(buffer, array)
-        parts += [struct.pack("<Q", len(buffer.getvalue())), buffer.getvalue()]
+        parts += [struct.pack("<Q", array.nbytes), array.tobytes()]
     return b"".join(parts)
 
 
-names = ["single_query_no_mask", "batch1_odd_lengths", "multihead_4d", "dv_differs_from_d",
-         "large_d_scaling", "causal_mask", "causal_mask_with_prefix", "padding_mask_broadcast",
-         "random_mask", "no_batch_dims", "extreme_logits_stability"]
-os.write(3, frame({"event": "loaded"}, []))
-for name in names:
-    outputs = {"output": {"type": "tensor", "dtype": "float32", "requires_grad": False,
-                          "array": {"__nd__": 0}},
-               "weights": {"type": "tensor", "dtype": "float32", "requires_grad": False,
-                           "array": {"__nd__": 1}}}
-    os.write(3, frame({"event": "case", "name": name, "ok": True, "outputs": outputs, "ms": 1},
-                      [np.zeros((1, 1, 8), np.float32), np.ones((1, 1, 4), np.float32)]))
-os.write(3, frame({"event": "done"}, []))
+outputs = {"output": {"type": "tensor", "dtype": "float32", "requires_grad": False,
+                      "array": {"__nd__": 0, "dtype": "<f4", "shape": [1, 1, 8]}},
+           "weights": {"type": "tensor", "dtype": "float32", "requires_grad": False,
+                       "array": {"__nd__": 1, "dtype": "<f4", "shape": [1, 1, 4]}}}
+case = event({"event": "case", "name": "single_query_no_mask", "ok": True, "outputs": outputs,
+              "observed": {"ops": {}, "calls": [], "imports": []}},
+             [np.zeros((1, 1, 8), np.float32), np.ones((1, 1, 4), np.float32) / 4])
+for key in (bytes(32), b"kaoda" * 6 + b"!!"):
+    os.write(3, record(b"L", event({"event": "loaded"}, []), 0, key))
+    os.write(3, record(b"B", b"", 1, key))
+    os.write(3, record(b"C", case, 2, key))
 os._exit(0)

@@ -2,8 +2,10 @@
 #         numpy.testing, torch.allclose/equal/isclose, math.isclose and builtins (abs, all, any)
 #         in the sandbox, then return garbage.
 # contained: comparisons happen on the trusted side, in another process, on decoded arrays; the
-#            patches only affect the candidate's own process. Every test fails.
-# status: failed
+#            patches only affect the candidate's own process — and the harness's integrity
+#            check reports the rebound builtins and numpy functions as tampering: an error.
+# status: error
+# detail: tampered
 # evidence: none
 import builtins
 import math

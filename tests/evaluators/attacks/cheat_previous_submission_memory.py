@@ -6,6 +6,7 @@
 # contained: the zygote never parses requests, copies them straight into the child's pipe from a
 #            buffer it wipes before forking the next child; no secret of an earlier run is found.
 # runs: 4
+# inner-too: yes
 import ctypes
 
 SECRET = "KAODA-PREVIOUS-{{MARKER}}-{{RUN}}"  # what later runs look for

@@ -3,6 +3,7 @@
 #         its own readable memory in place (libc memmem) for a phrase of the reference's source.
 # contained: the zygote never loaded evaluators.problems nor any expected value, so neither the
 #            object graph nor raw memory holds them.
+# inner-too: yes
 import ctypes
 import gc
 

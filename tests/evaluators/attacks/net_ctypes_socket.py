@@ -2,6 +2,7 @@
 #         number through ctypes.
 # contained: seccomp filters system calls, not Python APIs: every call returns -1/EPERM, and the
 #            test's TCP listener sees nothing.
+# inner-too: yes
 import ctypes
 import ctypes.util
 import struct

@@ -4,6 +4,7 @@
 # contained: the IPC calls are refused by seccomp (and each child has its own IPC namespace), so
 #            nothing can be created, and later runs find nothing.
 # runs: 3
+# inner-too: yes
 import ctypes
 
 libc = ctypes.CDLL("libc.so.6", use_errno=True)

@@ -2,6 +2,7 @@
 #         tmpfs hiding the project, bind-mount a host directory, chroot/pivot_root.
 # contained: every mount-family call and chroot is refused by seccomp (and needs capabilities the
 #            child does not have).
+# inner-too: yes
 import ctypes
 import os
 

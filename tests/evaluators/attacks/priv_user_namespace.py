@@ -2,7 +2,7 @@
 #         mount/net/pid namespaces, via unshare(2), clone(2) flags, the unshare binary and setns.
 # contained: unshare, setns and clone with any namespace flag are refused by seccomp (clone3
 #            reports ENOSYS); the child stays in its namespaces.
-# fork-too: yes
+# inner-too: yes
 import ctypes
 import os
 import subprocess

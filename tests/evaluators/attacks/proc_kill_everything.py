@@ -11,8 +11,9 @@ attempt("kill(-1, SIGKILL)", lambda: os.kill(-1, signal.SIGKILL)
         or (_ for _ in ()).throw(ProcessLookupError("only own namespace affected")))
 for pid in [{{SERVICE_PID}}, {{VICTIM_PID}}, *{{ZYGOTE_PIDS}}]:
     attempt(f"kill host pid {pid}", lambda pid=pid: os.kill(pid, signal.SIGKILL))
+own = {int(t) for t in os.listdir("/proc/self/task")}  # its own threads answer to their ids
 hit = []
-for pid in range(2, 400):
+for pid in sorted(set(range(2, 400)) - own):
     try:
         os.kill(pid, signal.SIGKILL)
         hit.append(pid)

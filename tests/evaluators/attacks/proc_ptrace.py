@@ -2,6 +2,7 @@
 #         inject code); PTRACE_TRACEME; and read their memory with process_vm_readv.
 # contained: ptrace and process_vm_readv are refused by seccomp, the PIDs are not in the child's
 #            namespace, and the uid differs anyway.
+# inner-too: yes
 import ctypes
 
 libc = ctypes.CDLL("libc.so.6", use_errno=True)

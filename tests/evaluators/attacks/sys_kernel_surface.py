@@ -3,6 +3,7 @@
 #         request_key, perf_event_open, userfaultfd, init_module/finit_module, kexec_load,
 #         personality (disable ASLR), memfd_create, swapon, reboot, syslog, open_by_handle_at.
 # contained: each returns -1 with EPERM from the seccomp filter, before the kernel code runs.
+# inner-too: yes
 import ctypes
 import errno
 

@@ -3,9 +3,12 @@
 #         a few bytes of machine code (socketcall/socket numbers differ there).
 # contained: the filter checks the architecture and x32 bit: x32 calls fail and int 0x80 kills the
 #            process (SIGSYS) — outcome "crashed"; the TCP listener never sees a connection.
-# status: error
-# evidence: none
-# detail: SIGSYS
+# status: not-passed
+# evidence: blocked
+# inner-too: yes
+# inner-status: error
+# inner-detail: SIGSYS
+# inner-evidence: none
 import ctypes
 import mmap
 

@@ -2,6 +2,7 @@
 #         make itself dumpable/traceable again, and raise its own resource limits back up.
 # contained: PR_SET_PDEATHSIG is refused by seccomp; hard rlimits cannot be raised by an
 #            unprivileged process.
+# inner-too: yes
 import ctypes
 import resource
 
