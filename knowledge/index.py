@@ -138,10 +138,16 @@ class KnowledgeIndex:
 
     def search(self, query: str, k: int = 5) -> list[Hit]:
         """The ``k`` best entries for ``query``, best first."""
-        qv = self.embedder.embed_queries([query])
-        n = min(self.vectors.ntotal, 512)
-        sims, idx = self.vectors.search(qv, n)
-        dense = self._dense(sims[0], idx[0])
+        return self.search_many([query], k)[0]
+
+    def search_many(self, queries: list[str], k: int = 5) -> list[list[Hit]]:
+        """:meth:`search` for each query, embedding them in one batch (evaluation, bulk links)."""
+        vectors = self.embedder.embed_queries(queries)
+        sims, idx = self.vectors.search(vectors, min(self.vectors.ntotal, 512))
+        return [self._rank(query, sims[i], idx[i], k) for i, query in enumerate(queries)]
+
+    def _rank(self, query: str, sims: np.ndarray, idx: np.ndarray, k: int) -> list[Hit]:
+        dense = self._dense(sims, idx)
         lexical = np.asarray(self._bm25.scores(query), dtype=np.float32)
         if lexical.max() > 0:
             lexical /= lexical.max()
