@@ -13,7 +13,7 @@ from pathlib import Path
 
 from knowledge.embedder import Embedder
 from knowledge.errors import QueryError, UnknownEntryError
-from knowledge.index import KnowledgeIndex
+from knowledge.index import Hit, KnowledgeIndex
 from knowledge.loader import DATA_DIR, data_fingerprint, load_entries
 from knowledge.schema import Entry
 
@@ -85,9 +85,15 @@ class KnowledgeBase:
             raise UnknownEntryError(entry_id) from None
 
     def search(self, query: str, k: int = 5) -> list[SearchResult]:
-        text = validate_query(query, k)
-        results = []
-        for hit in self.index.search(text, k):
-            e = self._by_id[hit.id]
-            results.append(SearchResult(e.id, hit.score, e.question_zh, e.question_en, e.kind))
-        return results
+        return self.search_many([query], k)[0]
+
+    def search_many(self, queries: list[str], k: int = 5) -> list[list[SearchResult]]:
+        """:meth:`search` for many queries at once (one embedding batch); same results."""
+        texts = [validate_query(query, k) for query in queries]
+        if not texts:
+            return []
+        return [[self._result(hit) for hit in hits] for hits in self.index.search_many(texts, k)]
+
+    def _result(self, hit: Hit) -> SearchResult:
+        e = self._by_id[hit.id]
+        return SearchResult(e.id, hit.score, e.question_zh, e.question_en, e.kind)

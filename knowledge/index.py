@@ -5,7 +5,10 @@ query only has to resemble *one* way of asking. Dense scores are cosine similari
 embedder (inner product of L2-normalized vectors in a ``faiss.IndexFlatIP``); an entry's dense
 score is its best text's similarity (key points slightly discounted, as they describe answers
 rather than questions). BM25 over the whole entry adds exact-term evidence, scaled by the query's
-best BM25 score so it stays in [0, 1]. ``score = dense + lexical_weight * bm25_norm``.
+best BM25 score so it stays in [0, 1]. Entries of the kind the query asks for — coding when it
+says "write it" (手撕, implement…), concept otherwise — get a small boost that separates a coding
+entry from its concept twin (:mod:`knowledge.intent`).
+``score = dense + lexical_weight * bm25_norm + intent_boost * [kind wanted]``.
 
 The index is saved with its metadata (model id, data fingerprint, format) and is rebuilt
 automatically when either changes. The flat index is exact; at a few thousand texts it answers in
@@ -23,18 +26,16 @@ import faiss
 import numpy as np
 
 from knowledge.embedder import Embedder
+from knowledge.intent import wants_code
 from knowledge.lexical import BM25
 from knowledge.schema import Entry
-from knowledge.textnorm import normalize
 
 INDEX_FORMAT = 2
 FIELD_WEIGHTS = {"question": 1.0, "alias": 1.0, "key_point": 0.95}
 LEXICAL_WEIGHT = 0.08
+# Added to entries of the kind the query asks for (coding with a "write it" cue, else concept; see
+# :mod:`knowledge.intent`): it decides between a coding entry and its concept twin.
 INTENT_BOOST = 0.03
-# Words that say "I want to write the code" (normalized: simplified, lower case). A query with
-# one of them prefers coding entries; without, concept entries win ties with their coding twins.
-CODING_INTENT = ("手写", "手撕", "手刻", "实现", "实作", "写一个", "写个", "写出", "怎么写", "代码",
-                 "程式", "implement", "code", "coding", "from scratch", "write a", "write the")
 
 
 @dataclass(frozen=True)
@@ -125,18 +126,28 @@ class KnowledgeIndex:
 
     def _intent(self, query: str) -> np.ndarray:
         """+1 for entries of the kind the query asks for (coding or concept), else 0."""
-        wants_code = any(cue in normalize(query) for cue in CODING_INTENT)
-        return (self._is_coding == wants_code).astype(np.float32)
+        return (self._is_coding == wants_code(query)).astype(np.float32)
+
+    def _dense(self, sims: np.ndarray, idx: np.ndarray) -> np.ndarray:
+        """Per entry: the similarity of its best row (field-weighted), -1 if none is near."""
+        valid = idx >= 0
+        scored = sims[valid] * self._row_weight[idx[valid]]
+        dense = np.full(len(self.entries), -1.0, dtype=np.float32)
+        np.maximum.at(dense, self._row_entry[idx[valid]], scored)
+        return dense
 
     def search(self, query: str, k: int = 5) -> list[Hit]:
         """The ``k`` best entries for ``query``, best first."""
-        qv = self.embedder.embed_queries([query])
-        n = min(self.vectors.ntotal, 512)
-        sims, idx = self.vectors.search(qv, n)
-        dense = np.full(len(self.entries), -1.0, dtype=np.float32)
-        valid = idx[0] >= 0
-        scored = sims[0][valid] * self._row_weight[idx[0][valid]]
-        np.maximum.at(dense, self._row_entry[idx[0][valid]], scored)
+        return self.search_many([query], k)[0]
+
+    def search_many(self, queries: list[str], k: int = 5) -> list[list[Hit]]:
+        """:meth:`search` for each query, embedding them in one batch (evaluation, bulk links)."""
+        vectors = self.embedder.embed_queries(queries)
+        sims, idx = self.vectors.search(vectors, min(self.vectors.ntotal, 512))
+        return [self._rank(query, sims[i], idx[i], k) for i, query in enumerate(queries)]
+
+    def _rank(self, query: str, sims: np.ndarray, idx: np.ndarray, k: int) -> list[Hit]:
+        dense = self._dense(sims, idx)
         lexical = np.asarray(self._bm25.scores(query), dtype=np.float32)
         if lexical.max() > 0:
             lexical /= lexical.max()

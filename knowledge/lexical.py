@@ -8,16 +8,30 @@ multilingual encoder smears (``NMS``, ``FM``, ``GQA``, ``k-means++``). Documents
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 from knowledge.textnorm import tokens
 
+_JOINERS = re.compile(r"[+#.\-_'/]+")
+
+
+def terms(text: str) -> list[str]:
+    """:func:`~knowledge.textnorm.tokens` plus the parts of joined ASCII words: "BioBERT+CRF",
+    "YOLOv8-CBAM" and "dice_loss" also count as their pieces, so a résumé's compound names
+    still meet the entries that name one piece."""
+    out = tokens(text)
+    for word in list(out):
+        if word.isascii() and _JOINERS.search(word):
+            out.extend(p for p in _JOINERS.split(word) if len(p) >= 2)
+    return out
+
 
 class BM25:
     def __init__(self, documents: Sequence[str], k1: float = 1.2, b: float = 0.6) -> None:
         self.k1, self.b = k1, b
-        self._tfs = [Counter(tokens(doc)) for doc in documents]
+        self._tfs = [Counter(terms(doc)) for doc in documents]
         self._lengths = [sum(tf.values()) for tf in self._tfs]
         self._avg = (sum(self._lengths) / len(self._lengths)) if self._lengths else 1.0
         df: Counter[str] = Counter()
@@ -28,12 +42,12 @@ class BM25:
 
     def scores(self, query: str) -> list[float]:
         """BM25 score of every document for ``query`` (unique query terms)."""
-        terms = [t for t in dict.fromkeys(tokens(query)) if t in self._idf]
+        query_terms = [t for t in dict.fromkeys(terms(query)) if t in self._idf]
         out = [0.0] * len(self._tfs)
         for i, (tf, length) in enumerate(zip(self._tfs, self._lengths, strict=True)):
             norm = self.k1 * (1 - self.b + self.b * length / self._avg)
             total = 0.0
-            for term in terms:
+            for term in query_terms:
                 f = tf.get(term)
                 if f:
                     total += self._idf[term] * f * (self.k1 + 1) / (f + norm)

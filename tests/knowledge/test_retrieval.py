@@ -1,4 +1,10 @@
-"""Retrieval quality on the paraphrased dev set, with the real model and a real FAISS index."""
+"""Retrieval quality on labelled queries, with the real model and a real FAISS index.
+
+Five query files: ``dev_queries.yaml`` (first wave, paraphrased), ``dev_queries_wave2.yaml``
+(second wave, written for tuning) and three files written blind by engineers who never saw the
+entries they target (``dev_queries_{cv,ml,llm}.yaml``). Each query set is embedded in one batch
+(``search_many``) so the ~1,000 queries cost seconds, not a minute.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +16,17 @@ import yaml
 
 from knowledge.base import KnowledgeBase
 from knowledge.errors import QueryError, UnknownEntryError
+from knowledge.evaluation import evaluate, load_queries, twin_items
 from knowledge.loader import DATA_DIR
 
-DEV_SET = yaml.safe_load((Path(__file__).parent / "dev_queries.yaml").read_text(encoding="utf-8"))
+HERE = Path(__file__).parent
+DEV_SET = load_queries(HERE / "dev_queries.yaml")
+TWINS = yaml.safe_load((HERE / "twin_queries.yaml").read_text(encoding="utf-8"))
+# file: (recall@1 floor, recall@5 floor). The blind files carry the issue's targets for queries
+# nobody tuned for; the old dev set keeps its recall@5 bar.
+FLOORS = {"dev_queries.yaml": (0.93, 0.97), "dev_queries_wave2.yaml": (0.95, 0.98),
+          "dev_queries_cv.yaml": (0.90, 0.98), "dev_queries_ml.yaml": (0.90, 0.98),
+          "dev_queries_llm.yaml": (0.90, 0.98)}
 
 
 def test_dev_set_is_large_and_mixed() -> None:
@@ -22,17 +36,60 @@ def test_dev_set_is_large_and_mixed() -> None:
     assert len(cjk) >= 60 and len(ascii_only) >= 40
 
 
-def test_recall_at_5_on_dev_set(knowledge_base: KnowledgeBase) -> None:
-    found = 0
-    misses = []
-    for item in DEV_SET:
-        ids = [r.id for r in knowledge_base.search(item["query"], 5)]
-        if item["id"] in ids:
-            found += 1
-        else:
-            misses.append((item["query"], item["id"], ids[:3]))
-    recall = found / len(DEV_SET)
-    assert recall >= 0.95, (recall, misses[:20])
+def test_query_files_name_real_entries(knowledge_base: KnowledgeBase) -> None:
+    for name in FLOORS:
+        unknown = {i["id"] for i in load_queries(HERE / name)} - {e.id for e in knowledge_base.entries}
+        assert not unknown, (name, unknown)
+
+
+def test_wave2_set_covers_every_second_wave_entry(knowledge_base: KnowledgeBase) -> None:
+    """Every entry the first-wave set does not cover is in the wave-2 set, most in 3+ queries."""
+    wave2 = load_queries(HERE / "dev_queries_wave2.yaml")
+    counts = {e.id: 0 for e in knowledge_base.entries}
+    for item in wave2:
+        counts[item["id"]] += 1
+    old = {i["id"] for i in DEV_SET}
+    missing = [entry_id for entry_id, n in counts.items() if n == 0 and entry_id not in old]
+    assert not missing
+    assert sum(n >= 3 for n in counts.values()) >= 90
+
+
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_recall_on_query_sets(knowledge_base: KnowledgeBase, name: str) -> None:
+    scores = evaluate(knowledge_base, load_queries(HERE / name))
+    floor_1, floor_5 = FLOORS[name]
+    assert scores.recall_at_5 >= floor_5, (scores.recall_at_5, scores.misses[:20])
+    assert scores.recall_at_1 >= floor_1, (scores.recall_at_1, scores.misses[:20])
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_entry_is_found_first_by_its_own_question(knowledge_base: KnowledgeBase,
+                                                        language: str) -> None:
+    entries = knowledge_base.entries
+    ranked = knowledge_base.search_many([e.question(language) for e in entries], 1)
+    wrong = [(e.id, hits[0].id) for e, hits in zip(entries, ranked, strict=True)
+             if hits[0].id != e.id]
+    assert len(entries) >= 160 and not wrong
+
+
+def test_coding_entries_and_their_concept_twins_stay_apart(knowledge_base: KnowledgeBase) -> None:
+    """"手撕 focal loss" is the coding entry, "focal loss 为什么有效" the concept, for every pair."""
+    items = twin_items(TWINS)
+    assert len(TWINS) >= 20 and all(knowledge_base.get(p["coding"]).kind == "coding"
+                                    and knowledge_base.get(p["concept"]).kind == "concept"
+                                    for p in TWINS)
+    scores = evaluate(knowledge_base, items, k=5)
+    assert scores.recall_at_1 == 1.0, scores.misses
+
+
+def test_search_many_agrees_with_search(knowledge_base: KnowledgeBase) -> None:
+    queries = ["手撕 focal loss", "為什麼注意力要除以根號 d_k", "xgb", "YOLOv8 改了啥"]
+    batched = knowledge_base.search_many(queries, 3)
+    assert [[r.id for r in hits] for hits in batched] == [
+        [r.id for r in knowledge_base.search(q, 3)] for q in queries]
+    assert knowledge_base.search_many([], 3) == []
+    with pytest.raises(QueryError):
+        knowledge_base.search_many(["ok", " "], 3)
 
 
 @pytest.mark.parametrize(("query", "expected"), [
