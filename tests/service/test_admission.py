@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import collections
 import threading
 import time
 
@@ -132,3 +133,25 @@ def test_run_keeps_the_slot_until_the_work_really_ends() -> None:
         admission.close()
 
     asyncio.run(scenario())
+
+
+class _Everyone(collections.Counter):  # type: ignore[type-arg]
+    """Every client already runs many submissions (the pool is full of its work)."""
+
+    def __missing__(self, key: object) -> int:
+        return 99
+
+
+@pytest.mark.parametrize("path", ["/v1/problems/nms/submissions",
+                                  "/v1/practice/problems/nms/runs",
+                                  "/v1/practice/problems/nms/attempts"])
+def test_every_code_route_goes_through_admission(client, path: str,  # type: ignore[no-untyped-def]
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each route that runs code takes a fair slot: beyond the client's share, a clear 429."""
+    admission = client.app.state.admission
+    monkeypatch.setattr(admission, "_running", _Everyone())
+    monkeypatch.setattr(admission, "per_client_queued", 0)
+    response = client.post(path, json={"code": "def nms(boxes, scores, iou_threshold):\n  pass\n"})
+    assert response.status_code == 429, response.text
+    assert int(response.headers["Retry-After"]) >= 1
+    assert response.json()["error"] and "wait" in response.json()["detail"]
