@@ -47,6 +47,7 @@ from service.interview.grading import AnswerGrade, RubricGrader
 from service.interview.grading.signals import is_injection
 
 DATASET = Path(__file__).resolve().parents[1] / "tests" / "service" / "grading_dev_set.yaml"
+BLIND = [DATASET.with_name(f"grading_blind_{group}.yaml") for group in ("llm", "cv", "ml")]
 LABELS = {"wrong": 0, "vague": 1, "partial": 2, "good": 3}
 CAUGHT_AT = 20
 
@@ -70,7 +71,14 @@ def _overlaps(said: str, labelled: str) -> bool:
     return a in b or b in a or any(b[i:i + 8] in a for i in range(0, max(1, len(b) - 7), 4))
 
 
-def report(name: str, rows: list[Graded]) -> None:
+def _labelled_wrong(item: dict) -> list[str]:
+    """The labeller's wrong statements (``wrong_statements`` list or one ``wrong_statement``)."""
+    single = item.get("wrong_statement")
+    return list(item.get("wrong_statements") or []) + ([single] if single else [])
+
+
+def report(name: str, rows: list[Graded], blind: bool = False) -> None:
+    """Aggregates only when ``blind``: no answer text is printed for held-out files."""
     labelled = [r for r in rows if r.item["label"] in LABELS]
     rho = spearmanr([r.grade.score for r in labelled],
                     [LABELS[r.item["label"]] for r in labelled])[0]
@@ -88,13 +96,14 @@ def report(name: str, rows: list[Graded]) -> None:
     if nones:
         zero = sum(r.grade.score == 0 and not r.grade.hit for r in nones)
         worst = max(nones, key=lambda r: (r.grade.score, len(r.grade.hit)))
-        print(f"  non-answers at 0 with nothing ticked: {zero}/{len(nones)} "
-              f"(worst: {worst.item['answer']!r:.40} -> {worst.grade.score}, hit {worst.grade.hit})")
+        shown = "" if blind else f" (worst: {worst.item['answer']!r:.40} -> "
+        print(f"  non-answers at 0 with nothing ticked: {zero}/{len(nones)}" + (shown and
+              f"{shown}{worst.grade.score}, hit {worst.grade.hit})"))
     wrong = [r for r in labelled if r.item["label"] == "wrong"]
     caught = [r for r in wrong if r.grade.score <= CAUGHT_AT]
     named = [r for r in caught if any(_overlaps(w.quote, s) for w in r.grade.wrong_statements
-                                      for s in r.item.get("wrong_statements", []))]
-    listed = sum(bool(r.item.get("wrong_statements")) for r in caught)
+                                      for s in _labelled_wrong(r.item))]
+    listed = sum(bool(_labelled_wrong(r.item)) for r in caught)
     print(f"  wrong answers scored <= {CAUGHT_AT}: {len(caught)}/{len(wrong)}; of those with "
           f"labelled wrong statements, one named in the comment: {len(named)}/{listed}")
     ms = [r.ms for r in rows if r.ms > 0]
@@ -120,8 +129,13 @@ def main() -> None:
     parser.add_argument("--llm-url", default="http://127.0.0.1:8490/v1")
     parser.add_argument("--llm-model", default="qwen2.5-coder-0.5b")
     parser.add_argument("--runs", type=int, default=3, help="timed rubric passes")
+    parser.add_argument("--blind", action="store_true",
+                        help="the held-out grading_blind_{llm,cv,ml}.yaml files instead "
+                             "(aggregates only; evaluate them rarely)")
     args = parser.parse_args()
-    splits = yaml.safe_load(DATASET.read_text(encoding="utf-8"))
+    splits: dict[str, list[dict]] = {}
+    for path in BLIND if args.blind else [DATASET]:
+        splits.update(yaml.safe_load(path.read_text(encoding="utf-8")))
     wanted = [s for s in args.splits.split(",") if s] or list(splits)
     items = [(split, item) for split in wanted for item in splits[split]]
     started = time.perf_counter()
@@ -142,7 +156,7 @@ def main() -> None:
     for row, ms in zip(rubric_rows, timed, strict=False):
         row.ms = ms
     if "rubric" in judges:
-        report("rubric", rubric_rows)
+        report("rubric", rubric_rows, args.blind)
     if "llm" in judges or "blend" in judges:
         llm_judges(args, entries, rubric_rows, judges)
 
@@ -177,9 +191,9 @@ def llm_judges(args: argparse.Namespace, entries: dict, rubric_rows: list[Graded
             out.append(Graded(row.split, item, grade, ms))
     print(f"\nLLM {args.llm_model}: {fallbacks} fallbacks to the rubric")
     if "llm" in judges:
-        report(f"llm ({args.llm_model}, checked hits only)", alone)
+        report(f"llm ({args.llm_model}, checked hits only)", alone, args.blind)
     if "blend" in judges:
-        report(f"blend ({args.llm_model} 50/50 with rubric)", blend)
+        report(f"blend ({args.llm_model} 50/50 with rubric)", blend, args.blind)
 
 
 if __name__ == "__main__":

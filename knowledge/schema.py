@@ -55,6 +55,15 @@ class FollowUp(_Strict):
     targets: list[int] = Field(default_factory=list)
 
 
+class Misconception(_Strict):
+    """A classic wrong statement about the question (the opposite of a key point): the grader
+    names it when an answer asserts it. Short, bilingual, and certainly wrong."""
+
+    zh: str = Field(min_length=4, max_length=200)
+    en: str = Field(min_length=4, max_length=300)
+    point: int | None = None  # the key point it gets wrong, when there is one
+
+
 class Entry(_Strict):
     """One knowledge-base entry: a concept question or a coding problem."""
 
@@ -71,6 +80,7 @@ class Entry(_Strict):
     tracks: list[Track] = Field(min_length=1)
     difficulty: Difficulty
     problem_id: str | None = None
+    misconceptions: list[Misconception] = Field(default_factory=list, max_length=5)
 
     @field_validator("id")
     @classmethod
@@ -89,6 +99,9 @@ class Entry(_Strict):
             bad = [t for t in follow_up.targets if not 0 <= t < len(self.key_points)]
             if bad:
                 raise ValueError(f"follow_ups[{i}].targets {bad} point past key_points")
+        for i, wrong in enumerate(self.misconceptions):
+            if wrong.point is not None and not 0 <= wrong.point < len(self.key_points):
+                raise ValueError(f"misconceptions[{i}].point {wrong.point} points past key_points")
         return self
 
     def question(self, language: str) -> str:

@@ -94,9 +94,11 @@ _NAMED_SPECS: _Specs = (
 _GROUP_SPECS = _PROPERTY_SPECS + _NAMED_SPECS
 CONTRAST_GROUPS = tuple(tuple((name, re.compile(p)) for name, p in g) for g in _GROUP_SPECS)
 _ANY_MEMBER = re.compile("|".join(f"(?:{p})" for g in _GROUP_SPECS for _, p in g))
-# conditionals, hypotheticals and comparisons name the other member on purpose
-ASIDE = re.compile(r"\b(?:if|would|unless|otherwise|whereas|while|unlike|vs|versus|compared)\b|"
-                    r"如果|否则|不然|的话|不像|相比|对比|区别")
+# conditionals, hypotheticals, comparisons and the baseline being improved on ("normally the
+# forward pass keeps every activation") name the other member on purpose
+ASIDE = re.compile(r"\b(?:if|would|unless|otherwise|whereas|while|unlike|vs|versus|compared|"
+                   r"normally|by default)\b|如果|否则|不然|的话|不像|相比|对比|区别|本来|原本|"
+                   r"正常情况|默认情况")
 _FALSE_AFTER = re.compile(r"\s*=\s*false")
 # where a statement that names several members ("running_mean = zeros, running_var = ones",
 # "欠拟合 = 高偏差；过拟合 = 高方差") is cut to see which member goes with what

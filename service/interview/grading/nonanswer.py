@@ -51,7 +51,8 @@ _IGNORANCE = re.compile(
 _QUESTION_BACK = re.compile(
     r"[?？]\s*$|^(?:能|可以|能不能|可不可以)(?:再|重复|解释|说明)|你(?:是|指的是|说的是|的意思是)|"
     r"是指|什么意思|^\s*(?:could|can|would) you\b|\bwhat do you mean\b|\bdo you mean\b|"
-    r"\bare you asking\b|^\s*is (?:this|it) about\b")
+    r"\bare you asking\b|^\s*is (?:this|it) about\b|"
+    r"\b(?:can|could|would) you (?:please )?(?:remind|repeat|explain|clarify|rephrase|tell) me\b")
 _FUNCTION_EN = FUNCTION_WORDS_EN | frozenset("it's that's about".split())
 _FUNCTION_ZH = re.compile(FUNCTION_WORDS_ZH.pattern + "|[们一些点下]")
 _WORD = re.compile(r"[a-z][a-z0-9_']*")
@@ -76,8 +77,10 @@ def clause_content(clause: str, question_words: frozenset[str],
     """How much a clause says beyond filler, ignorance and the question itself."""
     text = normalize(clause)
     ignorance = bool(_IGNORANCE.search(text))
-    question_back = bool(_QUESTION_BACK.search(text))
     rest = _strip(text, (_FILLER, _IGNORANCE))
+    # a question back may come after filler ("sorry, can you …"); clauses lose their "?"
+    question_back = bool(_QUESTION_BACK.search(text)
+                         or _QUESTION_BACK.search(rest.lstrip(" ,，。.、!！")))
     words = [w for w in _WORD.findall(rest) if w not in _FUNCTION_EN and w not in question_words]
     noise = bool(words) and not re.search(r"[\u3400-\u9fff]", rest) and all(
         w not in known_words for w in words)

@@ -69,6 +69,7 @@ from service.interview.grading.evidence import (
     reference_text,
 )
 from service.interview.grading.feedback import Findings, feedback_en, feedback_zh
+from service.interview.grading.misconception import Misconceptions
 from service.interview.grading.models import AnswerGrade, KeyPointResult, WrongStatement
 from service.interview.grading.nonanswer import (
     clause_content,
@@ -129,7 +130,7 @@ class RubricGrader:
         self._passages = PassageCache(embedder, known_vectors)
         self._corpus = list(corpus) if corpus is not None else None
         self._vectors: RubricVectors | None = None
-        self._checks: dict[tuple[str, str], ReferenceChecks] = {}
+        self._checks: dict[tuple[str, str], tuple[ReferenceChecks, Misconceptions]] = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -165,12 +166,13 @@ class RubricGrader:
                 self._vectors = RubricVectors(self._passages, self._corpus)
             return self._vectors
 
-    def _reference_checks(self, entry: Entry) -> ReferenceChecks:
+    def _reference_checks(self, entry: Entry) -> tuple[ReferenceChecks, Misconceptions]:
         key = (entry.id, entry.model_dump_json())
         with self._lock:
             found = self._checks.get(key)
         if found is None:  # built outside the lock: it embeds the reference statements
-            found = ReferenceChecks(entry, reference_text(entry), self._passages)
+            found = (ReferenceChecks(entry, reference_text(entry), self._passages),
+                     Misconceptions(entry, self._passages))
             with self._lock:
                 found = self._checks.setdefault(key, found)
         return found
@@ -197,7 +199,9 @@ class RubricGrader:
         parsed = _Answer(usable, normalized, vectors.relative_similarity(rubric, clause_vecs),
                          vectors.topic_rank(entry, clause_vecs) >= OFF_TOPIC_RANK, injection,
                          " ".join(usable))
-        found = self._reference_checks(entry).find(usable, parsed.rel, clause_vecs)
+        checks, misconceptions = self._reference_checks(entry)
+        found = checks.find(usable, parsed.rel, clause_vecs)
+        found += misconceptions.find(usable, clause_vecs)
         return _score(entry, rubric, found, parsed)
 
 
