@@ -80,7 +80,8 @@ def test_source_candidates_weak_answers_are_each_pressed(client: Any) -> None:
         concepts.append(turn["directive"])
         turn = _say(client, interview_id, "不知道")
     linked = [d for d in concepts if d["kind"] == "ask_concept" and d.get("technique")]
-    assert linked and any(d["entry_id"] == "nnunet" for d in linked), concepts
+    assert linked and any(d["entry_id"] == "nnunet" for d in linked), [
+        (d["kind"], d.get("entry_id"), d.get("technique")) for d in concepts]
     report = client.get(f"/v1/interviews/{interview_id}/report").json()["report"]
     sheet = report["preparation"][0]
     assert sheet["project"] and sheet["statements"] and sheet["techniques"]

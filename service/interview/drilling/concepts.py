@@ -3,8 +3,9 @@
 At the start (:func:`link_resume`) the techniques each drilled project names — the résumé
 lexicon's models, algorithms and techniques in the project's text — are linked to knowledge-base
 entries (terms, then dense retrieval; see :mod:`.techniques`); answers add more during drilling.
-When the concept stage begins, :func:`order_concepts` puts linked entries first: résumé links of
-the main project, then of the other projects, then links from answers, skipping entries already
+When the concept stage begins, :func:`order_concepts` puts linked entries first: résumé links
+one project at a time in turn (the main project's first technique, the next project's first, …,
+then each project's second), then links from answers, skipping entries already
 asked (a technique probe during drilling) — at most all but one of the planned questions, so one
 question by track always remains for breadth. Each linked question records which technique led
 to it (``linked_from``) and whether it came from the résumé or an answer (``link_source``).
@@ -12,6 +13,7 @@ to it (``linked_from``) and whether it came from the résumé or an answer (``li
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from knowledge.base import KnowledgeBase
@@ -48,9 +50,7 @@ def order_concepts(state: InterviewState, kb: KnowledgeBase) -> None:
                                                     for c in state.concepts):
         return
     probed = {p.entry_id for p in state.probes}
-    ranked = sorted(enumerate(state.linked),
-                    key=lambda item: (SOURCE_RANK.get(item[1].get("source", "answer"), 1),
-                                      item[0]))
+    ranked = sorted(enumerate(state.linked), key=_round_robin_key(state.linked))
     linked: list[ConceptProgress] = []
     for _, link in ranked:
         entry_id = link["entry_id"]
@@ -65,3 +65,19 @@ def order_concepts(state: InterviewState, kb: KnowledgeBase) -> None:
     taken = {c.entry_id for c in linked} | probed
     rest = [c for c in state.concepts if c.entry_id not in taken]
     state.concepts = (linked + rest)[:count]
+
+
+def _round_robin_key(links: list[dict[str, Any]]
+                     ) -> Callable[[tuple[int, dict[str, Any]]], tuple[int, int, int, int]]:
+    """Résumé links before answer links; within each, one per project in turn (the main project
+    first), so a second project's nnU-Net is asked before the main project's third technique."""
+    projects: dict[Any, int] = {}
+    seen: dict[tuple[int, Any], int] = {}
+    keys = []
+    for i, link in enumerate(links):
+        source = SOURCE_RANK.get(link.get("source", "answer"), 1)
+        project = projects.setdefault(link.get("project"), len(projects))
+        turn = seen.get((source, project), 0)
+        seen[(source, project)] = turn + 1
+        keys.append((source, turn, project, i))
+    return lambda item: keys[item[0]]

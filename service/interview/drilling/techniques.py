@@ -9,8 +9,9 @@ knowledge-base entry through the knowledge base's *own* words — never a hand-w
    without spaces and hyphens ("nnU-Net" → ``nnunet``, "Faster R-CNN" → ``fasterrcnn``) and the
    entry's Chinese aliases. A mention matches an entry through the same compact form, trying
    shorter forms of a versioned name too ("YOLOv8s" → ``yolov8s``, ``yolov8``, ``yolo``). An id
-   or tag match weighs 3, each alias 1 (at most 4); a link needs weight ≥ 2, so a name that occurs
-   once in some other entry's alias ("DeiT 蒸馏 token") does not link.
+   or tag match weighs 3 (one word of a longer tag 2), each alias 1 (at most 4); a link needs
+   weight ≥ 2, so a name that occurs once in some other entry's alias ("DeiT 蒸馏 token") does
+   not link.
 2. **Retrieval.** A mention with no term match is searched densely (the index's own vectors);
    the best concept entry links only if its similarity clears ``min_dense`` with a clear margin.
 
@@ -98,8 +99,10 @@ class TechniqueLinker:
         for term in _latin_terms(entry.id.replace("-", " ")) | {compact(entry.id)}:
             self._add(term, entry.id, 3.0)
         for tag in entry.tags:
-            for term in _latin_terms(tag.replace("-", " ")) | {compact(tag)}:
-                self._add(term, entry.id, 3.0)
+            # a tag names the entry; one word of a longer tag ("rope" of "rope-scaling") less so
+            for term in _latin_terms(tag.replace("-", " ")) - {compact(tag)}:
+                self._add(term, entry.id, 2.0)
+            self._add(compact(tag), entry.id, 3.0)
         alias_hits: dict[str, float] = {}
         for alias in entry.aliases:
             for term in _latin_terms(alias):

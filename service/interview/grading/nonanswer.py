@@ -49,7 +49,8 @@ _IGNORANCE = re.compile(
     r"\b(?:i )?(?:have not|haven't|never) (?:\w+ ){0,2}?(?:used|worked|implemented|heard|learned|"
     r"learnt|seen|studied|done|touched|tried)\b")
 _QUESTION_BACK = re.compile(
-    r"[?？]\s*$|^(?:能|可以|能不能|可不可以)(?:再|重复|解释|说明)|你(?:是|指的是|说的是|的意思是)|"
+    r"[?？]\s*$|^(?:你|您)?(?:能|可以|能不能|可不可以)(?:先|再)?(?:再|重复|解释|说明|说说|讲讲|"
+    r"说一下|讲一下|提示|给我)|你(?:是|指的是|说的是|的意思是)|"
     r"是指|什么意思|^\s*(?:could|can|would) you\b|\bwhat do you mean\b|\bdo you mean\b|"
     r"\bare you asking\b|^\s*is (?:this|it) about\b|"
     r"\b(?:can|could|would) you (?:please )?(?:remind|repeat|explain|clarify|rephrase|tell) me\b")
