@@ -46,6 +46,7 @@ fixed thresholds, no sampling, the embedder in inference mode.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import threading
 from collections.abc import Mapping, Sequence
@@ -100,6 +101,12 @@ OVERCLAIM_FACTOR = 0.4  # per sweeping claim the reference never makes (at most 
 OFF_TOPIC_RANK = 20  # off topic when at least this many other questions fit the answer better
 OFF_TOPIC_MAX_RECALL = 0.3
 INJECTION_FACTOR = 0.5
+# Per-entry tables (~30 s of work for the whole bank) shared by every grader of this process over
+# the same model and the same entries: a process that builds several services (the test suite, a
+# CLI) pays once. Keyed by the model id and the entries' content, so nothing stale is reused.
+_SHARED_LOCK = threading.Lock()
+_SHARED_VECTORS: dict[tuple[str, str], RubricVectors] = {}
+_SHARED_CHECKS: dict[tuple[str, str, str], tuple[ReferenceChecks, Misconceptions]] = {}
 MIN_UNITS = 2.0
 
 
@@ -130,7 +137,6 @@ class RubricGrader:
         self._passages = PassageCache(embedder, known_vectors)
         self._corpus = list(corpus) if corpus is not None else None
         self._vectors: RubricVectors | None = None
-        self._checks: dict[tuple[str, str], tuple[ReferenceChecks, Misconceptions]] = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -163,18 +169,26 @@ class RubricGrader:
                     from knowledge.loader import load_entries
 
                     self._corpus = load_entries()
-                self._vectors = RubricVectors(self._passages, self._corpus)
+                corpus = hashlib.sha1("\n".join(e.model_dump_json() for e in self._corpus)
+                                      .encode("utf-8")).hexdigest()
+                key = (self._embedder.model_id, corpus)
+                with _SHARED_LOCK:
+                    self._vectors = _SHARED_VECTORS.get(key)
+                if self._vectors is None:
+                    self._vectors = RubricVectors(self._passages, self._corpus)
+                    with _SHARED_LOCK:
+                        _SHARED_VECTORS[key] = self._vectors
             return self._vectors
 
     def _reference_checks(self, entry: Entry) -> tuple[ReferenceChecks, Misconceptions]:
-        key = (entry.id, entry.model_dump_json())
-        with self._lock:
-            found = self._checks.get(key)
+        key = (self._embedder.model_id, entry.id, entry.model_dump_json())
+        with _SHARED_LOCK:
+            found = _SHARED_CHECKS.get(key)
         if found is None:  # built outside the lock: it embeds the reference statements
             found = (ReferenceChecks(entry, reference_text(entry), self._passages),
                      Misconceptions(entry, self._passages))
-            with self._lock:
-                found = self._checks.setdefault(key, found)
+            with _SHARED_LOCK:
+                found = _SHARED_CHECKS.setdefault(key, found)
         return found
 
     def grade(self, entry: Entry, answer: str, language: str) -> AnswerGrade:
