@@ -94,6 +94,11 @@ def test_openai_client_talks_to_the_local_server(local_server: LocalServer) -> N
     assert len([p for p in pieces if p]) > 1 and "".join(pieces).strip()
 
 
+@pytest.mark.skipif(os.environ.get("KAODA_LIVE_FULL") != "1",
+                    reason="a whole interview with the 0.5B model as voice and judge takes ~10 "
+                           "minutes on 2 cores; the local LLM is opt-in (KAODA_LOCAL_LLM=on), and "
+                           "the streamed turn, judge JSON and kill tests below cover its paths. "
+                           "Run it with KAODA_LIVE_FULL=1.")
 def test_whole_short_interview_with_the_local_llm(llm_client, knowledge_base) -> None:  # type: ignore[no-untyped-def]
     ready = llm_client.get("/readyz").json()
     assert ready["brain"] == f"llm:{MODEL.name}" and ready["judge"] == f"llm:{MODEL.name}"
