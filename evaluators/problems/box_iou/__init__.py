@@ -114,10 +114,12 @@ def _check_big(outputs: Outputs, which: int) -> None:
     label = f"{name} at N = M = {n}"
     if compare.to_python(compare.get(outputs, "skipped")):
         probe_s = compare.as_float(outputs, "probe_s", "probe time")
+        estimate_s = compare.as_float(outputs, "estimate_s", "estimated time")
         raise CaseFailure(f"{name} took {probe_s:.3g} s at N = M = {probe}, so about "
-                          f"{probe_s * (n / probe) ** 2:.0f} s at N = M = {n} (it grows with "
-                          f"N·M), far over the time budget ({BUDGET_FACTOR:g}x the reference's "
-                          f"time): not run at full size. {ADVICE}")
+                          f"{estimate_s:.0f} s at N = M = {n} (measured at N = M = {2 * probe} "
+                          f"too, to see how it grows), far over the time budget "
+                          f"({BUDGET_FACTOR:g}x the reference's time): not run at full size. "
+                          f"{ADVICE}")
     shape = compare.to_python(compare.get(outputs, "shape"))
     if shape is None:
         raise CaseFailure(f"{label}: expected a torch.Tensor, got "
