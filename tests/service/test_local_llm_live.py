@@ -166,7 +166,10 @@ def test_judge_json_path_against_the_real_model(local_server, knowledge_base) ->
     entry = knowledge_base.get("attention-mechanism")
     good = judge.grade(entry, entry.answer_zh, "zh")
     vague = judge.grade(entry, "注意力嘛，就是让模型关注重要的地方，具体公式我记不清了。", "zh")
+    assert good.method == "llm", judge.last_error  # schema-constrained: always parses
+    # the vague answer reaches the model unless the rubric already scores it 0 (a non-answer or
+    # off topic: by design the model is not asked then)
+    assert vague.method == "llm" or vague.score == 0, judge.last_error
     for grade in (good, vague):
-        assert grade.method == "llm", judge.last_error  # schema-constrained: always parses
         assert set(grade.hit) | set(grade.missed) == set(range(len(entry.key_points)))
     assert good.score > vague.score
