@@ -31,7 +31,14 @@ NON_ANSWERS = ["不知道。", "不清楚", "xyz", "", "   ", "pass", "I have no
                "嗯……这个我不太清楚，不好意思", "这个没学过，我们跳过吧。", "不会",
                "你是说训练的时候还是推理的时候？", "Could you repeat the question?",
                "asdf qwer zxcv", "嗯嗯，好的，我想想……算了。",
-               "Sorry, I haven't used that before, I don't really know."]
+               "Sorry, I haven't used that before, I don't really know.",
+               # questions back and admissions in forms written after the issue-11 blind run
+               "Sorry, could you first explain what it stands for? Is it the same thing as PPO?",
+               "这个问题能不能换一个？或者您先说说你们组平时主要做什么方向？",
+               "Sorry, before I answer — could you explain the basics first? I've only heard the name.",
+               "嗯……这个……我记得是……嗯……不好意思，一下子想不起来了。",
+               "Pass. I haven't looked into that.",
+               "Honestly, I haven't prepared anything on this. Can we move to the next question?"]
 
 ATTENTION_WITHOUT_MASKING = (
     "注意力就是拿 query 和每个 key 做点积，softmax 之后得到权重，再对 value 加权求和，公式是 "

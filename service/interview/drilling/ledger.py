@@ -26,6 +26,7 @@ import dataclasses
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from service.interview.drilling.hardware import GpuClaim, gpu_claims, gpu_conflicts
 from service.interview.drilling.identities import (
     TeamClaims,
     model_conflicts,
@@ -129,6 +130,9 @@ class Ledger:
         for model, role, words in resume_models(text):
             ledger.entries.append({"key": f"model:{model.family}", "name": model.name,
                                    "role": role, "said": words, "source": "resume"})
+        for gpu in (g for line in text.splitlines() for g in gpu_claims(line)):
+            ledger.entries.append({"key": "hardware:gpu", "gpu": gpu.gpu, "count": gpu.count,
+                                   "said": gpu.said, "source": "resume"})
         team = resume_team(text)
         if team.size is not None:
             ledger.entries.append({"key": "team:size", "value": team.size[0],
@@ -181,10 +185,24 @@ class Ledger:
                                                               main=point in (None, "model", "task"))]
         found += [Conflict(key, claim, said, self._source(claim))
                   for key, claim, said in team_conflicts(answer, self._team())]
+        if point in (None, "training"):
+            found += self._hardware(answer)
         unique: dict[str, Conflict] = {}
         for conflict in found:
             unique.setdefault(conflict.key, conflict)
         return list(unique.values())
+
+    def _hardware(self, answer: str) -> list[Conflict]:
+        """Training GPUs that clash with the claimed ones; agreeing ones join the ledger."""
+        claimed = [GpuClaim(str(e["gpu"]), e.get("count"), str(e["said"])) for e in self.entries
+                   if e.get("key") == "hardware:gpu"]
+        clashes = gpu_conflicts(answer, claimed)
+        if not clashes:
+            self.entries += [{"key": "hardware:gpu", "gpu": g.gpu, "count": g.count,
+                              "said": g.said, "source": "answer"}
+                             for g in gpu_claims(answer) if g.said not in {c.said for c in claimed}]
+        return [Conflict("hardware:gpu", claim, said, self._source(claim))
+                for claim, said in clashes]
 
     def _numbers(self, answer: str, point: str | None) -> list[Conflict]:
         found: list[Conflict] = []

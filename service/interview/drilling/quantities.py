@@ -77,7 +77,17 @@ _ABLATION = re.compile(r"消融|ablat|单加|单用|只用|只加|去掉|without
 _SCOPE = re.compile(
     r"消融|ablat|单加|单用|只用|只加|去掉|without|removing|alone|only with|每个|each|digit|promo|agreement"
     r"|inter-?annotator|小模型|这一块|这一步|单独|阶段|stage|目标|要求|target|goal|below|above"
-    r"|以内|以下|以上|within|plus or minus|±|前\s*\d|top \d|小时|weeks?\b|周|线上时长多|多涨|多提|额外")
+    r"|以内|以下|以上|within|plus or minus|±|前\s*\d|top \d|小时|weeks?\b|周|线上时长多|多涨|多提|额外"
+    # a narrower group than the headline ("这类问题", "有三十多个病例…", "those cases") or a share of it
+    r"|这类|那类|类(?:问题|样本|数据|query|case)|这种(?:问题|情况|样本|case)|这部分|那部分|这一组|那一组|这些|那些|\d+\s*多?个(?:病例|样本|case)"
+    r"|those|these (?:cases|queries|samples|ones)|that group|this kind|this type|占|(?<![百千万])分之"
+    r"|a third|a quarter|half of|share of|fraction of")
+# A target named earlier in the sentence scopes its numbers too ("目标的话，GAUC 要涨 0.5 个点").
+_TARGET = re.compile(r"目标|要求|target|goal|门槛|the bar|阈值|threshold")
+# A number the candidate takes back ("0.5 个千分点……不对，是 0.5 个百分点"): the earlier one is void.
+_CORRECTION = re.compile(r"不对|说错|口误|我是说|i mean|sorry,? (?:it was|it's|i meant)|correction|"
+                         r"no wait|actually no")
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?:\s|$)")
 _BASELINE_WORDS = re.compile(r"原版|baseline|基线|原来|之前|老(?:模型|系统)|old|previous|original|规则")
 # Plural nouns that count something other than data ("12 months", "5 epochs", "3 annotators").
 _NOT_COUNTED = (r"month|day|week|year|hour|minute|second|epoch|step|layer|page|token|dimension|round|run"
@@ -246,6 +256,11 @@ def latency_statements(text: str) -> list[Statement]:
     return found
 
 
+def _previous(answer: Answer, clause: Clause) -> tuple[int, int]:
+    before = [c for c in answer.clauses if c.end <= clause.start]
+    return (before[-1].start, before[-1].end) if before else (0, 0)
+
+
 def metric_statements(text: str, resume: bool = False) -> list[Statement]:
     """Headline metric statements: a number right after the metric's name (or a from/to or an
     improvement right after it, or in the next clause when the metric stood alone). ``resume``:
@@ -254,10 +269,20 @@ def metric_statements(text: str, resume: bool = False) -> list[Statement]:
     found: list[Statement] = []
     pending: tuple[str, int] | None = None  # a metric named alone, e.g. "WER, and we went from…"
     last: str | None = None
+    targeted, previous_end = False, 0
     for clause in answer.clauses:
         norm = clause.norm
         said = answer.original(clause.start, clause.end)
-        if (_ABLATION if resume else _SCOPE).search(norm):
+        if _SENTENCE_END.search(answer.norm[previous_end:clause.start]):
+            targeted = False
+        previous_end = clause.end
+        corrected = None if resume else _CORRECTION.search(norm)
+        if corrected is not None:  # what came before the correction is void
+            if found and found[-1].said == answer.original(*_previous(answer, clause)):
+                found.pop()
+            norm = norm[corrected.end():]
+        targeted = targeted or (not resume and bool(_TARGET.search(norm)))
+        if (_ABLATION if resume else _SCOPE).search(norm) or targeted:
             pending = None
             continue
         names = list(_LEDGER_METRIC.finditer(norm))

@@ -34,27 +34,30 @@ MIN_CONTENT_UNITS = 3.0  # e.g. two English words, or three Chinese characters, 
 
 _FILLER = re.compile(
     r"嗯+|啊+|呃+|额+|哦+|唔+|哎+|诶+|欸+|嘛|呀|哈+|em+|那个|这个|就是说|就是|好的|好吧|"
-    r"(?:让我|我)?(?:想想|想一想|想一下)|不好意思|抱歉|对不起|请问|"
+    r"(?:让我|我)?(?:想想|想一想|想一下)|不好意思|抱歉|对不起|请问|我记得是|我记得|好像是|一下子|"
     r"\b(?:u+m+|u+h+|h+m+|erm|er|ah+|oh+|well|ok(?:ay)?|so|sorry|yeah|right|hmm+|let me think|"
-    r"let's see|please|actually|honestly|i mean|uh-huh)\b")
+    r"let's see|please|actually|honestly|i mean|uh-huh|you know|before i answer)\b")
 _IGNORANCE = re.compile(
     r"(?:我)?(?:真的|确实|实在|完全|暂时)?(?:不太|不是很|不怎么|不)(?:知道|清楚|了解|懂|会|确定|记得)|"
-    r"没(?:有)?(?:学过|接触过|用过|做过|听说过|听过|了解过|研究过|看过|思路|头绪|想过)|"
+    r"没(?:有|怎么|太)?(?:学过|接触过|用过|做过|听说过|听过|了解过|研究过|看过|思路|头绪|想过|准备过?|"
+    r"复习过?)|只(?:听过|知道)(?:这个)?(?:名字|名词)|"
     r"记不(?:得|清|太清)|忘(?:了|记了)|想不起来|答不(?:上来|出来)|说不上来|回答不了|不好说|"
+    r"(?:讲|说)不(?:太)?(?:出来|清楚?)|"
     r"跳过|下一题|换一题|换个问题|算了|放弃|"
     r"\b(?:i )?(?:do not|don't|dont) (?:really |quite |actually )?(?:know|remember|recall)\b|"
     r"\b(?:no idea|no clue|dunno|not sure|i'm not sure|not familiar|unfamiliar|i forgot|forgot|"
     r"can't remember|cannot remember|can't recall|can't answer|cannot answer|i give up|"
     r"skip(?: this| it)?|pass|next question|move on)\b|"
     r"\b(?:i )?(?:have not|haven't|never) (?:\w+ ){0,2}?(?:used|worked|implemented|heard|learned|"
-    r"learnt|seen|studied|done|touched|tried)\b")
+    r"learnt|seen|studied|done|touched|tried|looked|prepared|read|covered|reviewed|gone)\b|"
+    r"\bonly (?:ever )?heard (?:of )?(?:the name|the term|it)\b|\bheard the name\b")
 _QUESTION_BACK = re.compile(
     r"[?？]\s*$|^(?:你|您)?(?:能|可以|能不能|可不可以)(?:先|再)?(?:再|重复|解释|说明|说说|讲讲|"
     r"说一下|讲一下|提示|给我)|你(?:是|指的是|说的是|的意思是)|"
     r"是指|什么意思|^\s*(?:could|can|would) you\b|\bwhat do you mean\b|\bdo you mean\b|"
     r"\bare you asking\b|^\s*is (?:this|it) about\b|"
     r"\b(?:can|could|would) you (?:please )?(?:remind|repeat|explain|clarify|rephrase|tell) me\b")
-_FUNCTION_EN = FUNCTION_WORDS_EN | frozenset("it's that's about".split())
+_FUNCTION_EN = FUNCTION_WORDS_EN | frozenset("it's that's about anything something much".split())
 _FUNCTION_ZH = re.compile(FUNCTION_WORDS_ZH.pattern + "|[们一些点下]")
 _WORD = re.compile(r"[a-z][a-z0-9_']*")
 
@@ -65,6 +68,7 @@ class ClauseContent:
     ignorance: bool  # admits not knowing / skips
     question_back: bool
     noise: bool  # ASCII words nobody uses
+    asks: bool = False  # the clause ends with a question mark (see :func:`clause_content`)
 
 
 def _strip(text: str, patterns: Iterable[re.Pattern[str]]) -> str:
@@ -74,8 +78,10 @@ def _strip(text: str, patterns: Iterable[re.Pattern[str]]) -> str:
 
 
 def clause_content(clause: str, question_words: frozenset[str],
-                   known_words: frozenset[str]) -> ClauseContent:
-    """How much a clause says beyond filler, ignorance and the question itself."""
+                   known_words: frozenset[str], *, asks: bool = False) -> ClauseContent:
+    """How much a clause says beyond filler, ignorance and the question itself. ``asks``: the
+    clause ended with "?" in the answer (clauses lose their marks) — a candidate who only asks
+    ("Is it the same thing as PPO?", "能不能换一个？") has not answered, whatever the words."""
     text = normalize(clause)
     ignorance = bool(_IGNORANCE.search(text))
     rest = _strip(text, (_FILLER, _IGNORANCE))
@@ -87,7 +93,7 @@ def clause_content(clause: str, question_words: frozenset[str],
         w not in known_words for w in words)
     cjk = "".join(ch for ch in _FUNCTION_ZH.sub("", rest) if "\u3400" <= ch <= "\u9fff")
     content = _new_characters(cjk, question_words) + units(" ".join(words))
-    return ClauseContent(content, ignorance, question_back, noise)
+    return ClauseContent(content, ignorance, question_back, noise, asks)
 
 
 def _new_characters(cjk: str, question_words: frozenset[str]) -> float:
@@ -99,7 +105,12 @@ def _new_characters(cjk: str, question_words: frozenset[str]) -> float:
     return float(seen.count(False))
 
 
-def has_content(info: ClauseContent) -> bool:
+def has_content(info: ClauseContent, *, rhetorical: bool = False) -> bool:
+    """Whether the clause says something. A clause that ends with "?" says nothing unless
+    ``rhetorical``: in an answer that has content elsewhere, "为什么要除以 √d？" is the
+    candidate's own rhetorical question and its words still count as evidence."""
+    if info.asks and not rhetorical:
+        return False
     return not info.question_back and not info.noise and info.content_units >= MIN_CONTENT_UNITS
 
 
@@ -119,7 +130,7 @@ def non_answer(infos: list[ClauseContent]) -> str | None:
         return "empty"
     if any(i.ignorance for i in infos):
         return "says it does not know"
-    if any(i.question_back for i in infos):
+    if any(i.question_back or i.asks for i in infos):
         return "asks a question back"
     if any(i.noise for i in infos):
         return "no recognizable words"

@@ -78,7 +78,7 @@ from service.interview.grading.nonanswer import (
     non_answer,
     question_words,
 )
-from service.interview.grading.segment import clause_spans, units
+from service.interview.grading.segment import clause_spans, ends_with_question, units
 from service.interview.grading.signals import (
     Vagueness,
     is_injection,
@@ -97,6 +97,11 @@ PRECISION_POWER = 0.5
 FULL_MARKS = 0.7
 VAGUE_PENALTY = 0.4
 CONTRADICTION_FACTOR = 0.15  # per clause stating something the reference contradicts
+# Checks that are wrong more often on unseen answers cost less. On the issue-11 blind split
+# (144 answers, first run) the findings on good/partial vs wrong answers were: known
+# misconceptions 5 vs 18, stated opposites 7 vs 5, denied key points 2 vs 2 — a correct answer
+# phrased unlike the reference trips the last two about as often as a wrong one does.
+KIND_FACTOR = {"opposite": 0.5, "denied": 0.4}
 OVERCLAIM_FACTOR = 0.4  # per sweeping claim the reference never makes (at most two count)
 OFF_TOPIC_RANK = 20  # off topic when at least this many other questions fit the answer better
 OFF_TOPIC_MAX_RECALL = 0.3
@@ -195,15 +200,16 @@ class RubricGrader:
         """Grade ``answer`` against ``entry``; ``language`` is the interview's, but both feedback
         languages are always filled and answers may mix languages freely."""
         answer = answer or ""
-        pieces = [answer[s:e] for s, e in clause_spans(answer)]
-        injection = any(is_injection(p) for p in pieces)
-        honest = [p for p in pieces if not is_injection(p)]
+        spans = clause_spans(answer)
+        injection = any(is_injection(answer[s:e]) for s, e in spans)
+        honest = [(answer[s:e], ends_with_question(answer, e)) for s, e in spans
+                  if not is_injection(answer[s:e])]
         vectors = self._rubric_vectors()
         asked = question_words(entry.question_zh, entry.question_en)
-        infos = [clause_content(p, asked, vectors.known_words) for p in honest]
+        infos = [clause_content(p, asked, vectors.known_words, asks=q) for p, q in honest]
         why = non_answer(infos)
-        usable = [p for p, info in zip(honest, infos, strict=True)
-                  if has_content(info) and units(p) >= MIN_UNITS]
+        usable = [p for (p, _), info in zip(honest, infos, strict=True)
+                  if has_content(info, rhetorical=True) and units(p) >= MIN_UNITS]
         if why is not None or not usable:
             return empty_grade(entry, injection, None if injection and not honest else
                                why or "nothing beyond filler or the question itself")
@@ -239,10 +245,15 @@ def _contradicted_points(found: list[Contradiction], rel: np.ndarray) -> list[in
     return sorted(points)
 
 
-def _errors(found: list[Contradiction]) -> int:
-    """How many wrong statements the findings make: a clause flagged by two checks is one."""
-    return len({("clause", f.clause) if f.clause is not None else ("text", f.message)
-                for f in found})
+def _penalty(found: list[Contradiction]) -> float:
+    """The factor the wrong statements cost: one per statement (a clause flagged by two checks is
+    one statement, at its most reliable check's factor)."""
+    factors: dict[tuple[str, object], float] = {}
+    for f in found:
+        key = ("clause", f.clause) if f.clause is not None else ("text", f.message)
+        factor = KIND_FACTOR.get(f.kind, CONTRADICTION_FACTOR)
+        factors[key] = min(factors.get(key, 1.0), factor)
+    return math.prod(factors.values())
 
 
 def _wrong_statements(found: list[Contradiction], answer: _Answer) -> list[WrongStatement]:
@@ -286,7 +297,7 @@ def _score(entry: Entry, rubric: EntryRubric, found: list[Contradiction], answer
     if off_topic:
         return empty_grade(entry, answer.injection, "off topic")
     value = float(strength.mean()) * _precision(sizes, answer.rel) ** PRECISION_POWER
-    value *= (1 - VAGUE_PENALTY * vague.level) * CONTRADICTION_FACTOR ** _errors(found)
+    value *= (1 - VAGUE_PENALTY * vague.level) * _penalty(found)
     value *= OVERCLAIM_FACTOR ** min(2, len(claimed))
     value *= (INJECTION_FACTOR if answer.injection else 1.0)
     points = [KeyPointResult(

@@ -96,6 +96,12 @@ def clause_spans(answer: str) -> list[Span]:
     return _merge_short(answer, out, MIN_SENTENCE_UNITS)[:MAX_CLAUSES]
 
 
+def ends_with_question(answer: str, end: int) -> bool:
+    """Whether the clause ending at ``end`` was closed by a question mark ("?" or "？")."""
+    rest = answer[end:end + 4].lstrip(" \t)）]】」\"'”’")
+    return rest[:1] in ("?", "？")
+
+
 def clauses(answer: str) -> list[str]:
     """The text of each clause (see :func:`clause_spans`)."""
     return [answer[s:e] for s, e in clause_spans(answer)]

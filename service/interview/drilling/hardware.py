@@ -1,0 +1,84 @@
+"""Training hardware as candidates state it: "4×A100 40G", "8 张 V100", "on a single 4090".
+
+A résumé line such as "2×A800 80G，SFT 3 epoch 约 9 小时" is a claim about what the model was
+trained on; an answer about training that names another GPU ("SFT 是在 8 张 A100 上跑的") or the same
+GPU in another number is a clash worth confronting — it is one of the easiest details to inflate.
+
+Only training hardware is compared: a line or clause about deployment or inference ("部署到 T4",
+"served on two A10s", "Jetson Orin") says nothing about the training cluster, and a GPU named
+without a training context is not held against anything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.textnorm import normalize
+
+_COUNT_WORDS = {"一": 1, "单": 1, "1": 1, "两": 2, "二": 2, "三": 3, "四": 4, "六": 6, "八": 8,
+                "十六": 16, "a": 1, "an": 1, "one": 1, "single": 1, "a single": 1, "two": 2,
+                "four": 4, "eight": 8, "sixteen": 16}
+_GPU = (r"(?P<gpu>[ahl]100|[ah]800|h20|h200|v100|p100|(?<![a-z])t4|a10g?|a30|a40|a6000|l40s?|l20|l4"
+        r"|(?:rtx\s?)?(?:2080|3080|3090|4080|4090|5090)(?:\s?ti)?|titan\s?\w+)")
+_COUNT = (r"(?P<n>\d{1,3}|十六|[一两二三四六八单]|a single|single|an?|one|two|four|eight|sixteen)")
+_WITH_COUNT = re.compile(
+    _COUNT + r"\s*(?:×|x|\*|张|块|台|卡|个)?\s*(?:nvidia\s*)?(?:张|块)?\s*" + _GPU
+    + r"(?![a-z0-9])")
+_BARE = re.compile(r"(?<![a-z0-9])(?:nvidia\s*)?" + _GPU + r"(?![a-z0-9])")
+_TRAINING = re.compile(r"训|跑|微调|sft|dpo|ppo|grpo|lora|epoch|小时|天|hours?|days?|train|fine-?tun"
+                       r"|pre-?train|ran on|run on|runs")
+_SERVING = re.compile(r"部署|推理|上线|serv|deploy|inference|infer|rtf|qps|latency|延迟|jetson|orin")
+_CLAUSE = re.compile(r"[，,。；;！？!?\n]|(?<=[A-Za-z])\.(?=\s)")
+
+
+@dataclass(frozen=True)
+class GpuClaim:
+    gpu: str  # normalized model name, e.g. "a100", "4090"
+    count: int | None
+    said: str
+
+
+def _gpu_name(raw: str) -> str:
+    return re.sub(r"\s|rtx|nvidia", "", raw)
+
+
+def _count(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    raw = raw.strip()
+    return int(raw) if raw.isdigit() else _COUNT_WORDS.get(raw)
+
+
+def gpu_claims(text: str, *, require_training: bool = True) -> list[GpuClaim]:
+    """The GPUs ``text`` (a résumé line, or an answer) says a model was trained on, one per
+    clause; clauses about serving are skipped, and with ``require_training`` so is a ``text``
+    that never mentions training."""
+    found: list[GpuClaim] = []
+    if require_training and not _TRAINING.search(normalize(text)):
+        return found
+    for original in (c.strip(" 　-*•·") for c in _CLAUSE.split(text)):
+        clause = normalize(original)
+        if not clause or _SERVING.search(clause):
+            continue
+        match = _WITH_COUNT.search(clause) or _BARE.search(clause)
+        if match is not None:
+            count = _count(match.groupdict().get("n"))
+            found.append(GpuClaim(_gpu_name(match.group("gpu")), count, original))
+    return found
+
+
+def gpu_conflicts(answer: str, claimed: list[GpuClaim]) -> list[tuple[str, str]]:
+    """(claim, said) for a training GPU in ``answer`` that no claim matches: another model, or
+    the claimed model in another number."""
+    if not claimed:
+        return []
+    out = []
+    for said in gpu_claims(answer, require_training=False):
+        same = [c for c in claimed if c.gpu == said.gpu]
+        if not same:
+            out.append((claimed[0].said, said.said))
+        elif said.count is not None and all(c.count is not None and c.count != said.count
+                                            for c in same):
+            out.append((same[0].said, said.said))
+    return out[:1]
