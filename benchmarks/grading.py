@@ -47,7 +47,8 @@ from service.interview.grading import AnswerGrade, RubricGrader
 from service.interview.grading.signals import is_injection
 
 DATASET = Path(__file__).resolve().parents[1] / "tests" / "service" / "grading_dev_set.yaml"
-BLIND = [DATASET.with_name(f"grading_blind_{group}.yaml") for group in ("llm", "cv", "ml", "b5")]
+BLIND = [DATASET.with_name(f"grading_blind_{group}.yaml")
+         for group in ("llm", "cv", "ml", "b5", "b6")]
 LABELS = {"wrong": 0, "vague": 1, "partial": 2, "good": 3}
 CAUGHT_AT = 20
 
@@ -130,7 +131,7 @@ def main() -> None:
     parser.add_argument("--llm-model", default="qwen2.5-coder-0.5b")
     parser.add_argument("--runs", type=int, default=3, help="timed rubric passes")
     parser.add_argument("--blind", action="store_true",
-                        help="the held-out grading_blind_{llm,cv,ml,b5}.yaml files instead "
+                        help="the held-out grading_blind_{llm,cv,ml,b5,b6}.yaml files instead "
                              "(aggregates only; evaluate them rarely)")
     args = parser.parse_args()
     splits: dict[str, list[dict]] = {}

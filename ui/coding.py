@@ -45,10 +45,15 @@ def show_result(result: dict[str, Any], *, key: str) -> None:
     if result.get("forbidden_calls"):
         st.caption(t("code.forbidden", calls=", ".join(result["forbidden_calls"])))
     if tests:
-        frame = pd.DataFrame([{t("code.test"): test.get("name", ""),
+        # a zero-width space after each "_" gives the browser a place to wrap long names
+        frame = pd.DataFrame([{t("code.test"): str(test.get("name", "")).replace("_", "_\u200b"),
                                t("code.passed"): "✅" if test.get("passed") else "❌",
                                t("code.message"): _in_language(test, "message")}
                               for test in tests])
+        # test names are long snake_case words ("time_budget_generalized_box_iou_n2000_m2000"):
+        # let them wrap, or the table overflows the narrow code column
+        st.html("<style>[data-testid='stTable'] th, [data-testid='stTable'] td "
+                "{ overflow-wrap: anywhere; word-break: break-word; }</style>")
         st.table(frame.set_index(t("code.test")))
 
 

@@ -38,7 +38,11 @@ NON_ANSWERS = ["不知道。", "不清楚", "xyz", "", "   ", "pass", "I have no
                "Sorry, before I answer — could you explain the basics first? I've only heard the name.",
                "嗯……这个……我记得是……嗯……不好意思，一下子想不起来了。",
                "Pass. I haven't looked into that.",
-               "Honestly, I haven't prepared anything on this. Can we move to the next question?"]
+               "Honestly, I haven't prepared anything on this. Can we move to the next question?",
+               # an admission with a few words about oneself around it
+               "这个我没怎么接触过，这个方向不太了解，说不上来。要不我们换一道题？",
+               "I'm not familiar with this at all — I've only used it as a user. I don't know.",
+               "asdfgh — sorry, my mind just went completely blank. I can't answer this one."]
 
 ATTENTION_WITHOUT_MASKING = (
     "注意力就是拿 query 和每个 key 做点积，softmax 之后得到权重，再对 value 加权求和，公式是 "
@@ -330,6 +334,24 @@ def test_calibration_by_label(dataset, graded) -> None:
     print("mean score by label:", {k: round(v, 1) for k, v in means.items()})
     assert means["good"] >= 85 and 35 <= means["partial"] <= 70
     assert means["vague"] <= 20 and means["wrong"] <= 20
+
+
+def _blind_non_answers() -> list[dict]:
+    """The non-answers of every blind file (their score lines are checked only in aggregate by
+    ``benchmarks/grading.py --blind``; a non-answer scoring above 0 is a bug, seen or not)."""
+    items = []
+    for path in sorted(DATASET.parent.glob("grading_blind_*.yaml")):
+        for split in yaml.safe_load(path.read_text(encoding="utf-8")).values():
+            items += [i for i in split if i["label"] == "none"]
+    return items
+
+
+def test_blind_non_answers_score_zero(grader, entries) -> None:
+    nones = _blind_non_answers()
+    assert len(nones) >= 50
+    for item in nones:
+        grade = grader.grade(entries[item["entry_id"]], item["answer"], item["language"])
+        assert grade.score == 0 and grade.hit == [], (item["answer"], grade.score, grade.hit)
 
 
 def test_labelled_non_answers_score_zero(dataset, graded) -> None:

@@ -81,7 +81,6 @@ class Contradiction:
     message: str
     clause: int | None  # the answer clause that says it, when one does
     point: int | None = None  # the key point it contradicts, when the check knows
-    kind: str = "lexical"  # which check found it: the grader weighs checks by their reliability
 
 
 def has_negation(text: str) -> bool:
@@ -149,11 +148,11 @@ class ReferenceChecks:
         found = self._localized_confusions(normalized) + self.swapped_subjects(pieces, rel)
         found += self.denied_exceptions(pieces, rel)
         found += [Contradiction(f"denies {d.cue!r} ({d.phrase!r}), which key point {d.point} "
-                                f"asserts", d.clause, d.point, "denied")
+                                f"asserts", d.clause, d.point)
                   for d in self._denied_points.find(normalized, rel)]
         if self._statements is not None and clause_vecs is not None:
             found += [Contradiction(f"says {o.said} where the reference says {o.reference_says}: "
-                                    f"{o.statement!r}", o.clause, kind="opposite")
+                                    f"{o.statement!r}", o.clause)
                       for o in self._statements.opposites(normalized, clause_vecs)]
         code = {c for c, piece in enumerate(pieces) if is_code(piece)}
         return [f for f in found if f.clause not in code]

@@ -42,7 +42,7 @@ _IGNORANCE = re.compile(
     r"没(?:有|怎么|太)?(?:学过|接触过|用过|做过|听说过|听过|了解过|研究过|看过|思路|头绪|想过|准备过?|"
     r"复习过?)|只(?:听过|知道)(?:这个)?(?:名字|名词)|"
     r"记不(?:得|清|太清)|忘(?:了|记了)|想不起来|答不(?:上来|出来)|说不上来|回答不了|不好说|"
-    r"(?:讲|说)不(?:太)?(?:出来|清楚?)|"
+    r"(?:讲|说)不(?:太)?(?:出|清楚?)|"
     r"跳过|下一题|换一题|换个问题|算了|放弃|"
     r"\b(?:i )?(?:do not|don't|dont) (?:really |quite |actually )?(?:know|remember|recall)\b|"
     r"\b(?:no idea|no clue|dunno|not sure|i'm not sure|not familiar|unfamiliar|i forgot|forgot|"

@@ -97,15 +97,12 @@ PRECISION_POWER = 0.5
 FULL_MARKS = 0.7
 VAGUE_PENALTY = 0.4
 CONTRADICTION_FACTOR = 0.15  # per clause stating something the reference contradicts
-# Checks that are wrong more often on unseen answers cost less. On the issue-11 blind split
-# (144 answers, first run) the findings on good/partial vs wrong answers were: known
-# misconceptions 5 vs 18, stated opposites 7 vs 5, denied key points 2 vs 2 — a correct answer
-# phrased unlike the reference trips the last two about as often as a wrong one does.
-KIND_FACTOR = {"opposite": 0.5, "denied": 0.4}
 OVERCLAIM_FACTOR = 0.4  # per sweeping claim the reference never makes (at most two count)
 OFF_TOPIC_RANK = 20  # off topic when at least this many other questions fit the answer better
 OFF_TOPIC_MAX_RECALL = 0.3
 INJECTION_FACTOR = 0.5
+# An answer that admits not knowing, ticks no key point and scores below this is a non-answer.
+ADMITTED_FLOOR = 10
 # Per-entry tables (~30 s of work for the whole bank) shared by every grader of this process over
 # the same model and the same entries: a process that builds several services (the test suite, a
 # CLI) pays once. Keyed by the model id and the entries' content, so nothing stale is reused.
@@ -222,7 +219,12 @@ class RubricGrader:
         checks, misconceptions = self._reference_checks(entry)
         found = checks.find(usable, parsed.rel, clause_vecs)
         found += misconceptions.find(usable, clause_vecs)
-        return _score(entry, rubric, found, parsed)
+        graded = _score(entry, rubric, found, parsed)
+        if any(i.ignorance for i in infos) and not graded.hit and graded.score < ADMITTED_FLOOR:
+            # "没怎么接触过，推荐方向不太了解" / "I've only used ChatGPT as a user. I don't know.":
+            # the words around an admission are about the candidate, not the question
+            return empty_grade(entry, injection, "says it does not know")
+        return graded
 
 
 def _strengths(rubric: EntryRubric, answer: _Answer, listed: list[bool]
@@ -245,15 +247,10 @@ def _contradicted_points(found: list[Contradiction], rel: np.ndarray) -> list[in
     return sorted(points)
 
 
-def _penalty(found: list[Contradiction]) -> float:
-    """The factor the wrong statements cost: one per statement (a clause flagged by two checks is
-    one statement, at its most reliable check's factor)."""
-    factors: dict[tuple[str, object], float] = {}
-    for f in found:
-        key = ("clause", f.clause) if f.clause is not None else ("text", f.message)
-        factor = KIND_FACTOR.get(f.kind, CONTRADICTION_FACTOR)
-        factors[key] = min(factors.get(key, 1.0), factor)
-    return math.prod(factors.values())
+def _errors(found: list[Contradiction]) -> int:
+    """How many wrong statements the findings make: a clause flagged by two checks is one."""
+    return len({("clause", f.clause) if f.clause is not None else ("text", f.message)
+                for f in found})
 
 
 def _wrong_statements(found: list[Contradiction], answer: _Answer) -> list[WrongStatement]:
@@ -297,7 +294,7 @@ def _score(entry: Entry, rubric: EntryRubric, found: list[Contradiction], answer
     if off_topic:
         return empty_grade(entry, answer.injection, "off topic")
     value = float(strength.mean()) * _precision(sizes, answer.rel) ** PRECISION_POWER
-    value *= (1 - VAGUE_PENALTY * vague.level) * _penalty(found)
+    value *= (1 - VAGUE_PENALTY * vague.level) * CONTRADICTION_FACTOR ** _errors(found)
     value *= OVERCLAIM_FACTOR ** min(2, len(claimed))
     value *= (INJECTION_FACTOR if answer.injection else 1.0)
     points = [KeyPointResult(
