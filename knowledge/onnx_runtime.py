@@ -179,6 +179,9 @@ def _pad_id(tokenizer) -> int:
     return 0
 
 
+PAD_SLACK = 1.3  # a batch's padded tokens may exceed its real tokens by this factor
+
+
 class OnnxEncoder:
     """Tokenize, run, pool, normalize: ``encode(texts) -> float32 [n, dim]``."""
 
@@ -202,19 +205,24 @@ class OnnxEncoder:
         self.workers = max(1, os.cpu_count() or 1)
 
     def tokenize(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        encodings = self.tokenizer.encode_batch(texts)
-        width = max(len(e.ids) for e in encodings)
-        ids = np.full((len(texts), width), self.pad_id, dtype=np.int64)
-        mask = np.zeros((len(texts), width), dtype=np.int64)
-        for row, e in enumerate(encodings):
-            ids[row, :len(e.ids)] = e.ids
-            mask[row, :len(e.ids)] = 1
+        return self._arrays([e.ids for e in self.tokenizer.encode_batch(texts)])
+
+    def _arrays(self, rows: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        width = max(len(r) for r in rows)
+        ids = np.full((len(rows), width), self.pad_id, dtype=np.int64)
+        mask = np.zeros((len(rows), width), dtype=np.int64)
+        for row, tokens in enumerate(rows):
+            ids[row, :len(tokens)] = tokens
+            mask[row, :len(tokens)] = 1
         return ids, mask
 
-    def _run(self, texts: list[str]) -> np.ndarray:
-        ids, mask = self.tokenize(texts)
+    def _run_ids(self, rows: list[list[int]]) -> np.ndarray:
+        ids, mask = self._arrays(rows)
         hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
         return self.pool(hidden, mask)
+
+    def _run(self, texts: list[str]) -> np.ndarray:
+        return self._run_ids([e.ids for e in self.tokenizer.encode_batch(texts)])
 
     def pool(self, hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
         if self.pooling == "cls":
@@ -227,15 +235,28 @@ class OnnxEncoder:
         return np.asarray(vectors, dtype=np.float32)
 
     def encode(self, texts: list[str]) -> np.ndarray:
+        """Texts are tokenized once, sorted by length and run in batches whose padded size stays
+        near their real size: the model's cost is per padded token, and one long clause in a
+        batch of short ones (an answer's code line next to its sentences) would otherwise make
+        every row as long as it — 3.5x the work on a typical long answer. Results come back in
+        the input order."""
         if not texts:
             raise ValueError("nothing to encode")
-        if len(texts) <= self.batch_size:
-            return self._run(texts)
-        # Length-sorted batches waste little on padding; results go back in the input order.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        batches = [order[i:i + self.batch_size] for i in range(0, len(order), self.batch_size)]
-        with ThreadPoolExecutor(self.workers) as pool:
-            parts = list(pool.map(lambda b: self._run([texts[i] for i in b]), batches))
+        rows = [e.ids for e in self.tokenizer.encode_batch(texts)]
+        order = sorted(range(len(rows)), key=lambda i: len(rows[i]))
+        batches: list[list[int]] = [[]]
+        for i in order:  # rows are ascending: the newest row sets the batch's padded width
+            batch = batches[-1]
+            if batch and (len(batch) >= self.batch_size
+                          or len(rows[i]) * (len(batch) + 1) > PAD_SLACK * (
+                              sum(len(rows[j]) for j in batch) + len(rows[i]))):
+                batches.append([])
+            batches[-1].append(i)
+        if len(batches) == 1:
+            parts = [self._run_ids([rows[i] for i in batches[0]])]
+        else:
+            with ThreadPoolExecutor(self.workers) as pool:
+                parts = list(pool.map(lambda b: self._run_ids([rows[i] for i in b]), batches))
         out = np.empty((len(texts), parts[0].shape[1]), dtype=np.float32)
         for batch, part in zip(batches, parts, strict=True):
             out[batch] = part
