@@ -221,9 +221,6 @@ class OnnxEncoder:
         hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
         return self.pool(hidden, mask)
 
-    def _run(self, texts: list[str]) -> np.ndarray:
-        return self._run_ids([e.ids for e in self.tokenizer.encode_batch(texts)])
-
     def pool(self, hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
         if self.pooling == "cls":
             vectors = hidden[:, 0]
@@ -245,13 +242,15 @@ class OnnxEncoder:
         rows = [e.ids for e in self.tokenizer.encode_batch(texts)]
         order = sorted(range(len(rows)), key=lambda i: len(rows[i]))
         batches: list[list[int]] = [[]]
+        real = 0  # the current batch's real tokens
         for i in order:  # rows are ascending: the newest row sets the batch's padded width
-            batch = batches[-1]
+            batch, size = batches[-1], len(rows[i])
             if batch and (len(batch) >= self.batch_size
-                          or len(rows[i]) * (len(batch) + 1) > PAD_SLACK * (
-                              sum(len(rows[j]) for j in batch) + len(rows[i]))):
+                          or size * (len(batch) + 1) > PAD_SLACK * (real + size)):
                 batches.append([])
-            batches[-1].append(i)
+                batch, real = batches[-1], 0
+            batch.append(i)
+            real += size
         if len(batches) == 1:
             parts = [self._run_ids([rows[i] for i in batches[0]])]
         else:

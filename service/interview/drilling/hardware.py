@@ -50,12 +50,16 @@ def _count(raw: str | None) -> int | None:
     return int(raw) if raw.isdigit() else _COUNT_WORDS.get(raw)
 
 
+def mentions_training(text: str) -> bool:
+    return bool(_TRAINING.search(normalize(text)))
+
+
 def gpu_claims(text: str, *, require_training: bool = True) -> list[GpuClaim]:
     """The GPUs ``text`` (a résumé line, or an answer) says a model was trained on, one per
     clause; clauses about serving are skipped, and with ``require_training`` so is a ``text``
     that never mentions training."""
     found: list[GpuClaim] = []
-    if require_training and not _TRAINING.search(normalize(text)):
+    if require_training and not mentions_training(text):
         return found
     for original in (c.strip(" 　-*•·") for c in _CLAUSE.split(text)):
         clause = normalize(original)
@@ -68,13 +72,14 @@ def gpu_claims(text: str, *, require_training: bool = True) -> list[GpuClaim]:
     return found
 
 
-def gpu_conflicts(answer: str, claimed: list[GpuClaim]) -> list[tuple[str, str]]:
-    """(claim, said) for a training GPU in ``answer`` that no claim matches: another model, or
-    the claimed model in another number."""
+def gpu_conflicts(stated: list[GpuClaim], claimed: list[GpuClaim]) -> list[tuple[str, str]]:
+    """(claim, said) for a GPU an answer ``stated`` (:func:`gpu_claims` of the answer, training
+    context not required) that no claim matches: another model, or the claimed model in
+    another number."""
     if not claimed:
         return []
     out = []
-    for said in gpu_claims(answer, require_training=False):
+    for said in stated:
         same = [c for c in claimed if c.gpu == said.gpu]
         if not same:
             out.append((claimed[0].said, said.said))

@@ -26,7 +26,12 @@ import dataclasses
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from service.interview.drilling.hardware import GpuClaim, gpu_claims, gpu_conflicts
+from service.interview.drilling.hardware import (
+    GpuClaim,
+    gpu_claims,
+    gpu_conflicts,
+    mentions_training,
+)
 from service.interview.drilling.identities import (
     TeamClaims,
     model_conflicts,
@@ -196,11 +201,13 @@ class Ledger:
         """Training GPUs that clash with the claimed ones; agreeing ones join the ledger."""
         claimed = [GpuClaim(str(e["gpu"]), e.get("count"), str(e["said"])) for e in self.entries
                    if e.get("key") == "hardware:gpu"]
-        clashes = gpu_conflicts(answer, claimed)
-        if not clashes:
+        stated = gpu_claims(answer, require_training=False)
+        clashes = gpu_conflicts(stated, claimed)
+        if not clashes and mentions_training(answer):
+            known = {c.said for c in claimed}
             self.entries += [{"key": "hardware:gpu", "gpu": g.gpu, "count": g.count,
                               "said": g.said, "source": "answer"}
-                             for g in gpu_claims(answer) if g.said not in {c.said for c in claimed}]
+                             for g in stated if g.said not in known]
         return [Conflict("hardware:gpu", claim, said, self._source(claim))
                 for claim, said in clashes]
 

@@ -256,11 +256,6 @@ def latency_statements(text: str) -> list[Statement]:
     return found
 
 
-def _previous(answer: Answer, clause: Clause) -> tuple[int, int]:
-    before = [c for c in answer.clauses if c.end <= clause.start]
-    return (before[-1].start, before[-1].end) if before else (0, 0)
-
-
 def metric_statements(text: str, resume: bool = False) -> list[Statement]:
     """Headline metric statements: a number right after the metric's name (or a from/to or an
     improvement right after it, or in the next clause when the metric stood alone). ``resume``:
@@ -269,16 +264,16 @@ def metric_statements(text: str, resume: bool = False) -> list[Statement]:
     found: list[Statement] = []
     pending: tuple[str, int] | None = None  # a metric named alone, e.g. "WER, and we went from…"
     last: str | None = None
-    targeted, previous_end = False, 0
+    targeted, previous_end, previous_said = False, 0, ""
     for clause in answer.clauses:
         norm = clause.norm
         said = answer.original(clause.start, clause.end)
         if _SENTENCE_END.search(answer.norm[previous_end:clause.start]):
             targeted = False
-        previous_end = clause.end
+        previous_end, before, previous_said = clause.end, previous_said, said
         corrected = None if resume else _CORRECTION.search(norm)
         if corrected is not None:  # what came before the correction is void
-            if found and found[-1].said == answer.original(*_previous(answer, clause)):
+            if found and found[-1].said == before:
                 found.pop()
             norm = norm[corrected.end():]
         targeted = targeted or (not resume and bool(_TARGET.search(norm)))
