@@ -25,6 +25,8 @@ def _tokens(result: Any, vocab: int, call: int) -> list[int]:
     if not isinstance(result, (list, tuple)):
         raise SubmissionError(f"{NAME} must return a list of token ids, got "
                               f"{type(result).__name__} (call {call})")
+    if all(type(t) is int and 0 <= t < vocab for t in result):  # the usual result: no copies
+        return list(result)
     return [as_token(t, vocab, NAME) for t in result]
 
 
