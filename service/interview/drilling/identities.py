@@ -33,6 +33,10 @@ from service.resume import facets, vocab
 _SIZES = {"n": "nano", "s": "small", "m": "medium", "l": "large", "x": "xl", "tiny": "tiny",
           "mini": "mini", "small": "small", "base": "base", "medium": "medium", "large": "large",
           "xl": "xl", "xxl": "xxl", "huge": "huge", "nano": "nano"}
+# "ViT-B/16", "Swin-T", "VideoMAE-L", "SAM-H", "CLAM-SB", "SegFormer-B2": a variant in capitals
+_VARIANT_CODE = re.compile(r"(?<=[A-Za-z0-9])-(?P<code>[A-Z]{1,2}\d?)(?:/(?P<patch>\d{1,2}))?$")
+_CODE_SIZES = {"T": "tiny", "S": "small", "M": "medium", "B": "base", "L": "large", "H": "huge",
+               "G": "giant", "XL": "xl"}
 _NOISE = {"instruct", "chat", "hf", "zh", "en", "cased", "uncased", "it", "v", "w", "the", "model"}
 _COMPARED_BEFORE = re.compile(
     r"(?:vs\.?|versus|对比|相比|than|compared (?:to|with)|against|线上的?|原有的?|原来的?|旧的?|老的?|(?<![a-z])old"
@@ -93,9 +97,20 @@ class ModelName:
 
 
 def parse_model(name: str) -> ModelName | None:
-    """``"YOLOv8s"`` → family ``yolo``, variant version 8, size small."""
+    """``"YOLOv8s"`` → family ``yolo``, variant version 8, size small; ``"ViT-B/16"`` → ``vit``,
+    size base, patch 16; ``"CLAM-SB"`` → ``clam``, code sb."""
+    family, variant, original = "", {}, name
+    code = _VARIANT_CODE.search(name)
+    if code:
+        letters, patch = code.group("code"), code.group("patch")
+        if letters in _CODE_SIZES:
+            variant["size"] = _CODE_SIZES[letters]
+        else:
+            variant["code"] = letters.lower()
+        if patch:
+            variant["patch"] = patch
+        name = name[:code.start()]
     tokens = re.findall(r"[a-z]+|\d+(?:\.\d+)?[a-z]?", name.lower())
-    family, variant = "", {}
     for i, token in enumerate(tokens):
         number = re.fullmatch(r"(\d+(?:\.\d+)?)([a-z]?)", token)
         if number:
@@ -116,7 +131,12 @@ def parse_model(name: str) -> ModelName | None:
             family += token
     if family.endswith("v") and "version" in variant and len(family) > 2:
         family = family[:-1]  # "yolov" 8 → yolo
-    return ModelName(name, family, tuple(sorted(variant.items()))) if len(family) >= 2 else None
+    return ModelName(original, family, tuple(sorted(variant.items()))) if len(family) >= 2 else None
+
+
+# a name of 3+ characters with a capital-letter variant ("CLAM-MB", "VideoMAE-B", "ViT-L/14")
+_CODED_NAME = re.compile(r"(?<![A-Za-z0-9\-])[A-Za-z][A-Za-z0-9.]*[A-Z][A-Za-z0-9.]*-[A-Z]{1,2}\d?(?:/\d{1,2})?"
+                         r"(?![A-Za-z0-9\-])")
 
 
 @lru_cache(maxsize=4096)
@@ -141,6 +161,7 @@ def model_names(original: str) -> tuple[str, ...]:
         names.append(name)
     names += [n for n in named_models(original, original.lower())
               if re.search(r"\d|-(?:tiny|mini|small|base|medium|large|xl|xxl|huge|nano)\b", n, re.I)]
+    names += [m.group(0) for m in _CODED_NAME.finditer(original)]
     return tuple(n for n in dict.fromkeys(names) if not vocab.DATASETS.search(n)
                  and not GENERIC_MODELS.match(n.lower()) and not re.fullmatch(r"v\d+", n.lower()))
 

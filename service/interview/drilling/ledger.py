@@ -40,7 +40,13 @@ from service.interview.drilling.identities import (
     resume_team,
     team_conflicts,
 )
-from service.interview.drilling.quantities import Statement, metric_statements, size_statements
+from service.interview.drilling.parameters import ParamClaim, param_claims, param_conflicts
+from service.interview.drilling.quantities import (
+    SMALL_SCALE,
+    Statement,
+    metric_statements,
+    size_statements,
+)
 
 SIZE_RATIO = 1.35
 _FIELDS = {f.name for f in dataclasses.fields(Statement)}
@@ -61,8 +67,8 @@ def statements(text: str, sizes: bool = True, resume: bool = False) -> list[Stat
     return [*metric_statements(text, resume), *(size_statements(text, resume) if sizes else [])]
 
 
-def _close(a: float, b: float, grain: float = 0.0) -> bool:
-    return abs(a - b) <= max(1.5, 0.02 * max(abs(a), abs(b)), grain)
+def _close(a: float, b: float, grain: float = 0.0, floor: float = 1.5) -> bool:
+    return abs(a - b) <= max(floor, 0.02 * max(abs(a), abs(b)), grain)
 
 
 def _claimed_delta(known: Statement) -> float | None:
@@ -104,14 +110,19 @@ def _clashes(known: Statement, new: Statement) -> bool:
     if known.delta:
         return False  # "+4.1 points" says nothing about the absolute value
     grain = max(new.grain, known.grain)
+    floor = 0.1 if known.key in SMALL_SCALE else 1.5
+
+    def close(a: float, b: float) -> bool:
+        return _close(a, b, grain, floor)
+
     if new.baseline is not None:
-        bad_end = not _close(new.value, known.value, grain)
-        bad_start = known.baseline is not None and not _close(new.baseline, known.baseline, grain)
+        bad_end = not close(new.value, known.value)
+        bad_start = known.baseline is not None and not close(new.baseline, known.baseline)
         return bad_end or bad_start
-    matches_baseline = known.baseline is not None and _close(new.value, known.baseline, grain)
+    matches_baseline = known.baseline is not None and close(new.value, known.baseline)
     if new.about_baseline and known.baseline is not None:
         return not matches_baseline
-    return not (_close(new.value, known.value, grain) or matches_baseline)
+    return not (close(new.value, known.value) or matches_baseline)
 
 
 def _comparable(known: Statement, new: Statement) -> bool:
@@ -138,6 +149,9 @@ class Ledger:
         for gpu in (g for line in text.splitlines() for g in gpu_claims(line)):
             ledger.entries.append({"key": "hardware:gpu", "gpu": gpu.gpu, "count": gpu.count,
                                    "said": gpu.said, "source": "resume"})
+        for counts in param_claims(text):
+            ledger.entries += [{"key": "params", "count": c.count, "said": c.said,
+                                "source": "resume"} for c in counts]
         team = resume_team(text)
         if team.size is not None:
             ledger.entries.append({"key": "team:size", "value": team.size[0],
@@ -192,6 +206,8 @@ class Ledger:
                   for key, claim, said in team_conflicts(answer, self._team())]
         if point in (None, "training"):
             found += self._hardware(answer)
+        if point in (None, "model", "task"):
+            found += self._params(answer)
         unique: dict[str, Conflict] = {}
         for conflict in found:
             unique.setdefault(conflict.key, conflict)
@@ -209,6 +225,18 @@ class Ledger:
                               "said": g.said, "source": "answer"}
                              for g in stated if g.said not in known]
         return [Conflict("hardware:gpu", claim, said, self._source(claim))
+                for claim, said in clashes]
+
+    def _params(self, answer: str) -> list[Conflict]:
+        """A parameter count no claimed count is near; an agreeing or first one joins."""
+        claimed = [ParamClaim(float(e["count"]), str(e["said"])) for e in self.entries
+                   if e.get("key") == "params"]
+        clashes = param_conflicts(answer, claimed)
+        if not clashes:
+            self.entries += [{"key": "params", "count": c.count, "said": c.said,
+                              "source": "answer"} for counts in param_claims(answer)
+                             for c in counts if not claimed]
+        return [Conflict("params", claim, said, self._source(claim))
                 for claim, said in clashes]
 
     def _numbers(self, answer: str, point: str | None) -> list[Conflict]:

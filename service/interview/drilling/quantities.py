@@ -23,7 +23,7 @@ from service.interview.drilling.evasion import HEDGES
 from service.interview.drilling.text import Answer, Clause
 
 _CANON = (
-    (r"rmsle", "rmsle"), (r"smape", "smape"), (r"(?<![a-z])mrr", "mrr"), (r"(?<![a-z])pck", "pck"),
+    (r"dnsmos", "dnsmos"), (r"(?<![a-z])mos(?![a-z])", "mos"), (r"pesq", "pesq"), (r"rmsle", "rmsle"), (r"smape", "smape"), (r"(?<![a-z])mrr", "mrr"), (r"(?<![a-z])pck", "pck"),
     (r"log ?loss", "logloss"), (r"ap_?(?:small|s\b)", "ap_small"), (r"ap_?(?:medium|m\b)", "ap_medium"),
     (r"ap_?(?:large|l\b)", "ap_large"), (r"mape", "mape"), (r"map|(?<![a-z])ap(?![a-z])", "map"), (r"gauc", "gauc"), (r"auc", "auc"), (r"(?<![a-z])ks", "ks"),
     (r"f1", "f1"), (r"precision|精确率|精度|查准率", "precision"), (r"recall@\d+|recall|召回", "recall"),
@@ -36,7 +36,7 @@ _CANON = (
     (r"fps", "fps"), (r"latency|延迟|耗时|inference|推理|单帧|单张|per (?:image|frame)", "latency"),
 )
 _LEDGER_METRIC = re.compile(
-    r"mape|map(?:@[\d.:]+)?|(?<![a-z])ap(?:@[\d.:]+)?(?![a-z])|gauc|(?<![a-z])auc|(?<![a-z])ks(?![a-z])"
+    r"dnsmos(?: ovrl| sig| bak)?|(?<![a-z])mos(?![a-z])|pesq(?:-wb|-nb)?|mape|map(?:@[\d.:]+)?|(?<![a-z])ap(?:@[\d.:]+)?(?![a-z])|gauc|(?<![a-z])auc|(?<![a-z])ks(?![a-z])"
     r"|(?:micro-?|macro-?)?f1|precision|recall(?:@\d+)?|召回率|准确率|精确率|word error rate|\bwer\b|\bcer\b"
     r"|error rate|错误率|dice|miou|(?<![a-z])iou|mape|rmse|(?<![a-z])mae|ndcg(?:@\d+)?|top-?[15](?: accuracy)?"
     r"|accuracy|满意度|satisfaction|转人工率|漏检率|误检率|误报率|点击率|ctr|bleu|rouge(?:-[l12])?|坏账率"
@@ -90,15 +90,16 @@ _CORRECTION = re.compile(r"不对|说错|口误|我是说|i mean|sorry,? (?:it w
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?:\s|$)")
 _BASELINE_WORDS = re.compile(r"原版|baseline|基线|原来|之前|老(?:模型|系统)|old|previous|original|规则")
 # Plural nouns that count something other than data ("12 months", "5 epochs", "3 annotators").
-_NOT_COUNTED = (r"month|day|week|year|hour|minute|second|epoch|step|layer|page|token|dimension|round|run"
+_NOT_COUNTED = (r"month|day|week|year|hour|minute|second|epoch|step|layer|page|dimension|round|run"
                 r"|time|point|percent|people|member|annotator|class|categorie|type|gpu|core|block|head"
                 r"|parameter|param|feature|iteration|update|sample|row|record|image|note|document|utterance"
                 r"|clip|case|patient|pair|label|user|store|famil|trial|experiment|ms|kb|mb|gb|fold|tree"
                 r"|leave|leaf|model|seed|character|word|command|keyword|intent|language|office|site|engineer"
                 r"|paralegal|author|teammate|student|frame|second|reviewer|seconds")
 _SIZE = re.compile(
-    r"(?P<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<mag>万|亿|千|k(?![a-z])|m(?![a-z])|million|billion|thousand)?"
+    r"(?P<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<mag>万|亿|千|k(?![a-z])|m(?![a-z])|b(?![a-z])|million|billion|thousand)?"
     r"\s*(?:多|余)?\s*(?:(?!of\b)[a-z\-]+\s){0,2}?(?P<unit>张|图片|images?|条|样本|samples?|rows?|records?|对"
+    r"|tokens?"
     r"|pairs?|小时|hours?|例|病例|cases?|patients?|份|篇|notes?|documents?|utterances?|clips?|series|笔|段"
     r"|(?![a-z]*(?:" + _NOT_COUNTED + r")s?\b)[a-z]{3,}s\b)"
     r"(?P<noun>[^，,。;；]{0,12}?(?:数据|样本|图|文本|对话|记录|病例|语料|标注|日志|影像|ct|音频|视频))?")
@@ -120,12 +121,15 @@ _SUBSET = re.compile(r"其中|只有|里有|里面|有缺陷的|剩下|占|of th
 _RESUME_SUBSET = re.compile(r"其中|of them|of which|among|subset|per class|每类|每个|测试|(?<![a-z])test|held-?out"
                             r"|验证|validation|每天|每月|a day|a month|(?<![a-z])per(?![a-z])")
 _PART_OF = re.compile(r"\s*(?:of (?:it|this|that|these|those|them|the total)|中的|里的)")
-_MAG = {"万": 1e4, "亿": 1e8, "千": 1e3, "k": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9,
+_MAG = {"万": 1e4, "亿": 1e8, "千": 1e3, "k": 1e3, "m": 1e6, "b": 1e9, "million": 1e6, "billion": 1e9,
         "thousand": 1e3}
 _UNIT_FAMILY = (("images", r"张|图片|images?"), ("samples", r"条|样本|samples?|rows?|records?|笔"),
                 ("pairs", r"对|pairs?"), ("hours", r"小时|hours?"),
                 ("cases", r"例|病例|cases?|patients?"), ("documents", r"份|篇|notes?|documents?"),
-                ("utterances", r"utterances?|clips?|段"), ("series", r"series"))
+                ("utterances", r"utterances?|clips?|段"), ("series", r"series"), ("tokens", r"tokens?"))
+# Metrics on a small absolute scale (MOS 1–5, PESQ −0.5–4.5): they agree within a tenth, not 1.5.
+SMALL_SCALE = frozenset({"metric:mos", "metric:dnsmos", "metric:pesq"})
+_CORPUS_TOKENS = 1e6  # fewer tokens is a context length or a prompt, not a corpus
 
 
 @dataclass(frozen=True)
@@ -353,6 +357,8 @@ def size_statements(text: str, resume: bool = False) -> list[Statement]:
             value = float(m.group("v").replace(",", "")) * _MAG.get(m.group("mag") or "", 1.0)
             if value < 20:
                 continue  # "生成两条回复", "给一张图": a count of something, not the dataset
+            if value < _CORPUS_TOKENS and m.group("unit").startswith("token"):
+                continue
             loose = bool(_MEASURE_ONLY.fullmatch(m.group("unit"))) and value < 1000 and not (
                 m.group("noun") or _TOTAL.search(norm))
             more = _APPROX_UP.search(norm[m.end("mag") if m.group("mag") else m.end("v"):m.end()]) \
