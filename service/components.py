@@ -61,7 +61,7 @@ def build_judge(settings: Settings, kb: KnowledgeBase):
     from service.interview.brains.registry import build_judge as make_judge
     from service.interview.grading.rubric import RubricGrader
 
-    rubric = RubricGrader.from_index(kb.index)  # reuses the index's vectors as background
+    rubric = RubricGrader.from_index(kb.index, settings.kb.reference_checks)
     rubric.warm_up(settings.grader_passages_path)
     if not settings.llm.base_url or settings.llm.judge == "rubric":
         return make_judge("rubric", rubric=rubric)

@@ -27,6 +27,9 @@ class KnowledgeSettings(BaseModel):
     runtime: Literal["onnx", "torch"] = Field(
         "onnx", description="onnx: the model exported once to ONNX Runtime (fast); torch: ST")
     precision: Literal["fp32", "int8"] = Field("fp32", description="onnx runtime weights")
+    reference_checks: bool = Field(
+        False, description="grader: also flag statements that deny or reverse the reference "
+        "(off: on unseen answers they flagged more correct answers than wrong ones)")
 
 
 class SandboxSettings(BaseModel):

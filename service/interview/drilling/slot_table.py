@@ -95,7 +95,7 @@ _MODEL = [
            "BioBERT base with a CRF layer", "a Temporal Fusion Transformer with hidden size 64")),
     _slot("model", "change", ("改了什么、改在哪", "what you changed and where"),
           ("具体改了网络的哪一部分、怎么改的", "which part of the network you changed, and how"),
-          r"(?:在|把|给|往|对).{0,24}?(?:里|上|中|后面|后|前面|前|之后|之前|头|层|塔|模块|block).{0,8}?"
+          r"(?:在|把|给|往|对).{0,24}?(?:里|上|中|后面|后|前面|前|之后|之前|头|层|塔|模块|block|地方|位置|处|stage).{0,8}?"
           r"(?:加了|加入|加|引入|插入|接了|接|换成|替换|改成|改为|去掉|约束)"
           r"|(?:加|加入|引入|插入|接|换成|替换成?|改成|改为).{0,6}?(?:在|到).{0,20}?(?:层|头|neck|backbone|"
           r"head|模块|block|之后|后面|上)|(?:层|头|塔|模块|结构|backbone|encoder|decoder|kernel|tokenizer|loss|损失|head|neck|pooling|池化)"
@@ -117,7 +117,7 @@ _MODEL = [
     _slot("model", "why", ("为什么这么选/这么改", "why this choice"),
           ("为什么选它、为什么这么改", "why you chose it and why that change"),
           r"(?:因为|由于|为了|考虑到|是因为|所以|原因是|不然|否则|装得下|放得下|跑得动|问题是|because|since|so that"
-          r"|the problem (?:is|was)|mainly for|picked it|chose it|(?:picked|chose|selected) \S+ over|看中"
+          r"|(?:选|用|不用|没用|为什么不用)\S{0,16}?(?:主要是|是因为|就是因为)|the problem (?:is|was)|mainly for|picked it|chose it|(?:picked|chose|selected) \S+ over|看中"
           r"|so any|in order to|to fit|fits? on|otherwise|"
           r"on purpose|due to|mattered because|which (?:also )?(?:ran|runs)|needed).{0,4}.{4,}"
           r"|装得下|放得下|跑得动|塞得下|fits? (?:on|in(?:to)?) (?:a |one |the |\d)"
@@ -324,7 +324,7 @@ _DIFFICULTY = [
           ("原因是什么、你是怎么定位到的", "what caused it, and how you found out"),
           r"(?:原因是|是因为|因为|由于|导致|查(?:了一下|下来)|排查|定位|分析|发现|看(?:特征图|了|下来)|"
           r"the cause|caused by|because|turned out|found that|showed|due to|looking at|error analysis|"
-          r"the reason|i found|was that|拉出来看|一看|等于(?:是)?|说明|所以|, so |which meant|meaning that|意味着)",
+          r"the reason|i found|was that|tracked (?:it|this|the \w+) down|traced (?:it|this) (?:back )?to|narrowed it down|拉出来看|一看|等于(?:是)?|说明|所以|, so |which meant|meaning that|意味着)",
           r"原因|为什么|why|cause|reason",
           ("我看特征图发现到 P3 层就没了，因为下采样了 8 倍", "查下来是训练数据里不同店铺的政策互相矛盾",
            "原因是遮挡那侧的热图峰值很低", "error analysis showed most misses were negated mentions",
@@ -374,7 +374,7 @@ _NOVELTY = [
     _slot("novelty", "motivation", ("动机", "the motivation"),
           ("为什么这个改动会有用", "why this change should help"),
           r"(?:因为|由于|为了|是因为|考虑到|这样(?:既|就|能|可以)|because|since|motivat|the idea|so that|"
-          r"this way|the imbalance|behave completely differently)",
+          r"this way|the imbalance|behave completely differently|otherwise|so without it|不然|否则)",
           r"动机|为什么|why|motivat",
           ("因为检索看的是相对排序", "因为客服最怕的就是说错政策", "因为看完的视频比划走的更能代表兴趣",
            "because the small accents were drowned out", "because stores in tourist areas behave "
@@ -393,7 +393,8 @@ _NOVELTY = [
     _slot("novelty", "prior", ("和已有工作的区别", "versus prior work"),
           ("和已有的方法比有什么本质区别", "how it differs from the existing methods"),
           r"(?:unlike|不同于|区别于|和.{1,12}不同|相比于?|compared (?:to|with)|rather than|instead of|"
-          r"原版.{0,10}只有|previous methods|existing methods)",
+          r"原版.{0,10}只有|previous methods|existing methods|most [\w\- ]{1,30}(?:work|methods|papers|approaches) (?:only|just)"
+          r"|(?:别人|其他方法|已有方法|现有方法|之前的方法|大部分方法|一般的做法)(?:都)?(?:只|是))",
           r"相比|不同|unlike|compared|prior|existing",
           ("原版 DIN 的序列只有视频 ID", "不同于直接平均池化", "unlike BCL and PaCo, which re-weight globally")),
 ]
@@ -404,7 +405,8 @@ _METRIC_NAME = (r"map(?:@[\d.:]+)?|\bap\b|\bauc\b|gauc|\bks\b|\bf1\b|micro-?f1|m
                 r"|perplexity|\bppl\b|\bpsi\b|满意度|转人工率|漏检率|误检率|误报率|错误率|观看时长|时长|\bctr\b"
                 r"|\bcvr\b|点击率|完播率|留存|\bfps\b|pass@\d+|exact match|胜率|win rate|satisfaction"
                 r"|error rate|\boks\b|\bpck\b|mota|idf1|\bfid\b|psnr|ssim|\bacc\b|坏账率|ks值|相关率|rmsle|smape|wape"
-                r"|\bmrr\b|log ?loss|(?<!学习)(?<!采样)(?<!丢弃)(?<!衰减)(?<![概频码比利汇税])[\u4e00-\u9fff]率"
+                r"|\bmrr\b|log ?loss|pesq|dnsmos|\bmos\b|\bstoi\b|si-?s[nd]r|c-?eval|cmmlu|\bmmlu\b|gsm8k|humaneval|[a-z]{2,}eval\b"
+                r"|(?<!学习)(?<!采样)(?<!丢弃)(?<!衰减)(?<![概频码比利汇税])[\u4e00-\u9fff]率"
                 r"|\b(?!learning|sampling|dropout|decay|frame|bit|tax|interest|heart)[a-z]+ rate\b")
 METRIC_NAME = re.compile(_METRIC_NAME)
 
@@ -473,7 +475,7 @@ _CONTRIBUTION = [
           ("哪个关键决定是你做的、为什么", "which key decision was yours, and why"),
           r"(?:是我(?:定|提|决定|选|提出来|查出来|出)的?|我(?:定的|提出|决定|选了|提议|出的)|主意.{0,4}我|my (?:call|decision"
           r"|proposal|idea|suggestion)"
-          r"|i (?:decided|proposed|chose|came up with|suggested)|was my (?:call|decision|proposal|idea)"
+          r"|i (?:decided|proposed|chose|came up with|suggested|also decided)|(?:i|i also) made the (?:call|decision)|was my (?:call|decision|proposal|idea)"
           r"|decision i (?:pushed|made|drove|took)|i pushed (?:for|through)?|i argued for|我坚持|我拍板|我推动)",
           r"决定|提出|decid|propos|idea",
           ("P2 头和 CBAM 的位置是我定的", "用政策错误回复当 rejected 是我提出来的",

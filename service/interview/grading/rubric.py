@@ -108,7 +108,8 @@ ADMITTED_FLOOR = 10
 # CLI) pays once. Keyed by the model id and the entries' content, so nothing stale is reused.
 _SHARED_LOCK = threading.Lock()
 _SHARED_VECTORS: dict[tuple[str, str], RubricVectors] = {}
-_SHARED_CHECKS: dict[tuple[str, str, str], tuple[ReferenceChecks, Misconceptions]] = {}
+_SHARED_CHECKS: dict[tuple[str, str, str, bool],
+                     tuple[ReferenceChecks | None, Misconceptions]] = {}
 MIN_UNITS = 2.0
 
 
@@ -134,19 +135,22 @@ class RubricGrader:
     """
 
     def __init__(self, embedder: Embedder, corpus: Sequence[Entry] | None = None,
-                 known_vectors: Mapping[str, np.ndarray] | None = None) -> None:
+                 known_vectors: Mapping[str, np.ndarray] | None = None,
+                 reference_checks: bool = False) -> None:
         self._embedder = embedder
+        self._use_reference_checks = reference_checks
         self._passages = PassageCache(embedder, known_vectors)
         self._corpus = list(corpus) if corpus is not None else None
         self._vectors: RubricVectors | None = None
         self._lock = threading.Lock()
 
     @classmethod
-    def from_index(cls, index: object) -> RubricGrader:
+    def from_index(cls, index: object, reference_checks: bool = False) -> RubricGrader:
         """Reuse a :class:`knowledge.index.KnowledgeIndex`: its embedder, entries and the vectors
         of every key point and question, so only answers are embedded."""
         embedder: Embedder = getattr(index, "embedder")  # noqa: B009
-        return cls(embedder, getattr(index, "entries"), index_vectors(index))  # noqa: B009
+        return cls(embedder, getattr(index, "entries"), index_vectors(index),  # noqa: B009
+                   reference_checks)
 
     def warm_up(self, store: Path | None = None) -> None:
         """Prepare everything now rather than on first grades: the background and every
@@ -182,12 +186,14 @@ class RubricGrader:
                         _SHARED_VECTORS[key] = self._vectors
             return self._vectors
 
-    def _reference_checks(self, entry: Entry) -> tuple[ReferenceChecks, Misconceptions]:
-        key = (self._embedder.model_id, entry.id, entry.model_dump_json())
+    def _reference_checks(self, entry: Entry) -> tuple[ReferenceChecks | None, Misconceptions]:
+        key = (self._embedder.model_id, entry.id, entry.model_dump_json(),
+               self._use_reference_checks)
         with _SHARED_LOCK:
             found = _SHARED_CHECKS.get(key)
         if found is None:  # built outside the lock: it embeds the reference statements
-            found = (ReferenceChecks(entry, reference_text(entry), self._passages),
+            found = (ReferenceChecks(entry, reference_text(entry), self._passages)
+                     if self._use_reference_checks else None,
                      Misconceptions(entry, self._passages))
             with _SHARED_LOCK:
                 found = _SHARED_CHECKS.setdefault(key, found)
@@ -217,7 +223,7 @@ class RubricGrader:
                          vectors.topic_rank(entry, clause_vecs) >= OFF_TOPIC_RANK, injection,
                          " ".join(usable))
         checks, misconceptions = self._reference_checks(entry)
-        found = checks.find(usable, parsed.rel, clause_vecs)
+        found = [] if checks is None else checks.find(usable, parsed.rel, clause_vecs)
         found += misconceptions.find(usable, clause_vecs)
         graded = _score(entry, rubric, found, parsed)
         if any(i.ignorance for i in infos) and not graded.hit and graded.score < ADMITTED_FLOOR:

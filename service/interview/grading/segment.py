@@ -96,10 +96,19 @@ def clause_spans(answer: str) -> list[Span]:
     return _merge_short(answer, out, MIN_SENTENCE_UNITS)[:MAX_CLAUSES]
 
 
+_ASKING_PARTICLE = re.compile(r"[吗嗎][啊呀]?[\s。，,!！…~～]*$")
+# a request to the interviewer inside the clause: "您能先大概说一下它是干嘛用的吗，我看看……"
+_REQUEST_BACK = re.compile(r"(?:您|你)(?:能|可以|方便)[^。？?！!]{0,30}[吗嗎]")
+
+
 def ends_with_question(answer: str, end: int) -> bool:
-    """Whether the clause ending at ``end`` was closed by a question mark ("?" or "？")."""
+    """Whether the clause ending at ``end`` asks: closed by a question mark ("?" or "？") or
+    the particle 吗/嗎, or holding a request to the interviewer ("您能先说一下它是干嘛用的吗，
+    我看看能不能接上")."""
     rest = answer[end:end + 4].lstrip(" \t)）]】」\"'”’")
-    return rest[:1] in ("?", "？")
+    tail = answer[max(0, end - 60):end]
+    return (rest[:1] in ("?", "？") or _ASKING_PARTICLE.search(tail[-3:]) is not None
+            or _REQUEST_BACK.search(tail) is not None)
 
 
 def clauses(answer: str) -> list[str]:
