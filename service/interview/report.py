@@ -154,6 +154,8 @@ def build_report(state: InterviewState, kb: KnowledgeBase, code_results: list[di
             "concepts": concepts, "projects": projects,
             "strengths": [c for c in concepts if c["score"] >= STRENGTH_AT], "gaps": gaps,
             "weak_project_points": weak_points, "study": sorted({g["entry_id"] for g in gaps}),
+            "weak_stages": [{"key": k, "score": v} for k, v in stages.items()
+                            if v is not None and v < GAP_BELOW],
             "preparation": preparation(state, kb), "coding": coding,
             "highlights": _highlights(state, stages, concepts, coding),
             "ended_early": state.ended_early, "ended_in_stage": state.ended_in_stage,

@@ -149,6 +149,7 @@ def test_vague_candidate_is_pressed_twice_and_scores_low(client, knowledge_base)
     report = client.get(f"/v1/interviews/{interview_id}/report").json()["report"]
     assert report["stages"]["project"] < 50 and report["overall"] < 50
     assert report["weak_project_points"]
+    assert {"key": "project", "score": report["stages"]["project"]} in report["weak_stages"]
 
 
 def test_skip_and_injection_cannot_skip_drilling_or_raise_scores(client) -> None:  # type: ignore[no-untyped-def]

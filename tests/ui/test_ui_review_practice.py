@@ -7,6 +7,8 @@ from typing import Any
 import httpx
 from ui_procs import ROOT, free_port
 
+from ui.i18n import STAGE_NAMES
+
 
 def _texts(at: Any, kind: str) -> list[str]:
     return [str(e.value) for e in getattr(at, kind)]
@@ -42,6 +44,8 @@ def test_review_shows_scores_charts_transcript_and_download(app: Any, ui_env: st
     sheet = report["preparation"][0]
     page = "\n".join(_texts(app, "markdown"))
     assert f"#### {sheet['project']}" in page and "没说清楚、要准备的" in page
+    for weak in report["weak_stages"]:  # a weak stage is listed under 待加强, like a strong one
+        assert f"- {STAGE_NAMES[weak['key']][0]} ({weak['score']:.0f})" in page
 
 
 def test_practice_search_answer_and_grade(app: Any, ui_env: str) -> None:
