@@ -208,6 +208,14 @@ def test_review_report_downloads_and_charts(app: Any, ui_env: str,
     app.query_params["id"] = finished_interview
     app.switch_page("views/review.py").run()
     _no_errors(app)
+    # choose it in the picker too: with several finished interviews in the shared service, the
+    # page must show this one whatever the query string carried over
+    picker = next(b for b in app.selectbox if str(b.key).startswith("review_pick_"))
+    if picker.value != finished_interview:
+        picker.set_value(finished_interview).run()
+        _no_errors(app)
+    assert next(b for b in app.selectbox
+                if str(b.key).startswith("review_pick_")).value == finished_interview
     downloads = {b.proto.label for b in app.get("download_button")}
     assert "下载 Markdown 报告" in downloads
     app.button(key="make_pdf").click().run()

@@ -80,7 +80,10 @@ def _history(interviews: list[dict[str, Any]]) -> None:
 def _pick(interviews: list[dict[str, Any]]) -> dict[str, Any]:
     ids = [i["id"] for i in interviews]
     wanted = st.query_params.get("id")
-    index = ids.index(wanted) if wanted in ids else 0
+    if wanted not in ids:  # none yet, or deleted: settle on the newest before the picker exists,
+        wanted = ids[0]    # so the picker's key stays put and the user's first choice holds
+        st.query_params["id"] = wanted
+    index = ids.index(wanted)
     by_id = {i["id"]: i for i in interviews}
     labels = {i["id"]: f"{fmt_date(i['created_at'])} · {name_of(TRACKS, i['track'])} · "
                        f"{fmt_score(i.get('overall_score'))}" for i in interviews}
