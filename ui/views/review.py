@@ -108,9 +108,8 @@ def _highlight(item: dict[str, Any]) -> str:
 
 
 def _gap_lines(report: dict[str, Any]) -> list[str]:
-    # a weak stage first ("自我介绍 (8)"): the mirror of the strengths' stage lines
-    lines = [f"- {name_of(STAGE_NAMES, weak.get('key'))} ({fmt_score(weak.get('score'))})"
-             for weak in report.get("weak_stages") or []]
+    # a weak stage first ("自我介绍 (8)"), written as the strengths' stage lines are
+    lines = [_highlight({"kind": "stage", **weak}) for weak in report.get("weak_stages") or []]
     for gap in report.get("gaps") or []:
         missed = "；".join(gap.get(f"missed_{_suffix()}") or [])
         lines.append(f"- {_title(gap)} ({fmt_score(gap.get('score'))})"

@@ -228,14 +228,14 @@ class Ledger:
                 for claim, said in clashes]
 
     def _params(self, answer: str) -> list[Conflict]:
-        """A parameter count no claimed count is near; an agreeing or first one joins."""
+        """A parameter count no claimed count is near; with none claimed yet, the answer's join."""
         claimed = [ParamClaim(float(e["count"]), str(e["said"])) for e in self.entries
                    if e.get("key") == "params"]
-        clashes = param_conflicts(answer, claimed)
-        if not clashes:
+        stated = param_claims(answer)
+        clashes = param_conflicts(stated, claimed)
+        if not claimed:
             self.entries += [{"key": "params", "count": c.count, "said": c.said,
-                              "source": "answer"} for counts in param_claims(answer)
-                             for c in counts if not claimed]
+                              "source": "answer"} for counts in stated for c in counts]
         return [Conflict("params", claim, said, self._source(claim))
                 for claim, said in clashes]
 

@@ -52,12 +52,14 @@ def param_claims(text: str) -> list[list[ParamClaim]]:
     return found
 
 
-def param_conflicts(answer: str, claimed: list[ParamClaim]) -> list[tuple[str, str]]:
-    """(the résumé's words, the answer's words) when a clause's counts all differ from every
-    claimed count by more than :data:`RATIO`."""
+def param_conflicts(stated: list[list[ParamClaim]], claimed: list[ParamClaim]
+                    ) -> list[tuple[str, str]]:
+    """(the résumé's words, the answer's words) when one of the answer's clauses (``stated``:
+    :func:`param_claims` of the answer) has counts that all differ from every claimed count by
+    more than :data:`RATIO`."""
     if not claimed:
         return []
-    for counts in param_claims(answer):
+    for counts in stated:
         if all(c.count > k.count * RATIO or c.count * RATIO < k.count
                for c in counts for k in claimed):
             return [(claimed[0].said, counts[0].said)]
