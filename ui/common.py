@@ -12,6 +12,7 @@ from ui.client import KaodaClient, KaodaError, Unauthorized, base_url_from_env
 from ui.i18n import lang, t
 
 T = TypeVar("T")
+K = TypeVar("K")
 TOKEN_KEY, USER_KEY = "auth_token", "auth_user"
 
 
@@ -166,6 +167,21 @@ def fmt_duration(seconds: float | None) -> str:
     return (f"{hours}:" if hours else "") + f"{rest // 60:02d}:{rest % 60:02d}"
 
 
+def distinct_labels(labels: dict[K, str]) -> dict[K, str]:
+    """The same labels, the second and later of any repeated one numbered: "… (2)", "… (3)".
+
+    Streamlit sends a selectbox choice back as its *label* and maps it to the last option with
+    that label, so two interviews of one track begun in the same minute with the same score could
+    not both be chosen: picking the first showed the other's report.
+    """
+    seen: dict[str, int] = {}
+    distinct: dict[K, str] = {}
+    for key, label in labels.items():
+        seen[label] = seen.get(label, 0) + 1
+        distinct[key] = label if seen[label] == 1 else f"{label} ({seen[label]})"
+    return distinct
+
+
 def choice(widget: Callable[..., Any], label: str, options: list[Any], *, state_key: str,
            default: Any = None, **kwargs: Any) -> Any:
     """A selectbox/radio whose labels depend on the UI language.
@@ -176,7 +192,8 @@ def choice(widget: Callable[..., Any], label: str, options: list[Any], *, state_
     current = st.session_state.get(state_key, default)
     index = options.index(current) if current in options else 0
     if "format_func" in kwargs:  # labels computed now, in this run's language
-        labels = {option: str(kwargs["format_func"](option)) for option in options}
+        labels = distinct_labels({option: str(kwargs["format_func"](option))
+                                  for option in options})
         kwargs["format_func"] = labels.__getitem__
     value = widget(label, options, index=index, key=f"{state_key}_{lang()}", **kwargs)
     st.session_state[state_key] = value

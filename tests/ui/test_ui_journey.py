@@ -202,6 +202,27 @@ def test_review_lists_running_interviews_with_actions(app: Any, ui_env: str) -> 
     assert httpx.get(f"{ui_env}/v1/interviews/{deleted}").status_code == 404
 
 
+def test_review_picker_keeps_either_of_two_same_label_interviews(app: Any, ui_env: str) -> None:
+    # same track, same minute, no score yet: one label, and Streamlit answers a choice by its
+    # label, mapping it to the *last* option with it; so the newer (listed first) is the one at risk
+    _start(ui_env, seed=41)
+    newer = _start(ui_env, seed=42)
+    app.run()
+    app.query_params["id"] = newer
+    app.switch_page("views/review.py").run()
+    _no_errors(app)
+    picker = next(b for b in app.selectbox if str(b.key).startswith("review_pick_"))
+    assert len(picker.options) == len(set(picker.options))
+    picker.set_value(newer).run()
+    app.run()  # a later run sends the choice back as its label: it must still be the newer one
+    _no_errors(app)
+    assert next(b for b in app.selectbox
+                if str(b.key).startswith("review_pick_")).value == newer
+    shown = [link.proto.query_string for link in app.get("page_link")
+             if link.proto.label == "继续这场面试"]  # the report part's link: the one shown
+    assert shown == [f"interview={newer}"]
+
+
 def test_review_report_downloads_and_charts(app: Any, ui_env: str,
                                             finished_interview: str) -> None:
     app.run()

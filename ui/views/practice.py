@@ -22,6 +22,7 @@ from ui.common import (
     call,
     choice,
     client,
+    distinct_labels,
     fmt_date,
     fmt_score,
     localized,
@@ -98,8 +99,9 @@ def _bank(filters: dict[str, Any]) -> None:
     if not found:
         return
     by_id = {q["id"]: q for q in found}
-    labels = {q["id"]: f"{_title(q)} · {name_of(KINDS_OF_QUESTION, q['kind'])} · "
-                       f"{name_of(DIFFICULTIES, q['difficulty'])}" for q in found}
+    labels = distinct_labels({q["id"]: f"{_title(q)} · {name_of(KINDS_OF_QUESTION, q['kind'])}"
+                                       f" · {name_of(DIFFICULTIES, q['difficulty'])}"
+                              for q in found})
     current = st.query_params.get("q")
     index = list(by_id).index(current) if current in by_id else None
     chosen = st.selectbox(t("pr.pick"), list(by_id), index=index, format_func=labels.__getitem__,

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.charts import progress_figure, stage_figure, topic_figure
-from ui.common import call, client, fmt_date, fmt_duration, fmt_score, live_elapsed
+from ui.common import call, client, distinct_labels, fmt_date, fmt_duration, fmt_score, live_elapsed
 from ui.i18n import POINTS, STAGE_NAMES, STATUSES, TRACKS, lang, name_of, readable_reasons, t
 from ui.transcript import contradiction, render_transcript
 
@@ -85,8 +85,10 @@ def _pick(interviews: list[dict[str, Any]]) -> dict[str, Any]:
         st.query_params["id"] = wanted
     index = ids.index(wanted)
     by_id = {i["id"]: i for i in interviews}
-    labels = {i["id"]: f"{fmt_date(i['created_at'])} · {name_of(TRACKS, i['track'])} · "
-                       f"{fmt_score(i.get('overall_score'))}" for i in interviews}
+    labels = distinct_labels({i["id"]: f"{fmt_date(i['created_at'])} · "
+                                       f"{name_of(TRACKS, i['track'])} · "
+                                       f"{fmt_score(i.get('overall_score'))}"
+                              for i in interviews})
     chosen = st.selectbox(t("rv.pick"), ids, index=index, format_func=labels.__getitem__,
                           key=f"review_pick_{lang()}_{wanted}")
     if chosen != wanted:
