@@ -42,7 +42,18 @@ NON_ANSWERS = ["不知道。", "不清楚", "xyz", "", "   ", "pass", "I have no
                # an admission with a few words about oneself around it
                "这个我没怎么接触过，这个方向不太了解，说不上来。要不我们换一道题？",
                "I'm not familiar with this at all — I've only used it as a user. I don't know.",
-               "asdfgh — sorry, my mind just went completely blank. I can't answer this one."]
+               "asdfgh — sorry, my mind just went completely blank. I can't answer this one.",
+               # an admission with less than a sentence of one's own; questions back with an aside;
+               # a ramble about oneself that touches no key point (forms of the b8 blind run)
+               "这个……我只知道它是训练模型时用的，具体细节我说不上来，不好意思，这题我不会。",
+               "I don't know, sorry. I've heard the name in papers but never looked at how it works.",
+               "Before I go into that — which setting do you mean, offline benchmarks or online "
+               "experiments? And what does your team normally use? I just want to know what you "
+               "expect here."]
+RAMBLES = ["说到这个，我本科其实是学机械的，后来自学转到 AI。我觉得转行最重要的是心态，要坚持多看论文、"
+           "多刷题、多跟人交流。",
+           "That reminds me of my internship last summer — the team was great, we had lunch together "
+           "every day and I learned a lot about working with people."]
 
 ATTENTION_WITHOUT_MASKING = (
     "注意力就是拿 query 和每个 key 做点积，softmax 之后得到权重，再对 value 加权求和，公式是 "
@@ -374,6 +385,13 @@ def test_non_answers_score_zero_with_nothing_ticked(grader, entries, answer) -> 
         assert "没有有效回答" in grade.feedback_zh
 
 
+@pytest.mark.parametrize("answer", RAMBLES)
+def test_a_ramble_about_oneself_scores_zero_with_nothing_ticked(grader, entries, answer) -> None:
+    for entry_id in ("batchnorm-vs-layernorm", "lora-fine-tuning", "kv-cache"):
+        grade = grader.grade(entries[entry_id], answer, "zh")
+        assert grade.score == 0 and grade.hit == [] and (grade.non_answer or grade.off_topic)
+
+
 def test_admitting_a_gap_inside_a_real_answer_is_not_a_non_answer(grader, entries) -> None:
     answer = ("这个我不太记得细节了，不过 LoRA 是冻结原权重 W₀，只训练低秩的 B 和 A，"
               "B 初始化为 0、A 随机初始化，所以一开始 ΔW = BA = 0，输出和原模型一样。")
@@ -381,6 +399,12 @@ def test_admitting_a_gap_inside_a_real_answer_is_not_a_non_answer(grader, entrie
     assert grade.non_answer is None and grade.score > 20
     assert 2 in grade.hit  # "B starts at zero and A is random"
     assert all("不太记得" not in (kp.evidence or "") for kp in grade.key_points)
+
+
+def test_a_tag_question_after_a_short_answer_keeps_the_answer(grader, entries) -> None:
+    answer = "LoRA 冻结原权重，只训练低秩的 B 和 A，B 初始化为 0，所以一开始 ΔW = 0，对吧？"
+    grade = grader.grade(entries["lora-fine-tuning"], answer, "zh")
+    assert grade.non_answer is None and grade.score > 0 and grade.hit
 
 
 def test_code_is_read_as_code(grader, entries) -> None:

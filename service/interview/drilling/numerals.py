@@ -35,6 +35,10 @@ _EN_RUN = re.compile(rf"(?<![a-z])(?<!\d )(?<!\d)(?:(?:{_EN_WORD})[\s-]+)*(?:{'|
                      rf"(?![a-z])(?:\s+percent)?")
 
 
+# ".581" (a decimal written without its leading zero, as in "IDF1 went from .581 to .714").
+_BARE_DECIMAL = re.compile(r"(?<![\w.])\.(\d)")
+
+
 def chinese_value(run: str) -> int | None:
     """``一万两千`` → 12000, ``三十`` → 30, ``十六`` → 16, ``两`` → 2; ``None`` if malformed."""
     total, section, digit = 0, 0, None
@@ -122,4 +126,5 @@ def _en(match: re.Match[str]) -> str:
 
 def digits(norm: str) -> str:
     """``norm`` (normalized text) with spoken numbers written as digits."""
-    return _EN_RUN.sub(_en, _CN_RUN.sub(_cn, _CN_DECIMAL.sub(_cn_decimal, norm)))
+    spoken = _EN_RUN.sub(_en, _CN_RUN.sub(_cn, _CN_DECIMAL.sub(_cn_decimal, norm)))
+    return _BARE_DECIMAL.sub(r"0.\1", spoken)

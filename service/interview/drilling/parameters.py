@@ -24,7 +24,12 @@ _PARAMS = re.compile(
     _NUMBER + r"\s*(?:个)?\s*(?:trainable |可训练)?(?:parameters|params|参数)"
     r"|(?:参数量?|parameters?|params?)\s*(?:约|大约|大概|只有|是|为|在|of|is|was|about|around|~|:|：|\s)*"
     + _NUMBER.replace("(?P<v>", "(?P<v2>").replace("(?P<mag>", "(?P<mag2>"))
-_OTHER_MODEL = re.compile(r"baseline|基线|原版|原始|原来|original|than|相比|对比(?!学习|损失)|versus|vs\.?|teacher|教师")
+_OTHER_MODEL = re.compile(r"baseline|基线|原版|原始|原来|original|than|相比|比起|对比(?!学习|损失)|versus|vs\.?"
+                          r"|compared|teacher|教师")
+# A count with a magnitude but no "parameters" ("the GIN part is 1.9M"): it vouches for the
+# answer's counts, never claims one.
+_BARE = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?P<mag>k|m|b|million|billion|万|亿)(?![a-z\d.])")
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?:\s|$)")
 
 
 @dataclass(frozen=True)
@@ -34,22 +39,34 @@ class ParamClaim:
 
 
 def param_claims(text: str) -> list[list[ParamClaim]]:
-    """The parameter counts of each clause that states any (a clause's counts vouch together)."""
+    """The parameter counts of each clause that states any (a clause's counts vouch together,
+    with the bare counts of the whole answer after them: "about 2.6M parameters — the GIN part
+    is 1.9M"). After another model is named ("教师是 ResNet-50，大概 47M 参数"; "Compared with
+    ACT, which is about 80M parameters"), the rest of the sentence is about that model."""
     answer = Answer(text)
-    found = []
+    said = lambda c: answer.original(c.start, c.end)  # noqa: E731
+    bare = [ParamClaim(_count(m.group("v"), m.group("mag")), said(c)) for c in answer.clauses
+            for m in _BARE.finditer(c.norm) if _count(m.group("v"), m.group("mag")) >= _SMALLEST]
+    found, other, previous_end = [], False, 0
     for clause in answer.clauses:
-        if _OTHER_MODEL.search(clause.norm):
+        other = (other and not _SENTENCE_END.search(answer.norm[previous_end:clause.start])) \
+            or bool(_OTHER_MODEL.search(clause.norm))
+        previous_end = clause.end
+        if other:
             continue
         counts = []
         for m in _PARAMS.finditer(clause.norm):
             value, mag = (m.group("v"), m.group("mag")) if m.group("v") else (m.group("v2"),
                                                                                m.group("mag2"))
-            count = float(value) * _MAG.get(mag or "", 1.0)
-            if count >= _SMALLEST:
-                counts.append(ParamClaim(count, answer.original(clause.start, clause.end)))
+            if _count(value, mag) >= _SMALLEST:
+                counts.append(ParamClaim(_count(value, mag), said(clause)))
         if counts:
-            found.append(counts)
+            found.append(counts + [b for b in bare if b not in counts])
     return found
+
+
+def _count(value: str, mag: str | None) -> float:
+    return float(value) * _MAG.get(mag or "", 1.0)
 
 
 def param_conflicts(stated: list[list[ParamClaim]], claimed: list[ParamClaim]

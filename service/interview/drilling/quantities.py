@@ -26,7 +26,7 @@ _CANON = (
     (r"dnsmos", "dnsmos"), (r"(?<![a-z])mos(?![a-z])", "mos"), (r"pesq", "pesq"), (r"rmsle", "rmsle"), (r"smape", "smape"), (r"(?<![a-z])mrr", "mrr"), (r"(?<![a-z])pck", "pck"),
     (r"log ?loss", "logloss"), (r"ap_?(?:small|s\b)", "ap_small"), (r"ap_?(?:medium|m\b)", "ap_medium"),
     (r"ap_?(?:large|l\b)", "ap_large"), (r"mape", "mape"), (r"map|(?<![a-z])ap(?![a-z])", "map"), (r"gauc", "gauc"), (r"auc", "auc"), (r"(?<![a-z])ks", "ks"),
-    (r"f1", "f1"), (r"precision|精确率|精度|查准率", "precision"), (r"recall@\d+|recall|召回", "recall"),
+    (r"idf1", "idf1"), (r"hota", "hota"), (r"amota", "amota"), (r"mota", "mota"), (r"f1", "f1"), (r"precision|精确率|精度|查准率", "precision"), (r"recall@\d+|recall|召回", "recall"),
     (r"wer|word error rate|error rate|错误率", "wer"), (r"\bcer\b", "cer"), (r"dice", "dice"),
     (r"miou|iou", "iou"), (r"mape", "mape"), (r"rmse", "rmse"), (r"(?<![a-z])mae", "mae"),
     (r"ndcg", "ndcg"), (r"top-?1(?: accuracy)?|top-?5|accuracy|准确率|(?<![a-z])acc", "accuracy"),
@@ -37,8 +37,8 @@ _CANON = (
 )
 _LEDGER_METRIC = re.compile(
     r"dnsmos(?: ovrl| sig| bak)?|(?<![a-z])mos(?![a-z])|pesq(?:-wb|-nb)?|mape|map(?:@[\d.:]+)?|(?<![a-z])ap(?:@[\d.:]+)?(?![a-z])|gauc|(?<![a-z])auc|(?<![a-z])ks(?![a-z])"
-    r"|(?:micro-?|macro-?)?f1|precision|recall(?:@\d+)?|召回率|准确率|精确率|word error rate|\bwer\b|\bcer\b"
-    r"|error rate|错误率|dice|miou|(?<![a-z])iou|mape|rmse|(?<![a-z])mae|ndcg(?:@\d+)?|top-?[15](?: accuracy)?"
+    r"|idf1|hota|a?mota|(?:micro-?|macro-?)?f1|precision|recall(?:\s*@\s*\d+|\s+at\s+\d+(?![\d.]))?|召回率|准确率|精确率|word error rate|\bwer\b|\bcer\b"
+    r"|error rate|错误率|dice|miou|(?<![a-z])iou|mape|rmse|(?<![a-z])mae|ndcg(?:\s*@\s*\d+|\s+at\s+\d+(?![\d.]))?|top-?[15](?: accuracy)?"
     r"|accuracy|满意度|satisfaction|转人工率|漏检率|误检率|误报率|点击率|ctr|bleu|rouge(?:-[l12])?|坏账率"
     r"|人均观看时长|观看时长|perplexity|rmsle|smape|(?<![a-z])mrr|(?<![a-z])pck|log ?loss|ap_(?:small|medium|large|[sml])"
     r"|[\u4e00-\u9fff]{2}率|(?:[a-z]+[- ])?[a-z]+ rate(?![a-z])|人均时长|时长|latency|延迟|推理(?:时间|耗时)|单帧|单张"
@@ -52,12 +52,13 @@ _GLUE = (r"(?:\s|是|为|了|达到|达|到了?|做到|大概|大约|约|可能|
          r"|好像|似乎|应该|估计|差不多|i think|i believe|like)"
          r"{0,12}")
 _FROM_TO = re.compile(
-    r"(?:从|from)\s*(?:about |around |大概|约|原来的?)?(?P<a>\d+(?:\.\d+)?)\s*(?:%|percent)?[^\d]{0,32}?"
+    r"(?:从|from)\s*(?:about |around |大概|约|原来的?)?(?P<a>\d+(?:\.\d+)?)\s*(?:%|percent)?(?:[^\d]|(?<=[a-z])\d+(?=[a-z])){0,32}?"
     r"(?:到|to|→|->|提到|降到|涨到|提升到|提高到|降低到)\s*(?:了)?\s*(?:about |around |maybe |大概|约)?"
     r"(?P<b>\d+(?:\.\d+)?)\s*(?P<u>%|percent)?"
     r"|(?:to|到)\s*(?:about |around |大概)?(?P<b2>\d+(?:\.\d+)?)\s*(?P<u2>%|percent)?\s*(?:from|从)\s*"
     r"(?P<a2>\d+(?:\.\d+)?)"
-    r"|^\s*(?:是|为|of|=|:|：)?\s*(?P<a3>\d+(?:\.\d+)?)\s*(?:%|percent)?\s*(?:->|→|=>|~>)\s*(?P<b3>\d+(?:\.\d+)?)\s*"
+    r"|^\s*(?:是|为|of|=|:|：)?\s*(?P<a3>\d+(?:\.\d+)?)\s*(?:%|percent)?\s*(?:[(（][^()（）]{0,24}[)）])?\s*"
+    r"(?:->|→|=>|~>)\s*(?P<b3>\d+(?:\.\d+)?)\s*"
     r"(?P<u3>%|percent)?"
     r"|^\s*(?:是|为|of|=|:|：|was|is|reached|达到)?\s*(?P<b4>\d+(?:\.\d+)?)\s*(?P<u4>%|percent)?\s*(?:against|versus|vs\.?"
     r"|compared (?:to|with)|对比|相比|比)\s*(?:the |a |an )?[^\d]{0,40}?(?P<a4>\d+(?:\.\d+)?)")
@@ -75,15 +76,18 @@ _VALUE_BEFORE = re.compile(r"(?P<sign>\+|涨|提升|提高|improved by|up by|gai
 # What scopes a number to something narrower than the headline result, or makes it a target.
 _ABLATION = re.compile(r"消融|ablat|单加|单用|只用|只加|去掉|without|removing|alone|only with")
 _SCOPE = re.compile(
-    r"消融|ablat|单加|单用|只用|只加|去掉|without|removing|alone|only with|每个|each|digit|promo|agreement"
+    r"消融|ablat|单加|单用|只用|只加|只在|只对|仅在|仅对|去掉|without|removing|alone|only with"
+    r"|(?<![a-z])only (?:the|on|in|to|for)(?![a-z])|每个|each|digit|promo|agreement"
     r"|inter-?annotator|小模型|这一块|这一步|单独|阶段|stage|目标|要求|target|goal|below|above"
-    r"|以内|以下|以上|within|plus or minus|±|前\s*\d|top \d|小时|weeks?\b|周|线上时长多|多涨|多提|额外"
+    r"|以内|以下|以上|以外|之外|beyond|within|plus or minus|±|前\s*\d|top \d|小时|weeks?\b|周|线上时长多|多涨|多提|额外"
     # a narrower group than the headline ("这类问题", "有三十多个病例…", "those cases") or a share of it
     r"|这类|那类|类(?:问题|样本|数据|query|case)|这种(?:问题|情况|样本|case)|这部分|那部分|这一组|那一组|这些|那些|\d+\s*多?个(?:病例|样本|case)"
     r"|those|these (?:cases|queries|samples|ones)|that group|this kind|this type|占|(?<![百千万])分之"
     r"|a third|a quarter|half of|share of|fraction of")
-# A target named earlier in the sentence scopes its numbers too ("目标的话，GAUC 要涨 0.5 个点").
-_TARGET = re.compile(r"目标|要求|target|goal|门槛|the bar|阈值|threshold")
+# A target or one class named earlier in the sentence scopes its numbers too ("目标的话，GAUC 要涨
+# 0.5 个点"; "提升最大的是道路这一类，IoU 从 28 涨到 41").
+_TARGET = re.compile(r"目标|要求|target|goal|门槛|the bar|阈值|threshold|[这那某每][一1]类"
+                     r"|这个类别|per-?class|class-wise|(?:for|on|in) the [a-z]+ class(?:es)?\b")
 # A number the candidate takes back ("0.5 个千分点……不对，是 0.5 个百分点"): the earlier one is void.
 _CORRECTION = re.compile(r"不对|说错|口误|我是说|i mean|sorry,? (?:it was|it's|i meant)|correction|"
                          r"no wait|actually no")
@@ -114,6 +118,7 @@ _STOP_QUALIFIERS = frozenset({
     "数据", "一共", "总共", "大概", "左右", "我们", "用的", "的是", "这个", "那个", "然后", "就是", "样本"})
 _MEASURE_ONLY = re.compile(r"张|条|对|例|份|篇")
 _SUBSET = re.compile(r"其中|只有|里有|里面|有缺陷的|剩下|占|of them|only|among|subset|of which|per class"
+                     r"|分之|也就是|(?<![a-z])each(?![a-z])|apiece|各有|每秒|每分钟|每小时|每周|每年|峰值|qps|tps"
                      r"|清洗|洗掉|删|去掉|去除|过滤|筛掉|剔|扔|remov|filter|drop|discard|threw|clean|上采样|过采样"
                      r"|每类|每个|最后剩|剩|测试|验证|(?<![a-z])test|validation|(?<![a-z])dev(?![a-z])|每天|每月|一天|a day"
                      r"|a month|(?<![a-z])per(?![a-z])"

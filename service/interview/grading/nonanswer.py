@@ -31,6 +31,9 @@ from service.interview.grading.segment import units
 from service.interview.grading.signals import FUNCTION_WORDS_EN, FUNCTION_WORDS_ZH
 
 MIN_CONTENT_UNITS = 3.0  # e.g. two English words, or three Chinese characters, of new content
+# Less than about a sentence of the candidate's own: what an answer that mostly asks back, or
+# that admits not knowing, may add and still be no answer ("I've heard of RLHF but …").
+ASIDE_UNITS = 20.0
 
 _FILLER = re.compile(
     r"嗯+|啊+|呃+|额+|哦+|唔+|哎+|诶+|欸+|嘛|呀|哈+|em+|那个|这个|就是说|就是|好的|好吧|"
@@ -51,6 +54,12 @@ _IGNORANCE = re.compile(
     r"\b(?:i )?(?:have not|haven't|never) (?:\w+ ){0,2}?(?:used|worked|implemented|heard|learned|"
     r"learnt|seen|studied|done|touched|tried|looked|prepared|read|covered|reviewed|gone)\b|"
     r"\bonly (?:ever )?heard (?:of )?(?:the name|the term|it)\b|\bheard the name\b")
+# Declining the whole question ("这题我不会", "I don't know, sorry."), not a gap in one detail
+# ("具体我不太记得了"): with less than a sentence besides, the answer is a non-answer.
+_DECLINES = re.compile(
+    r"(?:这|这道|这个)(?:题|问题)?我?(?:真的|确实)?(?:不会|答不上来|不知道)|我不会(?:这|[。!！]|$)|不会这(?:题|个)|"
+    r"答不(?:上来|出来)|回答不了|跳过|\bi (?:really )?(?:do not|don't|dont) know(?! (?:the|exactly|how|what|which|whether|if|why|much))\b|"
+    r"\bno idea\b|\bcan't answer\b|\bcannot answer\b|\bi give up\b|\bpass\b")
 _QUESTION_BACK = re.compile(
     r"[?？]\s*$|^(?:你|您)?(?:能|可以|能不能|可不可以)(?:先|再)?(?:再|重复|解释|说明|说说|讲讲|"
     r"说一下|讲一下|提示|给我)|你(?:是|指的是|说的是|的意思是)|"
@@ -69,6 +78,7 @@ class ClauseContent:
     question_back: bool
     noise: bool  # ASCII words nobody uses
     asks: bool = False  # the clause ends with a question mark (see :func:`clause_content`)
+    declines: bool = False  # declines the whole question ("这题我不会", "I don't know, sorry")
 
 
 def _strip(text: str, patterns: Iterable[re.Pattern[str]]) -> str:
@@ -93,7 +103,8 @@ def clause_content(clause: str, question_words: frozenset[str],
         w not in known_words for w in words)
     cjk = "".join(ch for ch in _FUNCTION_ZH.sub("", rest) if "\u3400" <= ch <= "\u9fff")
     content = _new_characters(cjk, question_words) + units(" ".join(words))
-    return ClauseContent(content, ignorance, question_back, noise, asks)
+    return ClauseContent(content, ignorance, question_back, noise, asks,
+                         bool(_DECLINES.search(text)))
 
 
 def _new_characters(cjk: str, question_words: frozenset[str]) -> float:
@@ -122,8 +133,25 @@ def question_words(*questions: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text)) | frozenset(cjk[i:i + 2] for i in range(len(cjk) - 1))
 
 
+def stated_units(infos: list[ClauseContent]) -> float:
+    """The content of the clauses that say something (questions back not included)."""
+    return sum(i.content_units for i in infos if has_content(i))
+
+
+def mostly_asks(infos: list[ClauseContent]) -> bool:
+    """An answer that is questions back with an aside ("What kind of models? Classifiers or an A/B
+    test? … I just want to know what you're looking for."): its questions carry more words than
+    its statements, and those are less than a sentence. A tag question after an answer ("…，对吧？")
+    carries almost none, so that answer stands."""
+    asked = sum(i.content_units for i in infos if i.asks or i.question_back)
+    stated = stated_units(infos)
+    return asked > stated and stated <= ASIDE_UNITS
+
+
 def non_answer(infos: list[ClauseContent]) -> str | None:
-    """Why the answer is no answer at all (None if some clause has content)."""
+    """Why the answer is no answer at all (None if it says something beyond an aside)."""
+    if infos and mostly_asks(infos):
+        return "asks a question back"
     if any(has_content(i) for i in infos):
         return None
     if not infos:

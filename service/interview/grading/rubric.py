@@ -73,10 +73,13 @@ from service.interview.grading.feedback import Findings, feedback_en, feedback_z
 from service.interview.grading.misconception import Misconceptions
 from service.interview.grading.models import AnswerGrade, KeyPointResult, WrongStatement
 from service.interview.grading.nonanswer import (
+    ASIDE_UNITS,
+    ClauseContent,
     clause_content,
     has_content,
     non_answer,
     question_words,
+    stated_units,
 )
 from service.interview.grading.segment import clause_spans, ends_with_question, units
 from service.interview.grading.signals import (
@@ -103,6 +106,8 @@ OFF_TOPIC_MAX_RECALL = 0.3
 INJECTION_FACTOR = 0.5
 # An answer that admits not knowing, ticks no key point and scores below this is a non-answer.
 ADMITTED_FLOOR = 10
+# An answer that ticks no key point and scores below this has said nothing the rubric credits.
+NO_CREDIT_BELOW = 5
 # Per-entry tables (~30 s of work for the whole bank) shared by every grader of this process over
 # the same model and the same entries: a process that builds several services (the test suite, a
 # CLI) pays once. Keyed by the model id and the entries' content, so nothing stale is reused.
@@ -226,11 +231,22 @@ class RubricGrader:
         found = [] if checks is None else checks.find(usable, parsed.rel, clause_vecs)
         found += misconceptions.find(usable, clause_vecs)
         graded = _score(entry, rubric, found, parsed)
-        if any(i.ignorance for i in infos) and not graded.hit and graded.score < ADMITTED_FLOOR:
-            # "没怎么接触过，推荐方向不太了解" / "I've only used ChatGPT as a user. I don't know.":
-            # the words around an admission are about the candidate, not the question
-            return empty_grade(entry, injection, "says it does not know")
-        return graded
+        why = None if graded.hit else _no_credit(infos, graded)
+        return graded if why is None else empty_grade(entry, injection, why)
+
+
+def _no_credit(infos: list[ClauseContent], graded: AnswerGrade) -> str | None:
+    """Why an answer that ticks no key point still earns nothing. "没怎么接触过，推荐方向不太了解":
+    the words around an admission are about the candidate, not the question; "反向传播我只知道是
+    训练神经网络用的……这题我不会" declines the question with less than a sentence besides; and a
+    ramble that lands nowhere ("LoRa 就是低功耗广域网…") scores 0, not a point or two that no key
+    point explains. A hedged attempt ("大概就是缓存一些东西吧……具体我不太记得了") stays graded."""
+    if (any(i.ignorance for i in infos) and graded.score < ADMITTED_FLOOR) or (
+            any(i.declines for i in infos) and stated_units(infos) <= ASIDE_UNITS):
+        return "says it does not know"
+    if graded.off_topic or graded.contradictions or graded.score >= NO_CREDIT_BELOW:
+        return None  # an off-topic grade already scores 0 and says why; a wrong one names it
+    return "touches none of the key points"
 
 
 def _strengths(rubric: EntryRubric, answer: _Answer, listed: list[bool]
