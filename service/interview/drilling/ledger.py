@@ -40,7 +40,12 @@ from service.interview.drilling.identities import (
     resume_team,
     team_conflicts,
 )
-from service.interview.drilling.parameters import ParamClaim, param_claims, param_conflicts
+from service.interview.drilling.parameters import (
+    ParamClaim,
+    bare_counts,
+    param_claims,
+    param_conflicts,
+)
 from service.interview.drilling.quantities import (
     SMALL_SCALE,
     Statement,
@@ -232,7 +237,7 @@ class Ledger:
         claimed = [ParamClaim(float(e["count"]), str(e["said"])) for e in self.entries
                    if e.get("key") == "params"]
         stated = param_claims(answer)
-        clashes = param_conflicts(stated, claimed)
+        clashes = param_conflicts(stated, claimed, bare_counts(answer))
         if not claimed:
             self.entries += [{"key": "params", "count": c.count, "said": c.said,
                               "source": "answer"} for counts in stated for c in counts]

@@ -11,6 +11,7 @@ this one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from service.interview.drilling.text import Answer
@@ -26,9 +27,8 @@ _PARAMS = re.compile(
     + _NUMBER.replace("(?P<v>", "(?P<v2>").replace("(?P<mag>", "(?P<mag2>"))
 _OTHER_MODEL = re.compile(r"baseline|基线|原版|原始|原来|original|than|相比|比起|对比(?!学习|损失)|versus|vs\.?"
                           r"|compared|teacher|教师")
-# A count with a magnitude but no "parameters" ("the GIN part is 1.9M"): it vouches for the
-# answer's counts, never claims one.
-_BARE = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?P<mag>k|m|b|million|billion|万|亿)(?![a-z\d.])")
+# A count with a magnitude but no "parameters" (see :func:`bare_counts`).
+_BARE = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?P<mag>k|m|b|million|billion|万|亿)(?![a-z\d]|\.\d)")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?:\s|$)")
 
 
@@ -39,14 +39,10 @@ class ParamClaim:
 
 
 def param_claims(text: str) -> list[list[ParamClaim]]:
-    """The parameter counts of each clause that states any (a clause's counts vouch together,
-    with the bare counts of the whole answer after them: "about 2.6M parameters — the GIN part
-    is 1.9M"). After another model is named ("教师是 ResNet-50，大概 47M 参数"; "Compared with
-    ACT, which is about 80M parameters"), the rest of the sentence is about that model."""
+    """The parameter counts of each clause that states any (a clause's counts vouch together).
+    After another model is named ("教师是 ResNet-50，大概 47M 参数"; "Compared with ACT, which is
+    about 80M parameters"), the rest of the sentence is about that model."""
     answer = Answer(text)
-    said = lambda c: answer.original(c.start, c.end)  # noqa: E731
-    bare = [ParamClaim(_count(m.group("v"), m.group("mag")), said(c)) for c in answer.clauses
-            for m in _BARE.finditer(c.norm) if _count(m.group("v"), m.group("mag")) >= _SMALLEST]
     found, other, previous_end = [], False, 0
     for clause in answer.clauses:
         other = (other and not _SENTENCE_END.search(answer.norm[previous_end:clause.start])) \
@@ -59,25 +55,33 @@ def param_claims(text: str) -> list[list[ParamClaim]]:
             value, mag = (m.group("v"), m.group("mag")) if m.group("v") else (m.group("v2"),
                                                                                m.group("mag2"))
             if _count(value, mag) >= _SMALLEST:
-                counts.append(ParamClaim(_count(value, mag), said(clause)))
+                counts.append(ParamClaim(_count(value, mag),
+                                         answer.original(clause.start, clause.end)))
         if counts:
-            found.append(counts + [b for b in bare if b not in counts])
+            found.append(counts)
     return found
+
+
+def bare_counts(text: str) -> list[float]:
+    """Counts with a magnitude and no "parameters" ("the GIN part is 1.9M"): they vouch for an
+    answer's parameter counts ("about 2.6M parameters — the GIN part is 1.9M"), never claim one."""
+    return [c for m in _BARE.finditer(Answer(text).norm)
+            if (c := _count(m.group("v"), m.group("mag"))) >= _SMALLEST]
 
 
 def _count(value: str, mag: str | None) -> float:
     return float(value) * _MAG.get(mag or "", 1.0)
 
 
-def param_conflicts(stated: list[list[ParamClaim]], claimed: list[ParamClaim]
-                    ) -> list[tuple[str, str]]:
+def param_conflicts(stated: list[list[ParamClaim]], claimed: list[ParamClaim],
+                    vouchers: Sequence[float] = ()) -> list[tuple[str, str]]:
     """(the résumé's words, the answer's words) when one of the answer's clauses (``stated``:
-    :func:`param_claims` of the answer) has counts that all differ from every claimed count by
-    more than :data:`RATIO`."""
+    :func:`param_claims` of the answer) has counts that, with the answer's ``vouchers``
+    (:func:`bare_counts`), all differ from every claimed count by more than :data:`RATIO`."""
     if not claimed:
         return []
     for counts in stated:
-        if all(c.count > k.count * RATIO or c.count * RATIO < k.count
-               for c in counts for k in claimed):
+        values = [c.count for c in counts] + list(vouchers)
+        if all(v > k.count * RATIO or v * RATIO < k.count for v in values for k in claimed):
             return [(claimed[0].said, counts[0].said)]
     return []
