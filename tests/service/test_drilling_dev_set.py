@@ -45,9 +45,9 @@ OTHER_BARS = {"indep": (0.95, 0.9, 0, 0.85, 0.85), "classes": (0.93, 0.9, 0, 0.8
               # parameter counts, MOS-scale metrics and token counts (see its header); then one
               # class, a far range, a per-second rate, a share, "NDCG at 10" and ".581" (2026-12-06)
               "indep4": (0.88, 0.45, 0, 0.88, 0.80),
-              # the fifth: blind first run 0.824 / 1 of 15 / 4 false alarms; then two false-alarm
-              # fixes (see its header). Contradictions on it are the weakest part of drilling.
-              "indep5": (0.83, 0.0, 1, 0.89, 0.75)}
+              # the fifth: blind first run 0.824 / 4 of 15 / 4 false alarms; then false-alarm fixes
+              # only (see its header). Contradictions on unseen résumés stay the weakest part.
+              "indep5": (0.84, 0.25, 0, 0.89, 0.75)}
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ from service.interview.drilling.numerals import digits
 
 CV = ("**基于改进 YOLOv8s 的钢板缺陷检测** 2024.03 - 2024.09\n"
       "- 以 YOLOv8s 为基线，在 neck 增加 P2 检测头\n"
-      "- 自采钢板图像 6,200 张，与 NEU-DET 训练集 1,800 张合并训练\n"
+      "- 自采钢板图像 6,200 张（其中有缺陷的 1,500 张），与 NEU-DET 训练集 1,800 张合并训练\n"
       "- 验证集 mAP@0.5 从 0.712 提升到 0.786，Jetson 上单帧 38 ms\n"
       "- 3 人小组，独立完成检测头改进与 TensorRT 部署")
 NLP = ("Clinical NER | Jan 2024 - Jun 2024\n"
@@ -143,6 +143,8 @@ CASES = [
     (TRACK, "data", "一共 2,800 万笔，欺诈是千分之 1.7，也就是四万七千多笔。", False),
     (TRACK, "data", "Squats had like 700 clips each, and some rare classes only about 150.", False),
     (TRACK, "data", "We had about 3,000 clips in total.", True),
+    (CV, "data", "自采的有 6200 张，有缺陷的 1500 张左右。", False),  # the résumé's own part
+    (LLM, "training", "先在 2 张 V100 上小规模验证过，正式的 SFT 在 2 张 A800 上跑的。", False),
     # team
     (CV, "contribution", "组里一共五个人，我负责检测头。", True),
     (CV, "contribution", "检测头改进是我和师兄一起做的。", True),

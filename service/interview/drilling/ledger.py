@@ -91,7 +91,13 @@ def _delta_clashes(claimed: float, said: float, known: Statement) -> bool:
 
 
 def _size_clashes(known: list[Statement], new: Statement) -> bool:
-    """A count clashes when no claimed count (nor the résumé's total) is near it."""
+    """A count clashes when no claimed count (nor the résumé's total) is near it; one near a part
+    the résumé names ("其中攻击样本 5.2 万张") agrees."""
+    low, high = new.value, new.high or new.value
+    if any(k.part and not (high * SIZE_RATIO < k.value or low > k.value * SIZE_RATIO)
+           for k in known):
+        return False
+    known = [k for k in known if not k.part]
     shared = [k for k in known if set(k.context) & set(new.context)]
     if new.loose or not shared:
         known = [k for k in known if not k.loose]  # a loose count is held only on shared words
@@ -103,7 +109,6 @@ def _size_clashes(known: list[Statement], new: Statement) -> bool:
     targets = [k.value for k in pool]
     if not shared and len(known) > 1:
         targets.append(sum(k.value for k in known))
-    low, high = new.value, new.high or new.value
     return all(high * SIZE_RATIO < t or low > t * SIZE_RATIO for t in targets)
 
 
@@ -255,7 +260,7 @@ class Ledger:
             if new.key.startswith("size:"):
                 sizes = [k for k, _ in known if k.key == new.key]
                 if sizes and _size_clashes(sizes, new):
-                    claim = next(k for k, _ in known if k.key == new.key)
+                    claim = next(k for k, _ in known if k.key == new.key and not k.part)
                     source = next(s for k, s in known if k is claim)
                     found.append(Conflict(new.key, claim.said, new.said, source))
                     continue

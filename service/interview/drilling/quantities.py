@@ -153,6 +153,7 @@ class Statement:
     context: tuple[str, ...] = ()  # what qualifies a count: ("自采",), ("sft",)
     validation: bool = False  # measured on a validation split
     loose: bool = False  # "最近 50 条": some count; held only against one that shares a qualifier
+    part: bool = False  # a part the résumé names ("其中攻击样本 5.2 万张"): agrees, never clashes
 
 
 def canonical_metric(name: str) -> str | None:
@@ -349,7 +350,8 @@ def _step(value: float) -> float:
 
 def size_statements(text: str, resume: bool = False) -> list[Statement]:
     """Dataset counts: "一共 1.2 万张", "4,000 notes", "600 hours" — not subsets ("其中 3000 张",
-    "35 hours of it"), and, in an answer, not test or training splits. "一万多张" is a range."""
+    "35 hours of it"), and, in an answer, not test or training splits. "一万多张" is a range.
+    In the résumé a subset is kept as a ``part``: an answer that restates it agrees."""
     answer = Answer(text)
     subset = _RESUME_SUBSET if resume else _SUBSET
     found = []
@@ -357,7 +359,8 @@ def size_statements(text: str, resume: bool = False) -> list[Statement]:
         norm = clause.norm
         for m in _SIZE.finditer(norm):
             before, after = norm[max(0, m.start() - 16):m.start()], norm[m.end():m.end() + 12]
-            if subset.search(before) or subset.search(after) or _PART_OF.match(after):
+            part = bool(subset.search(before) or subset.search(after) or _PART_OF.match(after))
+            if part and not resume:
                 continue
             value = float(m.group("v").replace(",", "")) * _MAG.get(m.group("mag") or "", 1.0)
             if value < 20:
@@ -375,7 +378,7 @@ def size_statements(text: str, resume: bool = False) -> list[Statement]:
                 f"size:{_family(m.group('unit'))}", value,
                 said=_said(answer, clause, m.start(), m.end()),
                 high=value + _step(value) if more else None, context=_qualifiers(context),
-                loose=loose))
+                loose=loose, part=part))
     return found
 
 
