@@ -74,7 +74,10 @@ _ORIGIN = re.compile(
     r"|平台上|公开数据集|开源数据集|官方数据集|比赛数据|竞赛数据|kaggle|(?:public|open) (?:dataset|benchmark)s?"
     r"|in-house|our own|own \w+|vendor|partner|hospital|factory|sensor|crawl|scrap|用户(?:行为|反馈)|曝光"
     r"|客服记录|历史\S{0,8}(?:记录|数据|对话)|内部文档|corpus|benchmarks?\b|dataset|数据集|课程老师|老师给"
-    r"|sent us|给的|提供的|商品数据|(?:申请|交易|订单|进件|线上|业务|历史|征信)\S{0,2}(?:样本|记录|数据|日志)")
+    r"|sent us|给的|提供的|商品数据|(?:申请|交易|订单|进件|线上|业务|历史|征信)\S{0,2}(?:样本|记录|数据|日志)"
+    # collected or bought by the team ("自采了 320 个人", "买了 40 个面具", "分析师标的", "teleoperated")
+    r"|自采|自己(?:采|拍|录|收集)|自建|(?:购买|采购|买)了|外包|实验室|分析师|\blab\b|collected|teleoperat"
+    r"|bought|purchased")
 _VAGUE_ORIGIN = re.compile(r"^(?:数据|data)?\S{0,4}(?:都是|就是|是)?(?:公司|我们)?(?:内部|自己)(?:的)?(?:那些)?$")
 _NAMED_SET = re.compile(r"(?<![A-Za-z])(?:[A-Z][A-Za-z0-9]*(?:[- ][A-Z0-9][A-Za-z0-9]*)*(?:[- ]\d+)?)"
                         r"(?:[- ](?:LT|C|v\d))?(?![A-Za-z])")
@@ -92,7 +95,8 @@ def named_source(original: str, norm: str) -> bool:
                and not METRIC_NAME.fullmatch(m.group(0).lower())
                and m.group(0).lower() not in _ACRONYM_STOP
                for m in _NAMED_SET.finditer(original)) and bool(
-        re.search(r"数据|dataset|benchmark|corpus|用的|used|on |上|at imbalance", norm))
+        re.search(r"数据|dataset|benchmark|corpus|用的|used|on |上|at imbalance|预训练|pre-?train"
+                  r"|一共|总共|in total", norm))
 
 
 _NON_TECHNICAL = re.compile(

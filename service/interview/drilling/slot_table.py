@@ -406,6 +406,8 @@ _METRIC_NAME = (r"map(?:@[\d.:]+)?|\bap\b|\bauc\b|gauc|\bks\b|\bf1\b|micro-?f1|m
                 r"|\bcvr\b|点击率|完播率|留存|\bfps\b|pass@\d+|exact match|胜率|win rate|satisfaction"
                 r"|error rate|\boks\b|\bpck\b|mota|idf1|\bfid\b|psnr|ssim|\bacc\b|坏账率|ks值|相关率|rmsle|smape|wape"
                 r"|\bmrr\b|log ?loss|pesq|dnsmos|\bmos\b|\bstoi\b|si-?s[nd]r|c-?eval|cmmlu|\bmmlu\b|gsm8k|humaneval|[a-z]{2,}eval\b"
+                r"|\b(?:a|ap|bp)cer\b|\bhter\b|\beer\b|tpr@|fpr@|success(?:es)? out of|out of \d+ trials|接受长度"
+                r"|accept(?:ance|ed)? length|\bp(?:50|90|95|99)\b|\bttft\b|吞吐|throughput|延迟|latency"
                 r"|(?<!学习)(?<!采样)(?<!丢弃)(?<!衰减)(?<![概频码比利汇税])[\u4e00-\u9fff]率"
                 r"|\b(?!learning|sampling|dropout|decay|frame|bit|tax|interest|heart)[a-z]+ rate\b")
 METRIC_NAME = re.compile(_METRIC_NAME)
