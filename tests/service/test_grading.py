@@ -401,6 +401,16 @@ def test_admitting_a_gap_inside_a_real_answer_is_not_a_non_answer(grader, entrie
     assert all("不太记得" not in (kp.evidence or "") for kp in grade.key_points)
 
 
+@pytest.mark.parametrize(("clause", "declines"), [
+    ("这题我不会", True), ("I don't know, sorry", True), ("Pass.", True), ("答不上来", True),
+    ("具体我不太记得了", False), ("I don't know the exact constant", False),
+    ("one forward pass stores the activations", False), ("我不会用 MSE 做分类", False)])
+def test_declining_the_question_is_told_from_a_gap_in_one_detail(clause, declines) -> None:
+    from service.interview.grading.nonanswer import clause_content
+
+    assert clause_content(clause, frozenset(), frozenset()).declines is declines
+
+
 def test_a_tag_question_after_a_short_answer_keeps_the_answer(grader, entries) -> None:
     answer = "LoRA 冻结原权重，只训练低秩的 B 和 A，B 初始化为 0，所以一开始 ΔW = 0，对吧？"
     grade = grader.grade(entries["lora-fine-tuning"], answer, "zh")

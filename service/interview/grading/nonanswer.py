@@ -59,7 +59,7 @@ _IGNORANCE = re.compile(
 _DECLINES = re.compile(
     r"(?:这|这道|这个)(?:题|问题)?我?(?:真的|确实)?(?:不会|答不上来|不知道)|我不会(?:这|[。!！]|$)|不会这(?:题|个)|"
     r"答不(?:上来|出来)|回答不了|跳过|\bi (?:really )?(?:do not|don't|dont) know(?! (?:the|exactly|how|what|which|whether|if|why|much))\b|"
-    r"\bno idea\b|\bcan't answer\b|\bcannot answer\b|\bi give up\b|\bpass\b")
+    r"\bno idea\b|\bcan't answer\b|\bcannot answer\b|\bi give up\b|^\W*pass\b(?! through)")
 _QUESTION_BACK = re.compile(
     r"[?？]\s*$|^(?:你|您)?(?:能|可以|能不能|可不可以)(?:先|再)?(?:再|重复|解释|说明|说说|讲讲|"
     r"说一下|讲一下|提示|给我)|你(?:是|指的是|说的是|的意思是)|"
