@@ -29,7 +29,6 @@ _OTHER_MODEL = re.compile(r"baseline|基线|原版|原始|原来|original|than|�
                           r"|compared|teacher|教师")
 # A count with a magnitude but no "parameters" (see :func:`bare_counts`).
 _BARE = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?P<mag>k|m|b|million|billion|万|亿)(?![a-z\d]|\.\d)")
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?:\s|$)")
 
 
 @dataclass(frozen=True)
@@ -43,20 +42,18 @@ def param_claims(text: str) -> list[list[ParamClaim]]:
     After another model is named ("教师是 ResNet-50，大概 47M 参数"; "Compared with ACT, which is
     about 80M parameters"), the rest of the sentence is about that model."""
     answer = Answer(text)
-    found, other, previous_end = [], False, 0
-    for clause in answer.clauses:
-        other = (other and not _SENTENCE_END.search(answer.norm[previous_end:clause.start])) \
-            or bool(_OTHER_MODEL.search(clause.norm))
-        previous_end = clause.end
+    found, other = [], False
+    for index, clause in enumerate(answer.clauses):
+        other = (other and not answer.opens_sentence(index)) or bool(
+            _OTHER_MODEL.search(clause.norm))
         if other:
             continue
         counts = []
         for m in _PARAMS.finditer(clause.norm):
             value, mag = (m.group("v"), m.group("mag")) if m.group("v") else (m.group("v2"),
                                                                                m.group("mag2"))
-            if _count(value, mag) >= _SMALLEST:
-                counts.append(ParamClaim(_count(value, mag),
-                                         answer.original(clause.start, clause.end)))
+            if (count := _count(value, mag)) >= _SMALLEST:
+                counts.append(ParamClaim(count, answer.original(clause.start, clause.end)))
         if counts:
             found.append(counts)
     return found

@@ -91,7 +91,6 @@ _TARGET = re.compile(r"目标|要求|target|goal|门槛|the bar|阈值|threshold
 # A number the candidate takes back ("0.5 个千分点……不对，是 0.5 个百分点"): the earlier one is void.
 _CORRECTION = re.compile(r"不对|说错|口误|我是说|i mean|sorry,? (?:it was|it's|i meant)|correction|"
                          r"no wait|actually no")
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?:\s|$)")
 _BASELINE_WORDS = re.compile(r"原版|baseline|基线|原来|之前|老(?:模型|系统)|old|previous|original|规则")
 # Plural nouns that count something other than data ("12 months", "5 epochs", "3 annotators").
 _NOT_COUNTED = (r"month|day|week|year|hour|minute|second|epoch|step|layer|page|dimension|round|run"
@@ -274,13 +273,13 @@ def metric_statements(text: str, resume: bool = False) -> list[Statement]:
     found: list[Statement] = []
     pending: tuple[str, int] | None = None  # a metric named alone, e.g. "WER, and we went from…"
     last: str | None = None
-    targeted, previous_end, previous_said = False, 0, ""
-    for clause in answer.clauses:
+    targeted, previous_said = False, ""
+    for index, clause in enumerate(answer.clauses):
         norm = clause.norm
         said = answer.original(clause.start, clause.end)
-        if _SENTENCE_END.search(answer.norm[previous_end:clause.start]):
+        if answer.opens_sentence(index):
             targeted = False
-        previous_end, before, previous_said = clause.end, previous_said, said
+        before, previous_said = previous_said, said
         corrected = None if resume else _CORRECTION.search(norm)
         if corrected is not None:  # what came before the correction is void
             if found and found[-1].said == before:

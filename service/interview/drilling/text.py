@@ -60,6 +60,9 @@ def _looks_like_value(token: str) -> bool:
     return bool(re.fullmatch(r"\d+(?:\.\d+)?(?:e-?\d+)?", token)) and not token.isalpha()
 
 
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?:\s|$)")
+
+
 @dataclass
 class Answer:
     """One candidate answer, normalized, split into clauses."""
@@ -84,6 +87,12 @@ class Answer:
     @property
     def units(self) -> int:
         return length_units(self.norm)
+
+    def opens_sentence(self, index: int) -> bool:
+        """Whether clause ``index`` begins a new sentence (a full stop, "；" or a line break
+        lies between it and the clause before): what scopes the rest of a sentence ends there."""
+        previous_end = self.clauses[index - 1].end if index else 0
+        return bool(_SENTENCE_END.search(self.norm[previous_end:self.clauses[index].start]))
 
 
 def split_clauses(norm: str) -> list[Clause]:
