@@ -56,7 +56,7 @@ from service.interview.grading.signals import is_injection
 
 DATASET = Path(__file__).resolve().parents[1] / "tests" / "service" / "grading_dev_set.yaml"
 BLIND = [DATASET.with_name(f"grading_blind_{group}.yaml")
-         for group in ("llm", "cv", "ml", "b5", "b6", "b7", "b8")]
+         for group in ("llm", "cv", "ml", "b5", "b6", "b7", "b8", "b9")]
 LABELS = {"wrong": 0, "vague": 1, "partial": 2, "good": 3}
 CAUGHT_AT = 20
 

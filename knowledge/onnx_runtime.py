@@ -182,6 +182,29 @@ def _pad_id(tokenizer) -> int:
 PAD_SLACK = 1.3  # a batch's padded tokens may exceed its real tokens by this factor
 
 
+def plan_batches(lengths: list[int], workers: int, batch_size: int) -> list[list[int]]:
+    """Rows (by index) grouped into batches, largest work first. The model's cost is per padded
+    token (about 1.3 ms each on one core here, matmul-bound), so a batch's padded size must stay
+    near its real size (one long code line among short sentences would otherwise make every row
+    as long as it), and the work must be spread over the workers in similar-sized pieces: each
+    session runs on one thread, and one batch of an answer's sixteen sentences used to leave the
+    other core idle while three short batches finished."""
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    budget = max(max(lengths), -(-sum(lengths) // (2 * workers)))  # ~2 pieces per worker
+    batches: list[list[int]] = [[]]
+    real = 0  # the current batch's real tokens
+    for i in order:  # rows are ascending: the newest row sets the batch's padded width
+        batch, size = batches[-1], lengths[i]
+        padded = size * (len(batch) + 1)
+        if batch and (len(batch) >= batch_size or padded > PAD_SLACK * (real + size)
+                      or padded > budget):
+            batches.append([])
+            batch, real = batches[-1], 0
+        batch.append(i)
+        real += size
+    return sorted(batches, key=lambda b: -lengths[b[-1]] * len(b))
+
+
 class OnnxEncoder:
     """Tokenize, run, pool, normalize: ``encode(texts) -> float32 [n, dim]``."""
 
@@ -240,17 +263,7 @@ class OnnxEncoder:
         if not texts:
             raise ValueError("nothing to encode")
         rows = [e.ids for e in self.tokenizer.encode_batch(texts)]
-        order = sorted(range(len(rows)), key=lambda i: len(rows[i]))
-        batches: list[list[int]] = [[]]
-        real = 0  # the current batch's real tokens
-        for i in order:  # rows are ascending: the newest row sets the batch's padded width
-            batch, size = batches[-1], len(rows[i])
-            if batch and (len(batch) >= self.batch_size
-                          or size * (len(batch) + 1) > PAD_SLACK * (real + size)):
-                batches.append([])
-                batch, real = batches[-1], 0
-            batch.append(i)
-            real += size
+        batches = plan_batches([len(r) for r in rows], self.workers, self.batch_size)
         if len(batches) == 1:
             parts = [self._run_ids([rows[i] for i in batches[0]])]
         else:

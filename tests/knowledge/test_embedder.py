@@ -11,7 +11,7 @@ import pytest
 from knowledge.base import KnowledgeBase
 from knowledge.embedder import DEFAULT_MODEL, ModelSpec, OnnxEmbedder, open_embedder
 from knowledge.errors import ModelUnavailableError
-from knowledge.onnx_runtime import ensure_onnx, read_pooling
+from knowledge.onnx_runtime import PAD_SLACK, ensure_onnx, plan_batches, read_pooling
 
 TEXTS = ["为什么注意力要除以根号dk？", "為什麼注意力要除以根號dk？",
          "why divide attention by sqrt(d_k)", "BN 和 LN 的区别，全角标点：（）、。"]
@@ -54,6 +54,22 @@ def test_batches_match_single_texts(knowledge_base: KnowledgeBase) -> None:
     alone = np.stack([embedder.embed_passages([t])[0] for t in texts[:8]])
     assert together.shape == (len(texts), 384)
     assert np.allclose(together[:8], alone, atol=1e-5)
+
+
+@pytest.mark.parametrize("lengths", [[20] * 16, [16] * 7 + [26] * 6 + [44], [9], [30, 30],
+                                     [12, 13, 14, 15, 40, 41, 120] * 5])
+def test_batches_cover_every_row_once_and_spread_the_work(lengths: list[int]) -> None:
+    """Each session runs on one thread: an answer's sentences must reach every worker in
+    similar pieces (one batch of sixteen equal sentences left the second core idle), and no
+    batch may pad its rows far beyond their length."""
+    batches = plan_batches(lengths, workers=2, batch_size=32)
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+    for batch in batches:
+        width = max(lengths[i] for i in batch)
+        assert len(batch) == 1 or width * len(batch) <= PAD_SLACK * sum(lengths[i] for i in batch)
+    if len(lengths) > 1:
+        work = sorted(max(lengths[i] for i in b) * len(b) for b in batches)
+        assert len(batches) >= 2 and work[-1] <= max(max(lengths), sum(lengths) / 2)
 
 
 def test_traditional_and_simplified_are_close(knowledge_base: KnowledgeBase) -> None:

@@ -43,6 +43,15 @@ _COMPARED_BEFORE = re.compile(
     r"|previous|existing|legacy|production|replac\w*|instead of|rather than|优于|超过|基线|baseline|替换|换掉|取代)"
     r"[^,，;；。]{0,8}$")
 _COMPARED_AFTER = re.compile(r"^\s*(?:的)?\s*(?:baseline|基线|升级为|升级成|替换为|替换成|换成|->|→|in production)")
+# "将基线 DS-CNN-S 替换为 BC-ResNet-1", "replaced the LSTM with a Conformer": the model swapped in
+# is the project's own, the one before the verb the compared one.
+_SWAPPED_IN = re.compile(r"(?:替换为|替换成|换成|换为|升级为|升级成|改为|改成|replaced (?:it |them )?with"
+                         r"|switched to|upgraded to|moved to)\s*(?:a |an |the )?$")
+# Chips, boards and runtimes carry model-like codes ("STM32L476", "Cortex-M4F", "Jetson Orin"):
+# the hardware reader owns them, and a board is never the model a candidate trained.
+_NOT_MODEL = re.compile(r"^(?:stm32|cortex|esp32|jetson|orin|xavier|snapdragon|hexagon|rtx|gtx|tesla"
+                        r"|raspberry|rk\d|armv|cmsis|tensorrt|onnx|openvino|tflite|[ahlv]100|[ah]800)",
+                        re.I)
 _PART_BEFORE = re.compile(r"(?:added|adding|add|with a|plus|加入|加了|引入|增加|插入|接了?|结合|融合|配合|用)\s*(?:a |an |the )?"
                           r"(?:token-level |\S{0,8})?$")
 _PART_AFTER = re.compile(r"^\s*(?:head|layer|module|block|loss|层|头|模块|损失|替换|做多尺度)")
@@ -50,7 +59,8 @@ _OWN_BASE = re.compile(r"以\s*$|(?:based on|built on|基于|在)\s*$")
 _OWN_BASE_AFTER = re.compile(r"^\s*(?:为|作为)\s*(?:基线|基础|baseline|backbone|基座)")
 _ANSWER_COMPARE = re.compile(
     r"对比|相比|比(?!较)|试过|试了|尝试|tried|compared|than|versus|vs\.?|instead of|rather than|against"
-    r"|baseline|基线|原来|之前|old |previous|rather|over ")
+    r"|baseline|基线|原来|之前|old |previous|rather|over |一开始|起初|最初|最早|initially|at first"
+    r"|originally|换成|换为|替换|switched|replaced")
 _ASSERTS_USE = re.compile(
     r"用的是|用的|用了|采用|基于|基座|模型(?:就)?是|model (?:is|was)|we used|i used|(?<![a-z])used|using|started "
     r"(?:from|with)|stayed with|went with|based on|built on|fine-?tuned|went for|chose|选了|选的")
@@ -143,7 +153,9 @@ _CODED_NAME = re.compile(r"(?<![A-Za-z0-9\-])[A-Za-z][A-Za-z0-9.]*[A-Z][A-Za-z0-
 def model_names(original: str) -> tuple[str, ...]:
     """Models a clause names, each with its variant ("HRNet-W48", "legal-BERT", "Whisper-small",
     "LLaMA-Factory"): the résumé lexicon's models, widened to the whole hyphenated token, and
-    named tokens with a version or size in them ("YOLOv5m", "Qwen1.5-14B")."""
+    named tokens with a version or size in them ("YOLOv5m", "Qwen1.5-14B"); a name inside a
+    longer one ("ResNet-1" in "BC-ResNet-1", but not the base "Qwen2.5" of "Qwen2.5-Coder-7B") and
+    chips or runtimes are not models."""
     names = []
     for category, display in facets.find_methods(original):
         at = original.find(display)
@@ -162,8 +174,10 @@ def model_names(original: str) -> tuple[str, ...]:
     names += [n for n in named_models(original, original.lower())
               if re.search(r"\d|-(?:tiny|mini|small|base|medium|large|xl|xxl|huge|nano)\b", n, re.I)]
     names += [m.group(0) for m in _CODED_NAME.finditer(original)]
-    return tuple(n for n in dict.fromkeys(names) if not vocab.DATASETS.search(n)
-                 and not GENERIC_MODELS.match(n.lower()) and not re.fullmatch(r"v\d+", n.lower()))
+    names = [n for n in dict.fromkeys(names) if not vocab.DATASETS.search(n)
+             and not GENERIC_MODELS.match(n.lower()) and not re.fullmatch(r"v\d+", n.lower())
+             and not _NOT_MODEL.match(n)]
+    return tuple(n for n in names if not any(n in o and not o.startswith(n) for o in names))
 
 
 def _clauses(text: str) -> list[tuple[str, str]]:
@@ -182,7 +196,8 @@ def resume_models(raw: str) -> list[tuple[ModelName, str, str]]:
                 if parsed is None or at < 0:
                     continue
                 before, after = original[:at].lower(), original[at + len(name):].lower()
-                own = _OWN_BASE.search(before) and _OWN_BASE_AFTER.match(after)
+                own = _SWAPPED_IN.search(before[-12:]) or (
+                    _OWN_BASE.search(before) and _OWN_BASE_AFTER.match(after))
                 compared = not own and (_COMPARED_BEFORE.search(before)
                                         or _COMPARED_AFTER.match(after))
                 part = not own and not compared and (_PART_BEFORE.search(before[-24:])

@@ -23,6 +23,7 @@ reference; each clash is reported once.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -51,6 +52,7 @@ from service.interview.drilling.quantities import (
     Statement,
     metric_statements,
     size_statements,
+    to_points,
 )
 
 SIZE_RATIO = 1.35
@@ -125,6 +127,8 @@ def _clashes(known: Statement, new: Statement) -> bool:
     def close(a: float, b: float) -> bool:
         return _close(a, b, grain, floor)
 
+    if new.baseline is None and _written_in(new.value, known.said):
+        return False
     if new.baseline is not None:
         bad_end = not close(new.value, known.value)
         bad_start = known.baseline is not None and not close(new.baseline, known.baseline)
@@ -133,6 +137,16 @@ def _clashes(known: Statement, new: Statement) -> bool:
     if new.about_baseline and known.baseline is not None:
         return not matches_baseline
     return not (close(new.value, known.value) or matches_baseline)
+
+
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(%|percent)?")
+
+
+def _written_in(value: float, words: str) -> bool:
+    """Whether the claim's own words give ``value`` too: "唤醒率 88.1% → 92.4%（安静环境 96.8%）"
+    vouches for "安静环境唤醒率是 96.8%", a number for another condition on the same line."""
+    return any(abs(to_points(float(m.group(1)), m.group(2)) - value) < 0.05
+               for m in _NUMBER.finditer(words))
 
 
 def _comparable(known: Statement, new: Statement) -> bool:

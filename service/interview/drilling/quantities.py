@@ -16,6 +16,7 @@ comparison are read the same way.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -35,8 +36,15 @@ _CANON = (
     (r"psi", "psi"), (r"坏账率", "bad_rate"), (r"时长", "watch_time"), (r"perplexity|ppl", "ppl"),
     (r"fps", "fps"), (r"latency|延迟|耗时|inference|推理|单帧|单张|per (?:image|frame)", "latency"),
 )
+# Benchmarks whose score is the result ("HumanEval 61.6 → 74.4", "BIRD dev 上从 52 提到 61"): each is a
+# metric key of its own. Words that are also common nouns need a benchmark's context after them.
+_BENCHMARK = (r"humaneval\+?|mbpp\+?|gsm8k|(?<![a-z])c?mmlu(?:-pro)?|c-?eval|livecodebench|hellaswag|truthfulqa"
+              r"|(?<![a-z])bbh(?![a-z])|alpacaeval|mt-bench|arena-hard|ifeval|longbench|swe-bench|gpqa|aime"
+              r"|mmbench|textvqa|docvqa|chartqa")
+_BENCHMARK_NOUN = r"(?:bird|spider)"  # only before "dev", "test", "上", a number…
+_BENCHMARK += r"|" + _BENCHMARK_NOUN + r"(?=\s*(?:dev|test|-sql|基准|benchmark|上|\d))"
 _LEDGER_METRIC = re.compile(
-    r"dnsmos(?: ovrl| sig| bak)?|(?<![a-z])mos(?![a-z])|pesq(?:-wb|-nb)?|mape|map(?:@[\d.:]+)?|(?<![a-z])ap(?:@[\d.:]+)?(?![a-z])|gauc|(?<![a-z])auc|(?<![a-z])ks(?![a-z])"
+    _BENCHMARK + r"|dnsmos(?: ovrl| sig| bak)?|(?<![a-z])mos(?![a-z])|pesq(?:-wb|-nb)?|mape|map(?:@[\d.:]+)?|(?<![a-z])ap(?:@[\d.:]+)?(?![a-z])|gauc|(?<![a-z])auc|(?<![a-z])ks(?![a-z])"
     r"|idf1|hota|a?mota|(?:micro-?|macro-?)?f1|precision|recall(?:\s*@\s*\d+|\s+at\s+\d+(?![\d.]))?|召回率|准确率|精确率|word error rate|\bwer\b|\bcer\b"
     r"|error rate|错误率|dice|miou|(?<![a-z])iou|mape|rmse|(?<![a-z])mae|ndcg(?:\s*@\s*\d+|\s+at\s+\d+(?![\d.]))?|top-?[15](?: accuracy)?"
     r"|accuracy|满意度|satisfaction|转人工率|漏检率|误检率|误报率|点击率|ctr|bleu|rouge(?:-[l12])?|坏账率"
@@ -66,13 +74,13 @@ _DELTA = re.compile(
     r"(?:涨|提升|提高|增加|上升|降|下降|减少|降低|高了|低了|高出|多了|少了|went up|rose|improved|increased|dropped"
     r"|fell|gained|higher by|lower by"
     r"|(?<![a-z])up|(?<![a-z])down|\+)(?:了)?\s*(?:by )?(?:about |around |roughly |only |大概|约|只有|也就)?\s*"
-    r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>个点|个百分点|points?|pp|%|percent|个千分点)?(?![\d.])")
+    r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>个点|个百分点|points?|pts?|pp|%|percent|个千分点)?(?![\d.])")
 _VALUE_AFTER = re.compile(_GLUE + r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>%|percent)?(?![\d.]|\s*(?:个|张|条|次|维|倍|x\b|ms"
                           r"|毫秒|万|k\b|epoch|轮|小时|hours?|items?|calls?|weeks?|days?|天|周))")
 _LATENCY = re.compile(_GLUE + r"(?P<v>\d+(?:\.\d+)?)\s*(?:ms|毫秒)")
 _VALUE_BEFORE = re.compile(r"(?P<sign>\+|涨|提升|提高|improved by|up by|gain of|gained|gain(?:ed)? (?:about|around)"
                            r")?\s*(?:about |around |roughly )?(?P<v>\d+(?:\.\d+)?)\s*"
-                           r"(?P<u>%|percent|个点|points?|pp)?\s*(?:的|of)?\s*$")
+                           r"(?P<u>%|percent|个点|points?|pts?|pp)?\s*(?:的|of)?\s*$")
 # What scopes a number to something narrower than the headline result, or makes it a target.
 _ABLATION = re.compile(r"消融|ablat|单加|单用|只用|只加|去掉|without|removing|alone|only with")
 _SCOPE = re.compile(
@@ -84,10 +92,17 @@ _SCOPE = re.compile(
     r"|这类|那类|类(?:问题|样本|数据|query|case)|这种(?:问题|情况|样本|case)|这部分|那部分|这一组|那一组|这些|那些|\d+\s*多?个(?:病例|样本|case)"
     r"|those|these (?:cases|queries|samples|ones)|that group|this kind|this type|占|(?<![百千万])分之"
     r"|a third|a quarter|half of|share of|fraction of")
-# A target or one class named earlier in the sentence scopes its numbers too ("目标的话，GAUC 要涨
-# 0.5 个点"; "提升最大的是道路这一类，IoU 从 28 涨到 41").
-_TARGET = re.compile(r"目标|要求|target|goal|门槛|the bar|阈值|threshold|[这那某每][一1]类"
+
+# A target, one class or group, or an ablation named earlier in the sentence scopes its numbers too
+# ("目标的话，GAUC 要涨 0.5 个点"; "提升最大的是道路这一类，IoU 从 28 涨到 41"; "消融里换成 0/1 奖励，
+# HumanEval 是 77.1" — but see _FULL_MODEL).
+_TARGET = re.compile(r"目标|要求|target|goal|门槛|the bar|阈值|threshold|[这那某每][一1]类|[这那][一1]?(?:批|部分)"
+                     r"|(?:subset|segment|cohort|slice) of"
                      r"|这个类别|per-?class|class-wise|(?:for|on|in) the [a-z]+ class(?:es)?\b")
+# In an ablation's sentence, the clause about the full model still states the headline ("消融的话，
+# 完整模型 AUC 是 0.947"; "不加这部分是 9.8%，加了以后降到 4.3%").
+_FULL_MODEL = re.compile(r"完整(?:的)?(?:模型|方法|版|系统)|全部加上|加了以后|加上以后|加上之后|加了之后|full (?:model|method"
+                         r"|system|version)|with (?:it|everything)")
 # A number the candidate takes back ("0.5 个千分点……不对，是 0.5 个百分点"): the earlier one is void.
 _CORRECTION = re.compile(r"不对|说错|口误|我是说|i mean|sorry,? (?:it was|it's|i meant)|correction|"
                          r"no wait|actually no")
@@ -161,6 +176,8 @@ def canonical_metric(name: str) -> str | None:
     low = name.lower()
     if _NOT_METRIC.search(low):
         return None
+    if re.fullmatch(_BENCHMARK, low) or re.fullmatch(_BENCHMARK_NOUN, low):
+        return re.sub(r"[^a-z0-9+]", "", low)
     for pattern, canon in _CANON:
         if re.search(pattern, low):
             return canon
@@ -273,12 +290,12 @@ def metric_statements(text: str, resume: bool = False) -> list[Statement]:
     found: list[Statement] = []
     pending: tuple[str, int] | None = None  # a metric named alone, e.g. "WER, and we went from…"
     last: str | None = None
-    targeted, previous_said = False, ""
+    targeted, ablating, previous_said = False, False, ""
     for index, clause in enumerate(answer.clauses):
         norm = clause.norm
         said = answer.original(clause.start, clause.end)
         if answer.opens_sentence(index):
-            targeted = False
+            targeted = ablating = False
         before, previous_said = previous_said, said
         corrected = None if resume else _CORRECTION.search(norm)
         if corrected is not None:  # what came before the correction is void
@@ -286,7 +303,9 @@ def metric_statements(text: str, resume: bool = False) -> list[Statement]:
                 found.pop()
             norm = norm[corrected.end():]
         targeted = targeted or (not resume and bool(_TARGET.search(norm)))
-        if (_ABLATION if resume else _SCOPE).search(norm) or targeted:
+        ablating = ablating or (not resume and bool(_ABLATION.search(norm)))
+        if (_ABLATION if resume else _SCOPE).search(norm) or targeted or (
+                ablating and not _FULL_MODEL.search(norm)):
             pending = None
             continue
         names = list(_LEDGER_METRIC.finditer(norm))
@@ -296,6 +315,8 @@ def metric_statements(text: str, resume: bool = False) -> list[Statement]:
             upto = names[i + 1].start() if i + 1 < len(names) else len(norm)
             named = _clause_statement(norm[:upto], said, f"metric:{canon}", m.start(), m.end()) \
                 if canon else None
+            if named is not None and named.baseline is not None:
+                found += _chain_links(norm[m.end():upto], named)
             if named is not None and statement is not None and named.key != statement.key:
                 found.append(replace(named, validation=bool(_VALIDATION.search(norm))))
             elif named is not None and statement is None:
@@ -319,6 +340,28 @@ def metric_statements(text: str, resume: bool = False) -> list[Statement]:
     if not any(s.key == "metric:latency" for s in found):
         found += latency_statements(text)
     return found + footprint_statements(text)
+
+
+_LINK = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>%|percent)?\s*(?:[(（][^()（）]{0,24}[)）])?\s*"
+                   r"(?:->|→|=>|~>)\s*")
+_LAST = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>%|percent)?")
+
+
+def _chain_links(tail: str, first: Statement) -> list[Statement]:
+    """The other links of a chain "61.6（Base）→ 74.4（SFT）→ 79.3（RL）": the read statement is its
+    first step; every later step and the whole span are claims too, so an answer that gives the
+    last stage's number or gain agrees."""
+    values: list[float] = []
+    at = 0
+    while (m := _LINK.match(tail, at) if values else _LINK.search(tail)) is not None:
+        values.append(to_points(float(m.group("v")), m.group("u")))
+        at = m.end()
+    end = _LAST.match(tail, at) if values else None
+    if end is None or len(values) < 2:
+        return []
+    values.append(to_points(float(end.group("v")), end.group("u")))
+    return [replace(first, value=b, baseline=a) for a, b in
+            [*itertools.pairwise(values[1:]), (values[0], values[-1])]]
 
 
 def _mask_dates(text: str) -> str:

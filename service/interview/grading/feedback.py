@@ -21,7 +21,7 @@ MAX_QUOTE = 60
 NON_ANSWER_ZH = {"empty": "回答为空", "says it does not know": "表示不知道或跳过",
                  "asks a question back": "只反问了问题", "no recognizable words": "没有可识别的内容",
                  "nothing beyond filler or the question itself": "只有语气词或题目本身的词",
-                 "off topic": "与题目无关", "touches none of the key points": "没有涉及任何要点"}
+                 "off topic": "与题目无关"}
 
 
 @dataclass(frozen=True)

@@ -106,8 +106,6 @@ OFF_TOPIC_MAX_RECALL = 0.3
 INJECTION_FACTOR = 0.5
 # An answer that admits not knowing, ticks no key point and scores below this is a non-answer.
 ADMITTED_FLOOR = 10
-# An answer that ticks no key point and scores below this has said nothing the rubric credits.
-NO_CREDIT_BELOW = 5
 # Per-entry tables (~30 s of work for the whole bank) shared by every grader of this process over
 # the same model and the same entries: a process that builds several services (the test suite, a
 # CLI) pays once. Keyed by the model id and the entries' content, so nothing stale is reused.
@@ -231,22 +229,29 @@ class RubricGrader:
         found = [] if checks is None else checks.find(usable, parsed.rel, clause_vecs)
         found += misconceptions.find(usable, clause_vecs)
         graded = _score(entry, rubric, found, parsed)
-        why = None if graded.hit else _no_credit(infos, graded)
-        return graded if why is None else empty_grade(entry, injection, why)
+        if graded.hit:
+            return graded
+        why = _admits(infos, graded)
+        return empty_grade(entry, injection, why) if why else _no_credit(graded)
 
 
-def _no_credit(infos: list[ClauseContent], graded: AnswerGrade) -> str | None:
-    """Why an answer that ticks no key point still earns nothing. "没怎么接触过，推荐方向不太了解":
-    the words around an admission are about the candidate, not the question; "反向传播我只知道是
-    训练神经网络用的……这题我不会" declines the question with less than a sentence besides; and a
-    ramble that lands nowhere ("LoRa 就是低功耗广域网…") scores 0, not a point or two that no key
-    point explains. A hedged attempt ("大概就是缓存一些东西吧……具体我不太记得了") stays graded."""
+def _admits(infos: list[ClauseContent], graded: AnswerGrade) -> str | None:
+    """Why an answer that ticks no key point is a non-answer. "没怎么接触过，推荐方向不太了解": the
+    words around an admission are about the candidate, not the question; "反向传播我只知道是训练
+    神经网络用的……这题我不会" declines the question with less than a sentence besides."""
     if (any(i.ignorance for i in infos) and graded.score < ADMITTED_FLOOR) or (
             any(i.declines for i in infos) and stated_units(infos) <= ASIDE_UNITS):
         return "says it does not know"
-    if graded.off_topic or graded.contradictions or graded.score >= NO_CREDIT_BELOW:
-        return None  # an off-topic grade already scores 0 and says why; a wrong one names it
-    return "touches none of the key points"
+    return None
+
+
+def _no_credit(graded: AnswerGrade) -> AnswerGrade:
+    """An answer that ticks no key point scores 0, whatever its partial strengths add up to ("FM,
+    like FM radio?…", "one is pre and one is post" once earned 11 and 25): a score beside "0 of 8
+    key points" contradicts its own comment. The comment stays — what is missing, why it reads as
+    vague, which statement is wrong. On the eight blind files such answers were 88 vague, 14
+    wrong, 6 non-answers and 3 partial."""
+    return graded.model_copy(update={"score": 0})
 
 
 def _strengths(rubric: EntryRubric, answer: _Answer, listed: list[bool]
