@@ -59,8 +59,18 @@ CODE = ("代码模型 2024.06 - 2024.12\n"
 WAKE = ("唤醒词检测 2023.09 - 2024.03\n"
         "- 把原有的 TC-ResNet8 替换为 MatchboxNet-3x1x64，部署于 ESP32-S3 与 Cortex-M7 两款芯片\n"
         "- 由 Qwen2.5-Coder-7B 生成的合成负样本辅助训练")
+SHELF = ("Shelf gaps | 2024\n- Fine-tuned RT-DETR-R50 on 14,200 store frames\n"
+         "- I designed the query initialisation; a teammate built the alerting dashboard\n"
+         "- 标注由外包团队完成，本人负责模型与部署")
 
 CASES = [
+    # a part the résumé gives to someone else, claimed as one's own (or the whole project alone)
+    (SHELF, "contribution", "Honestly I did the whole project by myself.", True),
+    (SHELF, "contribution", "I built the alerting dashboard, and the model too.", True),
+    (SHELF, "contribution", "I designed the query initialisation; the dashboard was a teammate's.",
+     False),
+    (SHELF, "contribution", "标注是我自己标的，一万四千张。", True),
+    (SHELF, "contribution", "模型和部署是我做的，标注是外包。", False),
     # benchmark scores, a chain of stages, "+0.85pt", a number the claim itself gives for another
     # condition, a group's share, an ablation's sentence (but not its full-model clause)
     (CODE, "metrics", "HumanEval 从 70.7 提到了 76.2。", False),
@@ -125,6 +135,9 @@ CASES = [
     (NLP, "model", "BioBERT-large with a CRF on top.", True),
     (NLP, "model", "We used spaCy's NER model and stayed with it.", True),
     (NLP, "model", "BioBERT-base; the spaCy baseline was much weaker.", False),
+    (REC, "model", "我们用的是 MMoE 又加了一个注意力模块。", True),
+    (REC, "model", "We used MMoE and added an attention module on top.", True),
+    (REC, "model", "门控模块用的是 MMoE 那一套，主模型是 PLE。", False),
     (REC, "model", "模型就是 MMoE，4 个任务共享 8 个 expert。", True),
     (REC, "model", "PLE，每个任务 2 个专属 expert。", False),
     # narrower groups, shares, targets and numbers taken back are not the headline

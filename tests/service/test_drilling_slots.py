@@ -1,12 +1,13 @@
 """Slot reading, model-free: forms from the fifth independent set's missed slots (a metric named
 as liveness, robotics or serving people name it; a source the team collected, bought or had
-labelled), and evasions that must still fill nothing."""
+labelled), evasions that must still fill nothing, and durations that are not sizes."""
 
 from __future__ import annotations
 
 import pytest
 
 from service.interview.drilling.assess import SlotAssessor
+from service.interview.drilling.evasion import find_evasions
 
 CASES = [
     ("metrics", "业务测试集上 ACER 从 4.1 降到 1.5。", "metric", True),
@@ -20,6 +21,10 @@ CASES = [
     ("data", "We also bought 40 silicone masks as attacks.", "source", True),
     ("data", "OULU-NPU 一共四千九百多段视频，我们全用了。", "source", True),
     ("data", "数据都是公司内部的。", "source", False),
+    # a rate or a duration is not a dataset size ("5 minutes" once read as 5 million "inutes")
+    ("data", "One frame every 5 minutes from each store camera.", "size", False),
+    ("data", "Each clip is 2 minutes long, and labelling took 3 months.", "size", False),
+    ("data", "We ended up with 2.3m frames from 38 stores.", "size", True),
 ]
 
 
@@ -27,3 +32,47 @@ CASES = [
 def test_slot_forms(point: str, answer: str, slot: str, filled: bool) -> None:
     assessment = SlotAssessor().assess(point, answer)
     assert (slot in assessment.filled) is filled, assessment.filled
+
+
+@pytest.mark.parametrize(("norm", "kind"), [
+    ("lots of challenges", "generic"),  # vague, but asking "how many?" would be no fix
+    ("遇到了很多问题", "generic"),
+    ("数据挺多的", "quantity"),
+    ("a lot of data", "quantity"),
+])
+def test_a_vague_quantity_of_things_that_are_not_counted_is_generic(norm: str, kind: str) -> None:
+    assert [e.kind for e in find_evasions(norm)][:1] == [kind]
+
+
+@pytest.mark.parametrize(("answer", "filled"), [
+    ("The hardest part was that it was really difficult, but we solved it.", False),
+    ("The hardest part was small gaps hidden behind price tags.", True),
+    ("最难的是小目标漏检。", True),
+])
+def test_a_difficulty_must_be_about_something(answer: str, filled: bool) -> None:
+    assert ("problem" in SlotAssessor().assess("difficulty", answer).filled) is filled
+
+
+@pytest.mark.parametrize(("answer", "filled"), [
+    ("On the partner's in-house hERG set we got 88.9 AUC, up from 86.1.", True),
+    ("Success rate over 30 real-world trials per task: ours 77%, the baseline 63%.", True),
+    ("Cable routing went from 47 to 60 percent.", False),  # "c-ab-le" is not an A/B test
+    ("We ran an A/B test for two weeks: CTR +3.2%.", True),
+])
+def test_test_sets_named_in_passing(answer: str, filled: bool) -> None:
+    assert ("test_set" in SlotAssessor().assess("metrics", answer).filled) is filled
+
+
+@pytest.mark.parametrize(("answer", "filled"), [
+    ("一共大概……32 亿条吧，正负比 1 比 28。", True),
+    ("Success was mAP@0.5 on stores we never trained on.", False),  # a metric's IoU, not a size
+])
+def test_sizes_after_an_ellipsis_but_not_inside_a_metric(answer: str, filled: bool) -> None:
+    assert ("size" in SlotAssessor().assess("data", answer).filled) is filled
+
+
+def test_a_metric_named_while_answering_the_task_is_credited_to_the_metrics_point() -> None:
+    """Asking "exactly which metric?" after "success was mAP@0.5 on unseen stores" is deaf."""
+    assessment = SlotAssessor().assess(
+        "task", "Input is a shelf photo, output is gap boxes; success was mAP@0.5 on unseen stores.")
+    assert "goal" in assessment.filled and "metrics.metric" in assessment.credited

@@ -143,3 +143,16 @@ def test_llm_slot_advisor_failures_cost_nothing(fake: FakeOpenAI) -> None:
     fake.push(Reply(status=500), Reply(text="not json"), Reply.json({"slots": "nope"}))
     for _ in range(3):
         assert advisor.propose("training", "学习率 0.01", "zh") == []
+
+
+@pytest.mark.parametrize("variant", range(6))
+@pytest.mark.parametrize("kind", ["partial", "vague", "generic", "quantity", "default"])
+def test_english_presses_read_as_one_clean_line(kind: str, variant: int) -> None:
+    """'You mentioned "…". ' already ends with its space: no double space before the ask."""
+    from service.interview.brains.drill_lines import press
+
+    directive = PRESS.model_copy(update={
+        "language": "en", "quote": "I did the whole project by myself", "quote_kind": kind,
+        "asks": ["who did the other parts"], "technique": None, "extra": {"variant": variant}})
+    line = press(directive)
+    assert "  " not in line and line.endswith("?"), line

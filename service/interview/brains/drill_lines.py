@@ -177,7 +177,7 @@ def press(d: Directive) -> str:
         table = _LEADS_TECH if tech and kind in _LEADS_TECH else _LEADS
         lead = pick(table[kind][0 if zh else 1], d.point, d.depth, _variant(d)).format(q=q, tech=tech)
     prefix = (_LAST[0] if zh else _LAST[1]) if d.depth >= 2 else ""
-    sep = "" if zh else " "
+    sep = "" if zh or lead.endswith(" ") else " "  # 'You mentioned "…". ' ends with its space
     return f"{prefix}{lead}{sep}{join_asks(_asks(d), zh)}"
 
 

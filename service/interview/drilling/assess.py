@@ -65,6 +65,11 @@ DETECTORS: dict[str, Detector] = {
 }
 
 
+# A metric named while answering another point ("success was mAP@0.5 on unseen stores") is
+# credited even when the clause also answers that point: asking "which metric?" later is deaf.
+NAMED_ANYWHERE = frozenset({"metrics.metric"})
+
+
 @dataclass
 class Assessment:
     """What one answer gave for the asked point (slot names) and for others (slot keys)."""
@@ -124,10 +129,9 @@ class SlotAssessor:
             for slot in SLOTS[point]:
                 if slot.name not in own and slot.cue.search(clause.norm):
                     result.mentioned.setdefault(slot.name, original)
-            if not own:
-                for key in sorted(fills & CREDITABLE):
-                    if not key.startswith(point + "."):
-                        result.credited.setdefault(key, original)
+            for key in sorted(fills & CREDITABLE):
+                if not key.startswith(point + ".") and (not own or key in NAMED_ANYWHERE):
+                    result.credited.setdefault(key, original)
         self._answer_level(point, answer, result, clause_fills)
         if point == "task" and "io" not in result.filled:
             at = detectors.input_and_output([c.norm for c in answer.clauses])

@@ -76,7 +76,7 @@ _ORIGIN = re.compile(
     r"|客服记录|历史\S{0,8}(?:记录|数据|对话)|内部文档|corpus|benchmarks?\b|dataset|数据集|课程老师|老师给"
     r"|sent us|给的|提供的|商品数据|(?:申请|交易|订单|进件|线上|业务|历史|征信)\S{0,2}(?:样本|记录|数据|日志)"
     # collected or bought by the team ("自采了 320 个人", "买了 40 个面具", "分析师标的", "teleoperated")
-    r"|自采|自己(?:采|拍|录|收集)|自建|(?:购买|采购|买)了|外包|实验室|分析师|\blab\b|collected|teleoperat"
+    r"|自采|自己(?:采|拍|录|收集)|自建|(?:购买|采购|买)了|外包|实验室(?!的?(?:卡|服务器|机器|gpu))|分析师|\blab\b(?! (?:gpus?|machines?|servers?|cluster))|collected|teleoperat"
     r"|bought|purchased")
 _VAGUE_ORIGIN = re.compile(r"^(?:数据|data)?\S{0,4}(?:都是|就是|是)?(?:公司|我们)?(?:内部|自己)(?:的)?(?:那些)?$")
 _NAMED_SET = re.compile(r"(?<![A-Za-z])(?:[A-Z][A-Za-z0-9]*(?:[- ][A-Z0-9][A-Za-z0-9]*)*(?:[- ]\d+)?)"
@@ -115,11 +115,19 @@ _SYMPTOM = re.compile(
 def technical_problem(norm: str) -> bool:
     if _NON_TECHNICAL.search(norm) or not _SYMPTOM.search(norm):
         return False
-    # the symptom must be about something: a few content words besides the cue itself
-    rest = _SYMPTOM.sub("", norm)
-    rest = re.sub(r"主要|就是|是|的|了|很|太|比较|肯定|有|一些|really|the|was|were|is|so|thing|part|most"
-                  r"|最大", "", rest)
-    return len(re.sub(r"[\s,，.。!！?？]", "", rest)) >= 2
+    # the symptom must be about something: a few content words besides the cue itself ("The
+    # hardest part was that it was really difficult" is about nothing)
+    rest = _SYMPTOM.sub(" ", norm)
+    rest = re.sub(r"主要|就是|是|的|了|很|太|比较|肯定|有|一些|最大", "", rest)
+    cjk = re.findall(r"[\u4e00-\u9fff]", rest)
+    words = [w for w in re.findall(r"[a-z0-9][a-z0-9\-]+", rest) if w not in _FILLER_WORDS]
+    return len(cjk) >= 2 or len(words) >= 1 or (len(cjk) == 1 and bool(words))
+
+
+_FILLER_WORDS = frozenset(
+    "the was were is are so thing things part most really that it this there they we i a an of to "
+    "and but very quite just also be been had has have in on for with as at by our my its some lot "
+    "lots all any what which who them us me you did do does get got one ones".split())
 
 
 _FIX = re.compile(

@@ -17,6 +17,9 @@ import re
 from dataclasses import dataclass
 
 # kind -> pattern. Order matters only for overlapping spans (the first kind wins).
+# Things that are not counted ("很多问题", "lots of challenges"): vague, but "how many?" is no fix.
+_ABSTRACT = (r"(?:问题|困难|挑战|坑|工作|事情|东西|细节|challenges|problems|issues|difficulties|obstacles"
+             r"|pitfalls|work|effort|things|stuff)")
 _PATTERNS: dict[str, str] = {
     "secret": (
         r"保密|不方便(?:说|透露|讲|公开)|不能(?:说|透露|公开)|涉密|涉及(?:公司)?(?:隐私|机密)|属于(?:公司)?机密"
@@ -53,11 +56,11 @@ _PATTERNS: dict[str, str] = {
     "deflect": (
         r"大家都(?:在)?用|(?:业界|行业)?(?:比较)?主流(?:的)?|比较成熟|业界常规|都在用|everyone uses|what everyone"
         r"|(?:very )?popular|trendy|fashionable|everyone'?s using|具体哪个不(?:太)?重要|比较流行|很火"),
-    "quantity": (
-        r"挺多(?:的)?|很多(?:的)?|不少|大量(?:的)?|比较多|好多|海量|量(?:很|挺|比较)?大|资源挺多"
+    "quantity": (  # how much of something countable; "lots of challenges" is generic, below
+        r"(?:挺多(?:的)?|很多(?:的)?|不少|大量(?:的)?|比较多|好多|海量|量(?:很|挺|比较)?大|资源挺多"
         r"|a lot(?: of)?|lots of|plenty of|quite a few|tons of|a bunch of|so many|not that much"
         r"|(?<![十\d])几(?:个|十|百|千|万|轮|次)|a few (?:epochs|rounds|hours|days|thousand|hundred)|several (?:epochs|thousand|hundred)"
-        r"|(?<!\d )some (?:sensor |call )?(?:data|hours|logs|notes)"),
+        r"|(?<!\d )some (?:sensor |call )?(?:data|hours|logs|notes))(?!\s*(?:的)?\s*" + _ABSTRACT + ")"),
     "quality": (
         r"效果(?:还|挺|很|比较|也)?(?:可以|行|好|不错|明显|挺好)|还(?:可以|行|不错)(?:吧)?|挺好(?:的)?"
         r"|(?:有|还是有)(?:一点|一些|些)?(?:提升|用|帮助)|提升(?:了)?(?:不少|很多|明显|挺多)"
@@ -70,7 +73,8 @@ _PATTERNS: dict[str, str] = {
         r"|good results?|numbers were good|went up a lot|works better"),
     "generic": (
         r"遇到(?:了)?(?:很多|不少)?(?:问题|坑)|(?:最后|也)?都解决了|查资料|问师兄|一步步(?:也)?都解决"
-        r"|worked through (?:them|it)|many challenges|delivered on time|(?:is|was) (?:an? )?(?:really )?"
+        r"|(?:挺多|很多|不少|好多|大量)(?:的)?" + _ABSTRACT + r"|(?:lots of|a lot of|plenty of|so many|tons of|many) "
+        + _ABSTRACT + r"|worked through (?:them|it)|delivered on time|(?:is|was) (?:an? )?(?:really )?"
         r"important (?:open )?problem|(?:做|加)(?:了)?一些\S{0,12}(?:改进|优化|调整|改动|trick)|结构上的(?:一些)?优化"
         r"|几个(?:比较)?(?:好的|常用的|有效的)?\S{0,4}(?:模块|方法|技巧|trick)|some (?:improvements|optimi[sz]ations|tweaks"
         r"|changes|tricks)|a few (?:tricks|tweaks)"),

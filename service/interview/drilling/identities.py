@@ -1,4 +1,4 @@
-"""The ledger's claims that are names and people, not numbers: which model, how big the team.
+"""The ledger's claims that are names, not numbers: which model (the team is in :mod:`.team`).
 
 **Models.** A name is read into a family and its variant ("YOLOv8s" → ``yolo`` version 8, size
 small; "HRNet-W32" → ``hrnet`` width 32; "Qwen2-7B-Instruct" → ``qwen`` version 2, 7b;
@@ -13,11 +13,6 @@ PLE"). An answer that says it used a model clashes with the résumé when
   ("we used XGBoost", "started from legal-BERT and stayed with it") while none of the résumé's own
   models is named in the answer. Clauses that compare or try models ("对比过", "tried", "than")
   and components ("backbone 用的是 CSPDarknet", "reranker") are not claims of the main model.
-
-**Team.** "3 人小组" / "team of 3" is a team size; "独立完成检索模块" / "on my own" is a solo claim
-over what follows it. An answer clashes when it gives another team size, says a solo part was
-done with someone ("检索模块是我和另一个同学一起写的" — they share a word), or claims the whole
-project alone ("I did the whole project by myself") against a résumé team.
 """
 
 from __future__ import annotations
@@ -27,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from service.interview.drilling.detectors import GENERIC_MODELS, named_models
-from service.interview.drilling.text import Answer
+from service.interview.drilling.text import clause_texts
 from service.resume import facets, vocab
 
 _SIZES = {"n": "nano", "s": "small", "m": "medium", "l": "large", "x": "xl", "tiny": "tiny",
@@ -64,27 +59,12 @@ _ANSWER_COMPARE = re.compile(
 _ASSERTS_USE = re.compile(
     r"用的是|用的|用了|采用|基于|基座|模型(?:就)?是|model (?:is|was)|we used|i used|(?<![a-z])used|using|started "
     r"(?:from|with)|stayed with|went with|based on|built on|fine-?tuned|went for|chose|选了|选的")
+# Where a clause moves on to another act ("we used X and added a module", "用的是 X，又加了…").
+_NEXT_ACT = re.compile(r"\b(?:and|then|plus|but)\b|又|并且|然后|还|再|但")
 _COMPONENT = re.compile(
     r"backbone|encoder|decoder|head|neck|检索|召回|rerank|tokenizer|embedding|分词|特征提取|feature extractor"
     r"|层|模块|block|module|loss|损失|优化器|optimizer|teacher|教师|蒸馏|向量|adapter|lora|框架|framework"
     r"|库|library|工具|tool|部署|serv|runtime|推理引擎")
-_TEAM_SIZE = re.compile(
-    r"team of (?P<a>\d+)|(?:团队|小组|组里|组一共|一共)\s*(?P<e>\d+)\s*(?:个)?(?:人|people|members?)"
-    r"|(?P<b>\d+)\s*(?:个)?(?:人|-person|person|people|members?)\s*(?:的)?\s*(?:小组|团队|组|team|一起|合作)"
-    r"|(?P<c>\d+) of us|we were (?P<d>\d+)")
-_SOLO = re.compile(r"独立(?:完成|负责|开发|实现|搭建|设计)?|独自|一个人(?:完成|做|写|负责)?|solo|single-?handedly"
-                   r"|on my own|by myself|sole (?:developer|author|engineer)")
-_TOGETHER = re.compile(r"一起|合作|协作|together|with (?:a|my|another|the other|two|three) (?:colleague|teammate|labmate"
-                       r"|classmate|coworker|co-worker|partner|friend|engineer|student|intern)s?|和\S{1,8}(?:一起|合作)"
-                       r"|(?:a|my|one) (?:colleague|teammate|labmate|classmate|friend) and i|我和(?:同事|同学|师兄|师姐)"
-                       r"|we (?:built|wrote|did)|我们(?:组)?(?:一起)?(?:写|做)")
-_WHOLE_ALONE = re.compile(
-    r"whole (?:project|thing|system)\S* (?:by myself|on my own|alone)|(?:by myself|on my own|alone).{0,20}"
-    r"whole (?:project|thing)|nobody else|no one else|没有别人|就我一个人|整个(?:项目|系统)\S{0,4}(?:都)?是我一个人"
-    r"|全部(?:都)?是我一个人|(?:都|全)是我一个人(?:做|写)")
-_WORD = re.compile(r"[a-z][a-z0-9\-]+")
-_GENERIC = frozenset({"the", "and", "of", "to", "my", "our", "own", "project", "whole", "this", "it",
-                      "all", "with", "for", "on", "in", "we", "by", "myself", "完成", "项目", "整个"})
 # "the Tesseract + regex baseline", "legal-BERT baseline", "基线 LR 评分卡": a compared system the
 # lexicon may not know as a model.
 _BASELINE_NAME = re.compile(r"(?:\(|（|\bthe |\ba |，|,|^)\s*([A-Z][\w\-.]{2,24})[^()（）,，;；]{0,24}?\s(?:baseline|基线)"
@@ -180,16 +160,11 @@ def model_names(original: str) -> tuple[str, ...]:
     return tuple(n for n in names if not any(n in o and not o.startswith(n) for o in names))
 
 
-def _clauses(text: str) -> list[tuple[str, str]]:
-    answer = Answer(text)
-    return [(answer.original(c.start, c.end), c.norm) for c in answer.clauses]
-
-
 def resume_models(raw: str) -> list[tuple[ModelName, str, str]]:
     """(name, role, the résumé's words) for each model the project text names."""
     found: list[tuple[ModelName, str, str]] = []
     for line in raw.splitlines():
-        for original, _ in _clauses(line):
+        for original, _ in clause_texts(line):
             for name in model_names(original):
                 parsed = parse_model(name)
                 at = original.find(name)
@@ -219,15 +194,17 @@ def model_conflicts(answer: str, claimed: list[tuple[ModelName, str, str]],
     if not claimed:
         return []
     own = [m for m, role, _ in claimed if role == "own"]
-    said_families = {p.family for o, _ in _clauses(answer)
+    said_families = {p.family for o, _ in clause_texts(answer)
                      for p in map(parse_model, model_names(o)) if p is not None}
     names_own = any(m.family in said_families for m in own)
     found = []
-    for original, norm in _clauses(answer):
+    for original, norm in clause_texts(answer):
         if _ANSWER_COMPARE.search(norm):
             continue
         plain = re.sub(r"[^a-z0-9]", "", norm)
-        asserted = _ASSERTS_USE.search(norm) and not _COMPONENT.search(norm)
+        use = _ASSERTS_USE.search(norm)  # a component named around the verb, not in a later
+        around = _NEXT_ACT.split(norm[use.end():], maxsplit=1)[0] if use else ""  # act
+        asserted = use and not _COMPONENT.search(norm[:use.end()] + around)
         for m, role, _ in claimed:  # the résumé's baseline, said as the model used
             if main and asserted and role == "compared" and own and not names_own and \
                     len(m.family) >= 4 and m.family in plain:
@@ -255,46 +232,3 @@ def _most_specific(same: list[tuple[ModelName, str]]) -> list[tuple[ModelName, s
     """A bare family name ("转 YOLO 格式") does not vouch when the résumé also names a variant."""
     most = max((len(m.variant) for m, _ in same), default=0)
     return [(m, w) for m, w in same if len(m.variant) == most]
-
-
-def _content(norm: str) -> set[str]:
-    words = {w for w in _WORD.findall(norm) if w not in _GENERIC}
-    cjk = re.sub(r"[^\u4e00-\u9fff]", " ", norm)
-    grams = {cjk[i:i + 2] for i in range(len(cjk) - 1) if " " not in cjk[i:i + 2]}
-    return words | (grams - {"独立", "完成", "负责", "一个", "个人", "我们", "一起", "是我", "我和", "同学"})
-
-
-@dataclass(frozen=True)
-class TeamClaims:
-    size: tuple[int, str] | None  # (people, the résumé's words)
-    solo: tuple[tuple[set[str], str], ...]  # (what was done alone, the résumé's words)
-
-
-def resume_team(raw: str) -> TeamClaims:
-    size, solo = None, []
-    for line in raw.splitlines():
-        for original, norm in _clauses(line):
-            m = _TEAM_SIZE.search(norm)
-            if m and size is None:
-                size = (int(next(g for g in m.groups() if g)), original)
-            s = _SOLO.search(norm)
-            if s:
-                solo.append((_content(norm[s.end():]), original))
-    return TeamClaims(size, tuple(solo))
-
-
-def team_conflicts(answer: str, claims: TeamClaims) -> list[tuple[str, str, str]]:
-    found = []
-    for original, norm in _clauses(answer):
-        m = _TEAM_SIZE.search(norm)
-        other_size = m is not None and int(next(g for g in m.groups() if g)) != (
-            claims.size or (0,))[0]
-        alone = bool(_WHOLE_ALONE.search(norm)) and (claims.size or (0,))[0] >= 2
-        if claims.size and (other_size or alone):
-            found.append(("team:size", claims.size[1], original))
-        elif _TOGETHER.search(norm) and not _SOLO.search(norm):
-            for what, words in claims.solo:  # a solo claim over nothing in particular: all of it
-                if not what or what & _content(norm):
-                    found.append(("team:solo", words, original))
-                    break
-    return found

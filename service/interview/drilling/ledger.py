@@ -12,7 +12,8 @@ answer. :meth:`Ledger.check` compares an answer with it:
 * a dataset count that no claimed count (or their total) is near — not a subset ("35 hours of
   it", "其中 3000 张"), and, when both sides qualify the count ("SFT 数据"), against that one;
 * another model of the same family, or the résumé's baseline passed off as the model;
-* another team size, or a solo claim that an answer shares.
+* another team size, a solo claim that an answer shares, or a part someone else did claimed as
+  one's own (:mod:`.team`).
 
 Numbers agree within 1.5 points or 2 % (more for a hedged round number: "大概八成" is 75–85);
 improvements within 30 % (or their relative share); counts within a factor 1.35, ranges
@@ -33,14 +34,7 @@ from service.interview.drilling.hardware import (
     gpu_conflicts,
     mentions_training,
 )
-from service.interview.drilling.identities import (
-    TeamClaims,
-    model_conflicts,
-    parse_model,
-    resume_models,
-    resume_team,
-    team_conflicts,
-)
+from service.interview.drilling.identities import model_conflicts, parse_model, resume_models
 from service.interview.drilling.parameters import (
     ParamClaim,
     bare_counts,
@@ -54,6 +48,7 @@ from service.interview.drilling.quantities import (
     size_statements,
     to_points,
 )
+from service.interview.drilling.team import TeamClaims, resume_team, team_conflicts
 
 SIZE_RATIO = 1.35
 _FIELDS = {f.name for f in dataclasses.fields(Statement)}
@@ -180,9 +175,9 @@ class Ledger:
         if team.size is not None:
             ledger.entries.append({"key": "team:size", "value": team.size[0],
                                    "said": team.size[1], "source": "resume"})
-        for what, words in team.solo:
-            ledger.entries.append({"key": "team:solo", "what": sorted(what), "said": words,
-                                   "source": "resume"})
+        for key, claims in (("team:solo", team.solo), ("team:others", team.others)):
+            ledger.entries += [{"key": key, "what": sorted(what), "said": words,
+                                "source": "resume"} for what, words in claims]
         return ledger
 
     def _known(self) -> list[tuple[Statement, str]]:
@@ -207,9 +202,11 @@ class Ledger:
     def _team(self) -> TeamClaims:
         size = next(((int(e["value"]), str(e["said"])) for e in self.entries
                      if e.get("key") == "team:size"), None)
-        solo = tuple((set(e.get("what") or ()), str(e["said"])) for e in self.entries
-                     if e.get("key") == "team:solo")
-        return TeamClaims(size, solo)
+        def parts(key: str) -> tuple[tuple[set[str], str], ...]:
+            return tuple((set(e.get("what") or ()), str(e["said"])) for e in self.entries
+                         if e.get("key") == key)
+
+        return TeamClaims(size, parts("team:solo"), parts("team:others"))
 
     def _source(self, said: str) -> str:
         return next((str(e.get("source", "answer")) for e in self.entries if e.get("said") == said),

@@ -236,7 +236,7 @@ _DATA = [
            "three years of POS data from the company warehouse")),
     _slot("data", "size", ("数据规模", "dataset size"),
           ("一共多少条/多少张，训练集多大", "how many samples in total, and how big the training set"),
-          r"(?:" + N + r")\s*(?:多|余)?\s*(?:万|亿|千|k|m|million|billion|thousand)?\s*(?:多|余)?\s*"
+          r"(?<![@\d])(?<!\d\.)(?:" + N + r")\s*(?:多|余)?\s*(?:万|亿|千|k(?![a-z])|m(?![a-z])|million|billion|thousand)?\s*(?:多|余)?\s*"
           r"(?:[a-z\-]+\s){0,2}(?:[个张条轮份段组批笔通]\s?(?=对话|样本|图|文本|视频|记录|数据|语音|病例))?(?:个|张|条|例"
           r"|对|份|篇|句|帧|段|笔|小时|hours?|images?|samples?|examples?|notes?|rows?|utterances?|clips?|pairs?"
           r"|records?|documents?|cases?|patients?|sentences?|series|mentions?|图|样本|病例|对话|文档|数据|曝光"
@@ -439,11 +439,13 @@ _METRICS = [
            "the spaCy baseline was 0.81", "seasonal ARIMA was 24%", "versus 37.6 for PaCo")),
     _slot("metrics", "test_set", ("测试集", "the test set"),
           ("在哪个测试集上、怎么划的", "on which test set, and how it was split"),
-          r"测试集|test set|test split|held-?out|\boot\b|验证集|validation|backtest|a/?b|ab 实验|线上.{0,4}"
+          r"测试集|test set|test split|held-?out|\boot\b|验证集|validation|backtest|\ba/?b\b|ab 实验|线上.{0,4}"
           r"|out[- ]of[- ]time|评估用|评测用|evaluated on|tested on|测的|上测|leaderboard|训练日期.{0,4}后|后一天"
           r"(?:实验|灰度|a/?b)|灰度|online|第\s?" + N + r"\s?天|benchmark|imagenet-lt|coco|lits|brats"
           r"|\d+\s*(?:个|对)?\s*(?:真实问题|query)|hold out|hold-out|last \w+ (?:weeks|months)|最后\s?" + N
-          + r"\s?个月|跨时间|留出|held[- ]out|out-of-time|the last \d+ (?:weeks|months|days)",
+          + r"\s?个月|跨时间|留出|held[- ]out|out-of-time|the last \d+ (?:weeks|months|days)"
+          r"|\bon (?:the |our |a |their )?[\w'\-]+(?: [\w'\-]+){0,3} set\b"
+          r"|\d+ (?:real[- ]world |physical )?(?:trials|episodes|rollouts)\b",
           r"测试|test|evaluat|评测",
           ("在按批次划出来的 1200 张测试集上", "最后 3 个月的 OOT 样本", "线上 A/B 10% 流量两周",
            "on the 600-note test split", "a 20-hour held-out set of accented speakers",

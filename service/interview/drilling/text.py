@@ -95,6 +95,12 @@ class Answer:
         return bool(_SENTENCE_END.search(self.norm[previous_end:self.clauses[index].start]))
 
 
+def clause_texts(text: str) -> list[tuple[str, str]]:
+    """(the speaker's words, the normalized clause) for each clause of ``text``."""
+    answer = Answer(text)
+    return [(answer.original(c.start, c.end), c.norm) for c in answer.clauses]
+
+
 def split_clauses(norm: str) -> list[Clause]:
     return list(_split(norm))
 
