@@ -206,7 +206,8 @@ class InterviewEngine:
         if not progress.follow_up_asked:
             progress.first_score = float(grade.score)
             progress.hit, progress.missed = list(grade.hit), list(grade.missed)
-            if grade.missed and grade.score < 90:
+            # a candidate who says they do not know is not pressed "one level deeper": next one
+            if grade.missed and grade.score < 90 and grade.non_answer is None:
                 progress.follow_up_asked = True
                 return Step(self._follow_up(state, entry, grade), grade=grade.model_dump())
         else:
@@ -230,7 +231,8 @@ class InterviewEngine:
             question=chosen.zh if lang == "zh" else chosen.en,
             missed_points=[entry.key_points[i].zh if lang == "zh" else entry.key_points[i].en
                            for i in grade.missed],
-            reference=entry.answer(lang), vague_reasons=list(grade.vague_reasons))
+            reference=entry.answer(lang), vague_reasons=list(grade.vague_reasons),
+            score=float(grade.score))
 
     def _coding_problem(self, problem_id: str, language: str) -> CodingProblem:
         zh, en = self.problem_titles.get(problem_id, (problem_id, problem_id))

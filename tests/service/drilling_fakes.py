@@ -80,6 +80,12 @@ class FakeJudge:
 
     def grade(self, entry: Entry, answer: str, language: str) -> AnswerGrade:
         self.calls.append((entry.id, answer))
+        if answer.strip() in ("不知道。", "I don't know."):  # what the real grader calls a non-answer
+            return AnswerGrade(
+                score=0, hit=[], missed=[0, 1, 2], vague=True, vague_reasons=[], off_topic=False,
+                non_answer="says it does not know", feedback_zh="", feedback_en="",
+                key_points=[KeyPointResult(index=i, text_zh=f"要点{i}", text_en=f"point {i}",
+                                           hit=False, strength=0.0) for i in range(3)])
         score = self.scores.popleft() if self.scores else 80
         hit = [0, 1, 2] if score >= 80 else [0]
         return AnswerGrade(

@@ -158,6 +158,18 @@ def test_offline_coding_feedback_quotes_the_failing_test() -> None:
     assert "O(n²)" in render(directive("coding_feedback", status="timeout"))
 
 
+def test_offline_coding_feedback_asks_about_a_nan_and_keeps_the_evaluators_hint_back() -> None:
+    """A NaN's message also prints the shape; the evaluator's "Hint: use X" is the answer, which
+    an interviewer line never gives (the results table still shows it)."""
+    message = ("loss: expected 8.5, got nan (1 of 1 elements differ; non-finite values; shape ())."
+               " Hint: compute the cross-entropy from the logits (F.logsigmoid)")
+    for language in ("zh", "en"):
+        line = render(directive("coding_feedback", language, failing_test="extreme_logits",
+                                status="failed", failing_message=message))
+        assert "nan" in line and "logsigmoid" not in line and "Hint" not in line, line
+        assert ("数值稳定" in line) if language == "zh" else ("numerical stability" in line)
+
+
 def test_offline_refuse_skip_repeats_the_pending_question() -> None:
     for language in ("zh", "en"):
         line = render(directive("refuse_skip", language, question="Q: how big was the dataset?"))

@@ -207,6 +207,24 @@ def test_concepts_start_with_the_candidates_techniques() -> None:
     assert "「" in render(directive) and "简历" in render(directive)
 
 
+def test_a_concept_the_candidate_does_not_know_is_not_pressed_deeper() -> None:
+    """"I don't know" earns the next question, not "let's go one level deeper"; an attempt that
+    ticks nothing gets a follow-up that does not call itself deeper."""
+    eng, state, directive = start(claims=[CV_CLAIM])
+    for _ in range(40):
+        if state.stage != "project":
+            break
+        directive = eng.on_message(state, "不知道").directive
+    assert directive.kind == "ask_concept"
+    first = directive.entry_id
+    nxt = eng.on_message(state, "不知道。").directive
+    assert nxt.kind == "ask_concept" and nxt.entry_id != first
+    eng.judge.scores.append(0)  # type: ignore[attr-defined]
+    follow = eng.on_message(state, "大概就是让训练更稳定一点吧。").directive
+    assert follow.kind == "concept_follow_up" and follow.score == 0
+    assert render(follow).startswith(("换个具体的点问", "先从一个具体的点说起"))
+
+
 def test_skip_and_injection_count_as_empty_answers() -> None:
     eng, state, _ = start()
     step = eng.on_message(state, "下一题")

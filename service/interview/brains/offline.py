@@ -16,6 +16,7 @@ line and truncated before use.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from service.evaluator_text import localized
@@ -29,10 +30,11 @@ _TRACKS = {"cv-intern": ("CV 算法实习", "CV algorithm internship"),
            "ml-fundamentals": ("机器学习基础", "ML fundamentals")}
 _CODING_HINTS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("mask", "causal"), "你的 mask 方向是不是反了？", "is your mask pointing the wrong way?"),
+    # before shapes: a NaN's message also prints the shape ("non-finite values; shape ()")
+    (("nan", "inf", "non-finite", "overflow", "stable", "stability"),
+     "数值稳定性呢？有没有先减最大值、加 eps？", "what about numerical stability: max-subtraction, eps?"),
     (("shape", "dim", "broadcast", "size"), "维度或者广播是不是搞错了？",
      "did you get a dimension or a broadcast wrong?"),
-    (("nan", "inf", "overflow", "stable", "stability"),
-     "数值稳定性呢？有没有先减最大值、加 eps？", "what about numerical stability: max-subtraction, eps?"),
     (("grad", "backward"), "反向传播的公式你推一下，哪一项漏了？",
      "derive the backward pass: which term is missing?"),
     (("empty", "edge", "zero", "single", "boundary", "corner"),
@@ -41,6 +43,7 @@ _CODING_HINTS: tuple[tuple[tuple[str, ...], str, str], ...] = (
 )
 
 
+_HINT = re.compile(r"[.。]?\s*(?:Hint|提示)\s*[:：]")
 _pick = pick
 _flat = flat
 
@@ -117,12 +120,15 @@ def _ask_concept(d: Directive) -> str:
 
 def _follow_up(d: Directive) -> str:
     q, missed = (d.question or "").strip(), _flat(d.missed_points[0] if d.missed_points else "", 80)
+    nothing = d.score == 0  # nothing ticked: not "deeper", a narrower way in
     if _zh(d):
-        lead = _pick(("我再往下追一个。", "接着这个往下问。"), d.entry_id, d.depth,
+        lead = _pick(("换个具体的点问。", "先从一个具体的点说起。") if nothing else
+                     ("我再往下追一个。", "接着这个往下问。"), d.entry_id, d.depth,
                      _variant(d))  # never claims a miss
         return lead + (q or f"你没讲到这一点：{missed}——为什么？展开说说。")
-    lead = _pick(("Let me push further. ", "Let's go one level deeper. "), d.entry_id, d.depth,
-                 _variant(d))
+    lead = _pick(("Let me ask about one specific part. ", "Take one concrete piece of it. ")
+                 if nothing else ("Let me push further. ", "Let's go one level deeper. "),
+                 d.entry_id, d.depth, _variant(d))
     return lead + (q or f"You didn't cover this: {missed}. Why is that so? Go deeper.")
 
 
@@ -139,7 +145,9 @@ def _present_coding(d: Directive) -> str:
 
 def _coding_feedback(d: Directive) -> str:
     zh, status = _zh(d), (d.status or "").lower()
-    msg = _flat(localized(d.failing_message, d.language), 140)  # evaluator text, in Chinese too
+    # the evaluator's text, in Chinese too, without its "Hint: …": the interviewer asks, the fix
+    # is the candidate's to find (the results table still shows the whole message)
+    msg = _flat(_HINT.split(localized(d.failing_message, d.language) or "", maxsplit=1)[0], 140)
     if status == "passed" or (not d.failing_test and status in ("", "ok")):
         return _pick(("测试全过了。时间和空间复杂度是多少？输入再大十倍，哪里先成为瓶颈？",
                       "都过了。如果要上线用，你还会改哪里？数值稳定性考虑了吗？") if zh else
