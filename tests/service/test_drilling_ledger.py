@@ -202,6 +202,11 @@ def test_conflicts_and_agreeing_restatements(raw: str, point: str, answer: str,
         assert conflict.claim and conflict.said and conflict.said in " ".join(answer.split())
 
 
+def test_the_resumes_words_are_quoted_without_their_list_marker() -> None:
+    found = Ledger.from_claim({"raw": CV}).check("mAP 大概做到 0.86。", "metrics")
+    assert found and found[0].claim.startswith("验证集 mAP@0.5"), found
+
+
 def test_a_conflict_with_an_earlier_answer_is_confronted_and_the_first_claim_stays() -> None:
     ledger = Ledger.from_claim({"raw": "Keyword spotting | 2024\n- DS-CNN on Speech Commands"})
     assert ledger.check("Inference takes about 20 ms per one-second window.", "model") == []

@@ -134,6 +134,7 @@ def _clashes(known: Statement, new: Statement) -> bool:
     return not (close(new.value, known.value) or matches_baseline)
 
 
+_BULLET = re.compile(r"^[ \t]*(?:[-*•·]|\d+[.)、])[ \t]+", re.M)
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(%|percent)?")
 
 
@@ -230,8 +231,9 @@ class Ledger:
         if point in (None, "model", "task"):
             found += self._params(answer)
         unique: dict[str, Conflict] = {}
-        for conflict in found:
-            unique.setdefault(conflict.key, conflict)
+        for conflict in found:  # the résumé's words are quoted back without their list marker
+            unique.setdefault(conflict.key, dataclasses.replace(
+                conflict, claim=_BULLET.sub("", conflict.claim)))
         return list(unique.values())
 
     def _hardware(self, answer: str) -> list[Conflict]:
