@@ -55,6 +55,13 @@ Fourth independent set (``indep4``: 5 résumés, 137 answers, 2026-12-05), first
 estimate in the same band. Then tuned on for contradictions only (model variants written in
 capitals, parameter counts, MOS/PESQ scale, corpus token counts): 0.847, 7 of 15, 5 false alarms;
 the same change took indep3 from 4 to 5 of 15 and indep2 from 6 to 7 of 15 with no new alarm.
+
+Fifth (``indep5``, 136 answers) and sixth (``indep6``, 142 answers, 2026-12-06) independent sets:
+blind first runs 0.824 (4 of 15, 4 false alarms) and 0.803 (4 of 16, 4 false alarms). After the
+2026-12-06 ledger work (points written "+0.61pt", a number the résumé line gives for another
+condition, benchmark scores and chains of stages, the model swapped in, chips, a part someone else
+did): indep2 0.867 (6/15, 1 alarm), indep3 0.863 (5/15), indep4 0.891 (7/15), indep5 0.875 (6/15),
+indep6 0.817 (5/16), no other false alarm. The seventh set will tell whether that generalises.
 """
 
 from __future__ import annotations
