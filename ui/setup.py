@@ -144,13 +144,26 @@ def _edited_claims(resume: dict[str, Any]) -> list[dict[str, Any]]:
     st.markdown(f"**{t('setup.projects')}**")
     if not claims:
         st.info(t("setup.no_projects"))
-    flags = sorted({flag for claim in claims for flag in claim.get("vague_flags") or []})
-    if flags:
-        st.caption(t("setup.vague", flags="、".join(name_of(VAGUE_FLAGS, f) for f in flags)))
+    gaps = vague_by_project(claims)
+    if gaps:
+        st.caption(t("setup.vague", flags=gaps))
     frame = st.data_editor(claims_frame(claims), num_rows="dynamic", hide_index=True,
                            column_config=_column_config(), width="stretch",
                            key=f"claims_editor_{resume['id']}_{st.session_state.get(VERSION_KEY, 0)}")
     return claims_from_frame(frame, claims)
+
+
+def vague_by_project(claims: list[dict[str, Any]]) -> str:
+    """"推荐系统召回实验：没有说明数据、没写个人贡献；…": which project leaves what unsaid (a list
+    of flags over all projects read as if every project lacked them)."""
+    zh = lang() == "zh"
+    items, sep = [], "、" if zh else ", "
+    for claim in claims:
+        flags = [name_of(VAGUE_FLAGS, f) for f in claim.get("vague_flags") or []]
+        if flags:
+            name = str(claim.get("name") or "").strip() or ("未命名项目" if zh else "unnamed project")
+            items.append(f"{name}{'：' if zh else ': '}{sep.join(flags)}")
+    return ("；" if zh else "; ").join(items)
 
 
 def _save_claims(resume: dict[str, Any], claims: list[dict[str, Any]]) -> bool:

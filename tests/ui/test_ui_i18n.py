@@ -57,3 +57,12 @@ def test_vocabularies_cover_the_service_contract() -> None:
 def test_reason_codes_become_words_and_unknown_codes_are_dropped() -> None:
     assert readable_reasons(["no_model_specifics", "some_new_code", "contradiction:resume",
                              "缺：数据规模"]) == ["模型结构没讲具体", "和之前的说法对不上", "缺：数据规模"]
+
+
+def test_the_resume_gaps_name_their_project() -> None:
+    from ui.setup import vague_by_project
+
+    claims = [{"name": "方言语音识别", "vague_flags": []},
+              {"name": "推荐召回实验", "vague_flags": ["no_data", "no_own_contribution"]}]
+    line = vague_by_project(claims)
+    assert line.startswith("推荐召回实验：没有说明数据、") and "方言" not in line
