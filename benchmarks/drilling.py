@@ -61,7 +61,9 @@ blind first runs 0.824 (4 of 15, 4 false alarms) and 0.803 (4 of 16, 4 false ala
 2026-12-06 ledger work (points written "+0.61pt", a number the résumé line gives for another
 condition, benchmark scores and chains of stages, the model swapped in, chips, a part someone else
 did): indep2 0.867 (6/15, 1 alarm), indep3 0.863 (5/15), indep4 0.891 (7/15), indep5 0.875 (6/15),
-indep6 0.817 (5/16), no other false alarm. The seventh set will tell whether that generalises.
+indep6 0.817 (5/16), no other false alarm; then, aimed at indep6's misses (counts of named things,
+GPUs counted without their model, SD 1.5 / SDXL as one family): indep6 0.824 (9/16), no new false
+alarm on any set. The seventh set will tell whether that generalises.
 """
 
 from __future__ import annotations

@@ -63,7 +63,27 @@ SHELF = ("Shelf gaps | 2024\n- Fine-tuned RT-DETR-R50 on 14,200 store frames\n"
          "- I designed the query initialisation; a teammate built the alerting dashboard\n"
          "- 标注由外包团队完成，本人负责模型与部署")
 
+DIFFUSION = ("Product images | 2024\n- Fine-tuned SDXL 1.0 with LoRA (rank 32) on 8,400 photos\n"
+             "- Scene layout from the public SDXL depth ControlNet")
+
+SPLAT = ("Room capture | 2024\n- Capped densification at 1.5M Gaussians per scene\n"
+         "- Preference study with 6 in-house designers\n- RL 题库 2.4 万道带单测的题")
+
 CASES = [
+    # counts of named things that are neither data nor metrics
+    (SPLAT, "model", "The main change was capping at around three million Gaussians per scene.",
+     True),
+    (SPLAT, "model", "We capped it at 1.5 million Gaussians.", False),
+    (SPLAT, "metrics", "About twenty designers took part in the study.", True),
+    (SPLAT, "metrics", "Six designers rated 200 pairs.", False),
+    (SPLAT, "data", "RL 的题库大概五千道。", True),
+    (SPLAT, "data", "题库两万多道题。", False),
+    (SPLAT, "data", "其中 800 道是内部题。", False),
+    (SPLAT, "metrics", "测的就是 HumanEval 那 164 道题。", False),  # another set of 道
+    (SPLAT, "novelty", "Without the cap, scenes grow to about 3.2 million Gaussians.", False),
+    # one family under several names ("Stable Diffusion 1.5", "SD1.5", "SDXL")
+    (DIFFUSION, "model", "We fine-tuned Stable Diffusion 1.5 with a LoRA, plus ControlNet.", True),
+    (DIFFUSION, "model", "The base is SDXL with a rank-32 LoRA on the UNet attention.", False),
     # a part the résumé gives to someone else, claimed as one's own (or the whole project alone)
     (SHELF, "contribution", "Honestly I did the whole project by myself.", True),
     (SHELF, "contribution", "I built the alerting dashboard, and the model too.", True),
@@ -153,6 +173,8 @@ CASES = [
     (LLM, "training", "SFT 在两张 A800 上跑了 9 个小时左右。", False),
     (LLM, "training", "SFT 用了 4 张 A800。", True),
     (LLM, "training", "推理的话 4090 上跑得挺快。", False),
+    (LLM, "training", "SFT 是在一台八卡的机器上跑的，3 个 epoch。", True),  # GPUs counted, model unsaid
+    (LLM, "training", "SFT 用两张卡跑了 9 个小时。", False),
     (CV, "training", "在一张 3090 上训了 300 个 epoch。", False),  # no hardware claimed
     # model variants written in capitals, parameter counts, MOS on its own scale, corpus tokens
     (SEG, "model", "编码器用的是 SegFormer-B5，解码头是 MLP。", True),
@@ -200,6 +222,13 @@ def test_conflicts_and_agreeing_restatements(raw: str, point: str, answer: str,
     assert bool(found) is clash, found
     for conflict in found:  # both sides quoted, the candidate's side in their own words
         assert conflict.claim and conflict.said and conflict.said in " ".join(answer.split())
+
+
+def test_gpus_counted_without_their_model_are_held_against_an_earlier_answer() -> None:
+    ledger = Ledger.from_claim({"raw": "Product images | 2024\n- SDXL LoRA on 8,400 photos"})
+    assert ledger.check("It ran on four A100s, about nine hours.", "training") == []
+    clash = ledger.check("On the eight-GPU node it finished overnight.", "training")
+    assert clash and clash[0].source == "answer" and "four A100s" in clash[0].claim
 
 
 def test_the_resumes_words_are_quoted_without_their_list_marker() -> None:

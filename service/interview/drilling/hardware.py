@@ -1,4 +1,5 @@
-"""Training hardware as candidates state it: "4×A100 40G", "8 张 V100", "on a single 4090".
+"""Training hardware as candidates state it: "4×A100 40G", "8 张 V100", "on a single 4090", "the
+eight-GPU node" (a count without the model is held by its number only).
 
 A résumé line such as "2×A800 80G，SFT 3 epoch 约 9 小时" is a claim about what the model was
 trained on; an answer about training that names another GPU ("SFT 是在 8 张 A100 上跑的") or the same
@@ -24,8 +25,10 @@ _GPU = (r"(?P<gpu>[ahl]100|[ah]800|h20|h200|v100|p100|(?<![a-z])t4|a10g?|a30|a40
 _COUNT = (r"(?P<n>\d{1,3}|十六|[一两二三四六八单]|a single|single|an?|one|two|four|eight|sixteen)")
 _WITH_COUNT = re.compile(
     _COUNT + r"\s*(?:×|x|\*|张|块|台|卡|个)?\s*(?:nvidia\s*)?(?:张|块)?\s*" + _GPU
-    + r"(?![a-z0-9])")
-_BARE = re.compile(r"(?<![a-z0-9])(?:nvidia\s*)?" + _GPU + r"(?![a-z0-9])")
+    + r"s?(?![a-z0-9])")  # "four A100s"
+_BARE = re.compile(r"(?<![a-z0-9])(?:nvidia\s*)?" + _GPU + r"s?(?![a-z0-9])")
+# GPUs counted without a model: "the eight-GPU node", "8 GPUs", "八卡", "4 张卡"
+_COUNT_ONLY = re.compile(r"(?<![a-z0-9])" + _COUNT + r"(?:[\s-]*gpus?(?![a-z])|\s*(?:张|块)?卡(?!顿|片|住))")
 _TRAINING = re.compile(r"训|跑|微调|sft|dpo|ppo|grpo|lora|epoch|小时|天|hours?|days?|train|fine-?tun"
                        r"|pre-?train|ran on|run on|runs")
 _SERVING = re.compile(r"部署|推理|上线|serv|deploy|inference|infer|rtf|qps|latency|延迟|jetson|orin")
@@ -69,6 +72,8 @@ def gpu_claims(text: str, *, require_training: bool = True) -> list[GpuClaim]:
         if match is not None:
             count = _count(match.groupdict().get("n"))
             found.append(GpuClaim(_gpu_name(match.group("gpu")), count, original))
+        elif (counted := _COUNT_ONLY.search(clause)) is not None:
+            found.append(GpuClaim("", _count(counted.group("n")), original))  # model unsaid
     return found
 
 
@@ -80,8 +85,8 @@ def gpu_conflicts(stated: list[GpuClaim], claimed: list[GpuClaim]) -> list[tuple
     if not claimed:
         return []
     out = []
-    for said in stated:
-        same = [c for c in claimed if c.gpu == said.gpu]
+    for said in stated:  # a GPU counted without its model ("八卡") is held by its number only
+        same = [c for c in claimed if not said.gpu or not c.gpu or c.gpu == said.gpu]
         if not same:
             out.append((claimed[0].said, said.said))
         elif said.count is not None and all(c.count is not None and c.count != said.count

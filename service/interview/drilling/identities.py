@@ -121,9 +121,16 @@ def parse_model(name: str) -> ModelName | None:
             family += token
     if family.endswith("v") and "version" in variant and len(family) > 2:
         family = family[:-1]  # "yolov" 8 → yolo
+    family, version = _FAMILY_ALIAS.get(family, (family, None))
+    if version is not None:
+        variant["version"] = version
     return ModelName(original, family, tuple(sorted(variant.items()))) if len(family) >= 2 else None
 
 
+_SPACED_VERSION = re.compile(r" (\d{1,2}(?:\.\d)?)(?![\d.]|\s*(?:[kmb%]|万|亿|个|张|层|维|x\b))")
+# One family under several names: "Stable Diffusion 1.5", "SD1.5" and "SDXL" are one family, and
+# SDXL is its own version (an answer's "SD 1.5" for the résumé's "SDXL" is another model).
+_FAMILY_ALIAS = {"stablediffusion": ("sd", None), "sdxl": ("sd", "xl")}
 # a name of 3+ characters with a capital-letter variant ("CLAM-MB", "VideoMAE-B", "ViT-L/14")
 _CODED_NAME = re.compile(r"(?<![A-Za-z0-9\-])[A-Za-z][A-Za-z0-9.]*[A-Z][A-Za-z0-9.]*-[A-Z]{1,2}\d?(?:/\d{1,2})?"
                          r"(?![A-Za-z0-9\-])")
@@ -146,6 +153,8 @@ def model_names(original: str) -> tuple[str, ...]:
             start -= 1
         while end < len(original) and re.match(r"[A-Za-z0-9.\-_&]", original[end]):
             end += 1
+        spaced = _SPACED_VERSION.match(original, end)  # "Stable Diffusion 1.5", "Llama 3"
+        end = spaced.end(1) if spaced and not re.search(r"\d", original[start:end]) else end
         name = original[start:end].strip(".-_")
         suffix = re.findall(r"[A-Za-z]{4,}", name[at - start + len(display):])
         if any(w.lower() not in _SIZES and w.lower() not in _NOISE for w in suffix):

@@ -12,6 +12,8 @@ answer. :meth:`Ledger.check` compares an answer with it:
 * a dataset count that no claimed count (or their total) is near — not a subset ("35 hours of
   it", "其中 3000 张"), and, when both sides qualify the count ("SFT 数据"), against that one;
 * another model of the same family, or the résumé's baseline passed off as the model;
+* a count of a named thing ("capped at 1.5M Gaussians", "6 designers", "2.4 万道题") far from the
+  claimed one (:mod:`.counts`);
 * another team size, a solo claim that an answer shares, or a part someone else did claimed as
   one's own (:mod:`.team`).
 
@@ -28,6 +30,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from service.interview.drilling.counts import Count, count_conflicts, counts
 from service.interview.drilling.hardware import (
     GpuClaim,
     gpu_claims,
@@ -166,12 +169,15 @@ class Ledger:
         for model, role, words in resume_models(text):
             ledger.entries.append({"key": f"model:{model.family}", "name": model.name,
                                    "role": role, "said": words, "source": "resume"})
+        ledger.entries += [{"key": f"count:{c.noun}", "value": c.value, "grain": c.grain,
+                            "said": c.said, "context": sorted(c.context), "source": "resume"}
+                           for line in text.splitlines() for c in counts(line)]
         for gpu in (g for line in text.splitlines() for g in gpu_claims(line)):
             ledger.entries.append({"key": "hardware:gpu", "gpu": gpu.gpu, "count": gpu.count,
                                    "said": gpu.said, "source": "resume"})
-        for counts in param_claims(text):
+        for group in param_claims(text):
             ledger.entries += [{"key": "params", "count": c.count, "said": c.said,
-                                "source": "resume"} for c in counts]
+                                "source": "resume"} for c in group]
         team = resume_team(text)
         if team.size is not None:
             ledger.entries.append({"key": "team:size", "value": team.size[0],
@@ -230,6 +236,7 @@ class Ledger:
             found += self._hardware(answer)
         if point in (None, "model", "task"):
             found += self._params(answer)
+        found += self._counts(answer)
         unique: dict[str, Conflict] = {}
         for conflict in found:  # the résumé's words are quoted back without their list marker
             unique.setdefault(conflict.key, dataclasses.replace(
@@ -249,6 +256,20 @@ class Ledger:
                              for g in stated if g.said not in known]
         return [Conflict("hardware:gpu", claim, said, self._source(claim))
                 for claim, said in clashes]
+
+    def _counts(self, answer: str) -> list[Conflict]:
+        """Counts of named things ("1.5M Gaussians", "6 designers") that no claim of the same noun
+        is near; a noun nobody claimed yet joins the ledger."""
+        claimed = [Count(str(e["key"])[6:], float(e["value"]), float(e.get("grain") or 0.0),
+                         str(e["said"]), frozenset(e.get("context") or ()))
+                   for e in self.entries if str(e.get("key", "")).startswith("count:")]
+        stated = counts(answer)
+        clashes = count_conflicts(stated, claimed)
+        known = {c.noun for c in claimed}
+        self.entries += [{"key": f"count:{c.noun}", "value": c.value, "grain": c.grain,
+                          "said": c.said, "context": sorted(c.context), "source": "answer"}
+                         for c in stated if c.noun not in known]
+        return [Conflict(key, claim, said, self._source(claim)) for key, claim, said in clashes]
 
     def _params(self, answer: str) -> list[Conflict]:
         """A parameter count no claimed count is near; with none claimed yet, the answer's join."""
