@@ -16,11 +16,10 @@ import re
 from dataclasses import dataclass
 
 from service.interview.drilling.evasion import HEDGES
+from service.interview.drilling.numerals import MAGNITUDES
 from service.interview.drilling.text import Answer
 
 RATIO = 1.35
-_MAG = {"万": 1e4, "亿": 1e8, "千": 1e3, "k": 1e3, "m": 1e6, "million": 1e6, "thousand": 1e3,
-        "billion": 1e9}
 _NUMBER = r"(?<![a-z0-9.])(?P<v>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<mag>万|亿|千|k(?![a-z])|m(?![a-z])|million|thousand|billion)?"
 # Nouns another reader owns, or that count time, settings or people in general.
 _OWNED = (r"images?|samples?|rows?|records?|pairs?|hours?|cases?|patients?|notes?|documents?|utterances?"
@@ -86,7 +85,7 @@ def counts(text: str) -> list[Count]:
             continue
         for pattern in (_ENGLISH, _CHINESE):
             for m in pattern.finditer(norm):
-                value = float(m.group("v").replace(",", "")) * _MAG.get(m.group("mag") or "", 1.0)
+                value = float(m.group("v").replace(",", "")) * MAGNITUDES.get(m.group("mag") or "", 1.0)
                 noun = _noun(m.group("noun"))
                 if value >= 2:
                     found.append(Count(noun, value, _grain(m.group("v"), value, norm), original,

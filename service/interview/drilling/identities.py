@@ -211,8 +211,9 @@ def model_conflicts(answer: str, claimed: list[tuple[ModelName, str, str]],
         if _ANSWER_COMPARE.search(norm):
             continue
         plain = re.sub(r"[^a-z0-9]", "", norm)
-        use = _ASSERTS_USE.search(norm)  # a component named around the verb, not in a later
-        around = _NEXT_ACT.split(norm[use.end():], maxsplit=1)[0] if use else ""  # act
+        # a component named around the verb counts, not one in a later act of the clause
+        use = _ASSERTS_USE.search(norm)
+        around = _NEXT_ACT.split(norm[use.end():], maxsplit=1)[0] if use else ""
         asserted = use and not _COMPONENT.search(norm[:use.end()] + around)
         for m, role, _ in claimed:  # the résumé's baseline, said as the model used
             if main and asserted and role == "compared" and own and not names_own and \

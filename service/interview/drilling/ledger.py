@@ -148,6 +148,12 @@ def _written_in(value: float, words: str) -> bool:
                for m in _NUMBER.finditer(words))
 
 
+def _count_entry(count: Count, source: str) -> dict[str, Any]:
+    """A count as a ledger entry (entries round-trip through the interview state as JSON)."""
+    return {"key": f"count:{count.noun}", "value": count.value, "grain": count.grain,
+            "said": count.said, "context": sorted(count.context), "source": source}
+
+
 def _comparable(known: Statement, new: Statement) -> bool:
     """A validation-split number is only held against a claimed validation number."""
     return known.key == new.key and (known.validation or not new.validation)
@@ -169,9 +175,8 @@ class Ledger:
         for model, role, words in resume_models(text):
             ledger.entries.append({"key": f"model:{model.family}", "name": model.name,
                                    "role": role, "said": words, "source": "resume"})
-        ledger.entries += [{"key": f"count:{c.noun}", "value": c.value, "grain": c.grain,
-                            "said": c.said, "context": sorted(c.context), "source": "resume"}
-                           for line in text.splitlines() for c in counts(line)]
+        ledger.entries += [_count_entry(c, "resume") for line in text.splitlines()
+                           for c in counts(line)]
         for gpu in (g for line in text.splitlines() for g in gpu_claims(line)):
             ledger.entries.append({"key": "hardware:gpu", "gpu": gpu.gpu, "count": gpu.count,
                                    "said": gpu.said, "source": "resume"})
@@ -260,15 +265,14 @@ class Ledger:
     def _counts(self, answer: str) -> list[Conflict]:
         """Counts of named things ("1.5M Gaussians", "6 designers") that no claim of the same noun
         is near; a noun nobody claimed yet joins the ledger."""
-        claimed = [Count(str(e["key"])[6:], float(e["value"]), float(e.get("grain") or 0.0),
-                         str(e["said"]), frozenset(e.get("context") or ()))
+        claimed = [Count(str(e["key"]).removeprefix("count:"), float(e["value"]),
+                         float(e.get("grain") or 0.0), str(e["said"]),
+                         frozenset(e.get("context") or ()))
                    for e in self.entries if str(e.get("key", "")).startswith("count:")]
         stated = counts(answer)
         clashes = count_conflicts(stated, claimed)
         known = {c.noun for c in claimed}
-        self.entries += [{"key": f"count:{c.noun}", "value": c.value, "grain": c.grain,
-                          "said": c.said, "context": sorted(c.context), "source": "answer"}
-                         for c in stated if c.noun not in known]
+        self.entries += [_count_entry(c, "answer") for c in stated if c.noun not in known]
         return [Conflict(key, claim, said, self._source(claim)) for key, claim, said in clashes]
 
     def _params(self, answer: str) -> list[Conflict]:

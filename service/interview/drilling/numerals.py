@@ -15,6 +15,10 @@ _DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, 
           "八": 8, "九": 9}
 _UNIT = {"十": 10, "百": 100, "千": 1000}
 _BIG = {"万": 10_000, "亿": 100_000_000}
+# What a magnitude after digits multiplies by ("1.5M", "2.4 万", "3 billion"): one table for every
+# reader of counts (sizes, parameters, named things); each reader's pattern says which it accepts.
+MAGNITUDES = {"万": 1e4, "亿": 1e8, "千": 1e3, "k": 1e3, "m": 1e6, "b": 1e9, "million": 1e6,
+              "billion": 1e9, "thousand": 1e3}
 _MEASURE = "张条个对轮遍次层块卡台天小时分钟秒周月年倍份篇例位名棵组步折类种批人项点维句帧段笔通万千亿"
 _CN_RUN = re.compile(r"(百分之)?([零〇一二两三四五六七八九十百千万亿]+)(成|[" + _MEASURE + r"])?")
 # "零点七四四", "千分之四点二", "百分之十二点五", "八成四": a decimal or a fraction said in words.

@@ -14,11 +14,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from service.interview.drilling.numerals import MAGNITUDES
 from service.interview.drilling.text import Answer
 
 RATIO = 1.35
-_MAG = {"k": 1e3, "千": 1e3, "m": 1e6, "million": 1e6, "万": 1e4, "b": 1e9, "billion": 1e9,
-        "亿": 1e8}
 _NUMBER = r"(?P<v>\d+(?:\.\d+)?)\s*(?P<mag>k|m|b|million|billion|千|万|亿)?(?![a-z\d.])"
 _SMALLEST = 1e4  # "3 层参数共享": a count of something else
 _PARAMS = re.compile(
@@ -67,7 +66,7 @@ def bare_counts(text: str) -> list[float]:
 
 
 def _count(value: str, mag: str | None) -> float:
-    return float(value) * _MAG.get(mag or "", 1.0)
+    return float(value) * MAGNITUDES.get(mag or "", 1.0)
 
 
 def param_conflicts(stated: list[list[ParamClaim]], claimed: list[ParamClaim],

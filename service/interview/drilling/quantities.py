@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from service.interview.drilling.evasion import HEDGES
+from service.interview.drilling.numerals import MAGNITUDES
 from service.interview.drilling.text import Answer, Clause
 
 _CANON = (
@@ -140,8 +141,6 @@ _SUBSET = re.compile(r"其中|只有|里有|里面|有缺陷的|剩下|占|of th
 _RESUME_SUBSET = re.compile(r"其中|of them|of which|among|subset|per class|每类|每个|测试|(?<![a-z])test|held-?out"
                             r"|验证|validation|每天|每月|a day|a month|(?<![a-z])per(?![a-z])")
 _PART_OF = re.compile(r"\s*(?:of (?:it|this|that|these|those|them|the total)|中的|里的)")
-_MAG = {"万": 1e4, "亿": 1e8, "千": 1e3, "k": 1e3, "m": 1e6, "b": 1e9, "million": 1e6, "billion": 1e9,
-        "thousand": 1e3}
 _UNIT_FAMILY = (("images", r"张|图片|images?"), ("samples", r"条|样本|samples?|rows?|records?|笔"),
                 ("pairs", r"对|pairs?"), ("hours", r"小时|hours?"),
                 ("cases", r"例|病例|cases?|patients?"), ("documents", r"份|篇|notes?|documents?"),
@@ -404,7 +403,7 @@ def size_statements(text: str, resume: bool = False) -> list[Statement]:
             part = bool(subset.search(before) or subset.search(after) or _PART_OF.match(after))
             if part and not resume:
                 continue
-            value = float(m.group("v").replace(",", "")) * _MAG.get(m.group("mag") or "", 1.0)
+            value = float(m.group("v").replace(",", "")) * MAGNITUDES.get(m.group("mag") or "", 1.0)
             if value < 20:
                 continue  # "生成两条回复", "给一张图": a count of something, not the dataset
             if value < _CORPUS_TOKENS and m.group("unit").startswith("token"):
