@@ -52,7 +52,12 @@ OTHER_BARS = {"indep": (0.95, 0.9, 0, 0.85, 0.85), "classes": (0.93, 0.9, 0, 0.8
               # number the résumé line itself gives, benchmark scores and chains, a model swapped
               # in, chips that are not models, one group of users, counts of named things (see
               # its header)
-              "indep6": (0.81, 0.5, 0, 0.92, 0.72)}
+              "indep6": (0.81, 0.5, 0, 0.92, 0.72),
+              # the seventh: blind first run 0.860 / 7 of 16 / 5 false alarms; then a metric the
+              # résumé names by its change, a stay against the résumé's dates, splits listed
+              # together, "N 个" counts, team claims from earlier answers, a swapped backbone and
+              # slot forms it exposed (see its header)
+              "indep7": (0.91, 0.8, 0, 0.92, 0.77)}
 
 
 @pytest.fixture(scope="module")

@@ -69,7 +69,35 @@ DIFFUSION = ("Product images | 2024\n- Fine-tuned SDXL 1.0 with LoRA (rank 32) o
 SPLAT = ("Room capture | 2024\n- Capped densification at 1.5M Gaussians per scene\n"
          "- Preference study with 6 in-house designers\n- RL 题库 2.4 万道带单测的题")
 
+FORMS = ("### 表单结构识别（2023.03 - 2023.09）\n"
+         "- Started from Mask R-CNN with ResNet-101 at 1024×1024\n"
+         "- 3,400 training / 600 validation forms\n"
+         "- CER 从 6.1% 降到 4.3%，GLS 从 71.2 提升到 78.9\n"
+         "- 8× RTX A6000 训练 30 epoch\n"
+         "- 2 人项目：本人负责检测模型，OCR 后处理由同门负责；数据由合作银行提供\n"
+         "- 为其 12 个业务线建表单模板")
+
 CASES = [
+    # a metric the résumé names by its change, small numbers, "down from", GPUs with "RTX"
+    (FORMS, "metrics", "GLS 最后做到 82.5。", True),
+    (FORMS, "metrics", "GLS 是 78.9 左右。", False),
+    (FORMS, "metrics", "CER was 4.3, down from about 7.5 before.", True),
+    (FORMS, "metrics", "CER came out at 4.3, down from 6.1.", False),
+    (FORMS, "metrics", "CER 做到了 3.2%。", True),
+    (FORMS, "data", "We had 3,400 training forms and 600 for validation.", False),
+    (FORMS, "training", "训练用的 4 张 A6000。", True),
+    # another backbone family than the résumé's
+    (FORMS, "model", "The backbone was a Swin-T.", True),
+    (FORMS, "model", "Backbone 就是 ResNet-101，加了一个 FPN。", False),
+    # team: a two-person project, a part a labmate did, data a partner provided, "a three-person"
+    (FORMS, "contribution", "这个项目基本是我一个人做的。", True),
+    (FORMS, "contribution", "OCR 后处理的代码也是我写的。", True),
+    (FORMS, "contribution", "数据是合作银行给的，我主要做检测模型。", False),
+    (FORMS, "contribution", "It was a three-person team.", True),
+    (CV, "contribution", "检测头是我和导师一起讨论着改的。", False),  # an advisor is no teammate
+    # "N 个" counts of a named thing, and the old value of a change
+    (FORMS, "task", "为 30 个业务线做表单模板。", True),
+    (FORMS, "task", "从默认的 5 个业务线扩到 12 个。", False),
     # counts of named things that are neither data nor metrics
     (SPLAT, "model", "The main change was capping at around three million Gaussians per scene.",
      True),
@@ -224,6 +252,23 @@ def test_conflicts_and_agreeing_restatements(raw: str, point: str, answer: str,
         assert conflict.claim and conflict.said and conflict.said in " ".join(answer.split())
 
 
+@pytest.mark.parametrize(("answer", "clash"), [
+    ("这个项目前后做了一年多。", True), ("I worked on it for about six months.", False),
+    ("在那边待了两个多月。", True), ("数据标注做了三个月。", False), ("It was a 6-month project.", False),
+])
+def test_a_stay_far_from_the_resumes_dates_is_confronted(answer: str, clash: bool) -> None:
+    found = Ledger.from_claim({"raw": FORMS, "period": "2023.03 - 2023.09"}).check(answer, "task")
+    assert bool(found) is clash, found
+    assert all(c.claim.startswith("表单结构识别") for c in found)
+
+
+def test_a_part_an_earlier_answer_gave_to_someone_else_is_held() -> None:
+    ledger = Ledger.from_claim({"raw": "Search | 2024\n- Dense retrieval with a reranker"})
+    assert ledger.check("My teammate trained the reranker; I did the retriever.", "model") == []
+    clash = ledger.check("I trained the reranker myself.", "contribution")
+    assert clash and clash[0].source == "answer" and "teammate" in clash[0].claim
+
+
 def test_gpus_counted_without_their_model_are_held_against_an_earlier_answer() -> None:
     ledger = Ledger.from_claim({"raw": "Product images | 2024\n- SDXL LoRA on 8,400 photos"})
     assert ledger.check("It ran on four A100s, about nine hours.", "training") == []
@@ -259,6 +304,7 @@ def test_entries_round_trip_as_json_and_old_entries_still_load() -> None:
     ("零点七四四", "0.744"), ("千分之四点二", "0.42%"), ("百分之十二点五", "12.5%"),
     ("八成四", "84%"), ("六成", "60%"), ("一万两千张", "12000张"), ("提升 0.42 个百分点", "提升 0.42 个百分点"),
     ("两个点", "2个点"), ("ninety-one percent", "91%"), ("410 thousand loans", "410 thousand loans"),
+    ("a three-person team", "a 3-person team"), ("a hundred images", "100 images"), ("a one", "a one"),
 ])
 def test_spoken_numbers_are_read_as_digits(spoken: str, written: str) -> None:
     assert digits(spoken) == written

@@ -25,6 +25,22 @@ CASES = [
     ("data", "One frame every 5 minutes from each store camera.", "size", False),
     ("data", "Each clip is 2 minutes long, and labelling took 3 months.", "size", False),
     ("data", "We ended up with 2.3m frames from 38 stores.", "size", True),
+    # forms from the seventh independent set's missed slots, each with a counterpart
+    ("metrics", "指标用 CTS，在留出的 900 张上。", "metric", True),
+    ("metrics", "It is scored with WQL over all quantiles.", "metric", True),
+    ("metrics", "We evaluated on the test set.", "metric", False),
+    ("model", "说话人编码我们换成了预训练的 wavlm-base-plus。", "change", True),
+    ("model", "The change is in the decoder: every layer attends to the memory twice.", "change", True),
+    ("model", "模型就是用的 YOLOv8m。", "change", False),
+    ("model", "然后在 pitch 送进 decoder 之前加了一个平滑模块。", "change", True),
+    ("contribution", "整体框架和论文写作是一作。", "team_split", True),
+    ("contribution", "参数跟官方教程来的。", "team_split", False),
+    ("difficulty", "最头疼的是长句子的停顿，错位率差不多有 20%。", "problem", True),
+    ("difficulty", "Beyond 80 meters the recall was only about 35.", "problem", True),
+    ("difficulty", "我试过降学习率、加 dropout，都不太行。", "solution", False),
+    ("difficulty", "大概 3000 步以后就开始出现电音。", "solution", False),
+    ("difficulty", "最后加了显式的停顿预测，长句错位率降到 8%。", "solution", True),
+    ("novelty", "主要新在门控模块：不是直接相加，而是按置信度加权。", "what_new", True),
 ]
 
 

@@ -30,12 +30,22 @@ _OWNED = (r"images?|samples?|rows?|records?|pairs?|hours?|cases?|patients?|notes
 _ENGLISH = re.compile(_NUMBER + r"\s*(?:(?!of\b|per\b)[a-z][a-z\-]+\s){0,1}(?P<noun>(?!(?:" + _OWNED
                       + r")\b)[a-z]{4,}s)\b")
 _CHINESE = re.compile(_NUMBER + r"\s*(?:多|余)?\s*(?P<noun>道|位|名|家|款)")
+# "20 个客服音色": the noun after 个 is its first two characters, or the next two of a compound
+# ("客服音色" counts 音色 too, so "35 个音色" is the same thing); a function word ends it.
+_CHINESE_GE = re.compile(_NUMBER + r"\s*(?:多|余)?\s*个\s*(?P<run>[^\W\d_a-z]{2,4})")
+_CJK_STOP = re.compile(r"[的了是在和就都每我你他她它这那把被从到上里中内后前与及或并]")
+_CJK_NOT_COUNTED = re.compile(
+    r"小时|分钟|钟头|月|天|星期|礼拜|周|年|点|百分|千分|类|样本|数据|同学|同事|人|成员|师兄|师姐|步|层|阶段|方面"
+    r"|部分|问题|难点|原因|方法|步骤|版本|实验|指标|地方|维度|特征|字段|属性|epoch|批次|轮|模型|参数|token|卡")
 _ASIDE = re.compile(r"消融|ablat|without|去掉|不加|如果不|if we (?:hadn't|had not|didn't)|otherwise|否则|不然")
 _PART = re.compile(r"其中|只有|里有|每|单个|each|per (?!scene|image|frame)|only|among|of them|of which"
                    r"|至少|at least|以上|超过|more than|over|under|below|fewer|less than|不到|以内|前\s*\d"
                    r"|top|另外|other|another|also|again|test|held-?out|validation|验证|测试|batch")
 
 
+# The old value of a change ("从默认的 30 个候选节点调到 60 个"), not what the project has.
+_BEFORE = re.compile(r"默认|default|原来|原先|以前|之前|baseline|基线|(?:从|from)\s*$")
+_PER = re.compile(r"每|(?<![a-z])each(?![a-z])|(?<![a-z])per ")
 _STOP = frozenset("the and with for about around roughly from that this was were had have our we its per "
                   "into over only also then when which there they them what".split())
 _FUNCTION_CHARS = frozenset("的了是在和就那这个也都把被从到上")  # "的题" says nothing about what
@@ -81,16 +91,31 @@ def counts(text: str) -> list[Count]:
     for index, clause in enumerate(answer.clauses):
         norm, original = clause.norm, answer.original(clause.start, clause.end)
         scoped = (scoped and not answer.opens_sentence(index)) or bool(_ASIDE.search(norm))
-        if scoped or _PART.search(norm):
+        if scoped:
             continue
-        for pattern in (_ENGLISH, _CHINESE):
-            for m in pattern.finditer(norm):
-                value = float(m.group("v").replace(",", "")) * MAGNITUDES.get(m.group("mag") or "", 1.0)
-                noun = _noun(m.group("noun"))
-                if value >= 2:
-                    found.append(Count(noun, value, _grain(m.group("v"), value, norm), original,
-                                       _context(norm, noun)))
+        for m in [*_ENGLISH.finditer(norm), *_CHINESE.finditer(norm), *_CHINESE_GE.finditer(norm)]:
+            if _is_part(norm, m):
+                continue
+            value = float(m.group("v").replace(",", "")) * MAGNITUDES.get(m.group("mag") or "", 1.0)
+            nouns = [_noun(m.group("noun"))] if "noun" in m.groupdict() else _cjk_nouns(m.group("run"))
+            found += [Count(noun, value, _grain(m.group("v"), value, norm), original,
+                            _context(norm, noun)) for noun in nouns if value >= 2]
     return found
+
+
+def _is_part(norm: str, m: re.Match[str]) -> bool:
+    """Whether the count at ``m`` is of a part; "每"/"each" after it is about something else
+    ("20 个音色每人录制 30 分钟" still counts 20 voices)."""
+    end = m.start("run") if "run" in m.groupdict() else m.end()
+    return bool(_PART.search(norm[:end]) or _PART.search(_PER.sub(" ", norm[end:]))
+                or _BEFORE.search(norm[:m.start()]))
+
+
+def _cjk_nouns(run: str) -> list[str]:
+    """What "N 个" counts: "客服音色" → 客服 and 音色; "音色每人" → 音色; "小时" → nothing."""
+    run = _CJK_STOP.split(run)[0]
+    pairs = [run[i:i + 2] for i in (0, 2) if len(run) >= i + 2]
+    return [p for p in pairs if not _CJK_NOT_COUNTED.search(p)]
 
 
 def count_conflicts(stated: list[Count], claimed: list[Count]) -> list[tuple[str, str, str]]:

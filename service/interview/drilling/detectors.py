@@ -109,7 +109,9 @@ _SYMPTOM = re.compile(
     r"|hallucin|cold[- ]start|drift|missed|lost|worse|dropped|blank|explod|broke|failed|had no"
     r"|又臭又长|没效果|不涨|掉点|messed up|kept getting|went wrong|blew up|fell apart|unstable|不稳定"
     r"|召不回|找不到|搜不到|不回来|老是|总是|漂了|漂|always (?:miss|fail)|keeps? (?:miss|fail)"
-    r"|were really hard|was hard|were hard|only \d|不一致|inconsistent|too (?:few|many|small|long)")
+    r"|were really hard|was hard|were hard|only \d|不一致|inconsistent|too (?:few|many|small|long)"
+    r"|头疼|头痛|棘手|难搞|(?:特别|很|非常)?容易(?:出|跑|漏|错|崩|过拟合|混|糊|抖)|prone to|only (?:about|around|roughly) \d"
+    r"|只有\s?(?:大概|差不多)?\s?\d|才\s?\d")
 
 
 def technical_problem(norm: str) -> bool:
@@ -138,11 +140,15 @@ _FIX = re.compile(
     r"|what (?:worked|fixed it)|the fix was|in the end|fixed (?:it|this) by|solved (?:it|this) by"
     r"|ended up|instead we|so i |which fixed|warming up|fed item|我(?:把|用|在|对|给|将)|my fix|the fix"
     r"|回头(?:去)?|改成|换成|之后就|以后就|才(?:好|解决)|fixed by|by feeding|switch(?:ed)? to")
+# An attempt that failed is no fix ("我试过降学习率、加 dropout，都不太行"), nor is the onset of a
+# symptom ("2000 步以后就开始出现电音").
+_FAILED = re.compile(r"不太行|不行|没用|没效果|没什么用|不管用|didn'?t (?:help|work)|did not (?:help|work)|no luck"
+                     r"|以后就(?:开始|会|出现)|之后就(?:开始|会|出现)")
 _EMPTY_FIX = re.compile(r"^(?:最后|后来)?(?:也)?都解决了$|都解决了|worked through|一步步")
 
 
 def concrete_fix(norm: str) -> bool:
-    if _EMPTY_FIX.search(norm) or not _FIX.search(norm):
+    if _EMPTY_FIX.search(norm) or _FAILED.search(norm) or not _FIX.search(norm):
         return False
     rest = _FIX.sub("", norm)
     return len(re.sub(r"[\s,，.。]", "", rest)) >= 4
@@ -161,7 +167,7 @@ _APPLIED = re.compile(
 
 # "新的地方在于…", "what was new was…": the answer says which thing is new — new if it then names
 # something of substance (not "用到这个场景", not "几个模块结合").
-_NEW_INTRO = re.compile(r"(?:新的地方|新在|创新点|创新的地方|不一样的地方|区别)(?:主要)?(?:在于|是|就是)|(?:what was|what's|the) new"
+_NEW_INTRO = re.compile(r"(?:主要)?新在|(?:新的地方|创新点|创新的地方|不一样的地方|区别)(?:主要)?(?:在于|是|就是)|(?:what was|what's|the) new"
                         r"(?: (?:bit|part|thing|idea))? (?:was|is)|the novelty (?:was|is)|what (?:i|we) added (?:was|is)")
 
 
@@ -266,9 +272,10 @@ _REAL_CHANGE = re.compile(
     r"换成|替换|改成|改为|换掉|去掉|删掉|冻结|rank|秩|约束|replac|swap|instead of|rather than|froze|freez|remov"
     r"|constraint|switched|changed|改了")
 _LOCATION = re.compile(
-    r"(?:在|于|到|往|给)\s?\S{0,10}?(?:backbone|neck|head|encoder|decoder|层|stage|c2f|p\d|stride|分支|塔|tower"
+    r"(?:在|于|到|往|给)\s?[^\s，,。；;]{0,10}?(?:\s[^\s，,。；;]{1,10}){0,2}?\s?(?:backbone|neck|head|encoder|decoder|层"
+    r"|stage|c2f|p\d|stride|分支|塔|tower"
     r"|attention|mlp|ffn|残差|bottleneck|检测头|特征图|输入端|输出端|池化|embedding|block|之间|前面|后面|之后|之前|最后|每)"
-    r"|(?:backbone|neck|head|encoder|decoder|层|stage|c2f|attention|mlp|tower|塔)\S{0,6}(?:里|中|上|后|前|之后|之前|最后)"
+    r"|(?:backbone|neck|head|encoder|decoder|层|stage|c2f|attention|mlp|tower|塔)\s?\S{0,6}(?:里|中|上|后|前|之后|之前|最后)"
     r"|(?:into|in|on|after|before|between|inside|at|to) (?:the |each |every |all |its |a )?(?:\w+ ){0,3}?(?:backbone|neck"
     r"|encoder|decoder|layers?|stages?|blocks?|heads?|attention|mlp|ffn|tower|branch|output|logits|input)"
     r"|on top|每(?:个|一)|every|each")

@@ -24,11 +24,12 @@ _GPU = (r"(?P<gpu>[ahl]100|[ah]800|h20|h200|v100|p100|(?<![a-z])t4|a10g?|a30|a40
         r"|(?:rtx\s?)?(?:2080|3080|3090|4080|4090|5090)(?:\s?ti)?|titan\s?\w+)")
 _COUNT = (r"(?P<n>\d{1,3}|十六|[一两二三四六八单]|a single|single|an?|one|two|four|eight|sixteen)")
 _WITH_COUNT = re.compile(
-    _COUNT + r"\s*(?:×|x|\*|张|块|台|卡|个)?\s*(?:nvidia\s*)?(?:张|块)?\s*" + _GPU
+    _COUNT + r"\s*(?:×|x|\*|张|块|台|卡|个)?\s*(?:nvidia\s*)?(?:张|块)?\s*(?:rtx\s*)?" + _GPU
     + r"s?(?![a-z0-9])")  # "four A100s"
 _BARE = re.compile(r"(?<![a-z0-9])(?:nvidia\s*)?" + _GPU + r"s?(?![a-z0-9])")
 # GPUs counted without a model: "the eight-GPU node", "8 GPUs", "八卡", "4 张卡"
-_COUNT_ONLY = re.compile(r"(?<![a-z0-9])" + _COUNT + r"(?:[\s-]*gpus?(?![a-z])|\s*(?:张|块)?卡(?!顿|片|住))")
+_COUNT_ONLY = re.compile(r"(?<![a-z0-9])" + _COUNT + r"(?:[\s-]*gpus?(?![a-z]|[\s-]*(?:hours?|days?|h\b))"
+                         r"|\s*(?:张|块)?卡(?!顿|片|住|时|天))")  # not "54 GPU-hours", "300 卡时"
 _TRAINING = re.compile(r"训|跑|微调|sft|dpo|ppo|grpo|lora|epoch|小时|天|hours?|days?|train|fine-?tun"
                        r"|pre-?train|ran on|run on|runs")
 _SERVING = re.compile(r"部署|推理|上线|serv|deploy|inference|infer|rtf|qps|latency|延迟|jetson|orin")

@@ -235,7 +235,31 @@ def model_conflicts(answer: str, claimed: list[tuple[ModelName, str, str]],
             if main and asserted and own and not names_own and (not same or only_compared):
                 words = next(w for m, role, w in claimed if role == "own")
                 found.append((f"model:{parsed.family}", words, original))
-    return found
+    return found or (backbone_swaps(answer, claimed) if main else [])
+
+
+# Backbone families: an answer that names another one than the résumé's ("The backbone was a
+# VoVNet-99" against "BEVDet4D with ResNet-50") has swapped the network, not added a part.
+BACKBONES = frozenset({
+    "resnet", "resnext", "vovnet", "swin", "convnext", "efficientnet", "mobilenet", "cspdarknet",
+    "darknet", "regnet", "hrnet", "vit", "deit", "densenet", "pplcnet", "pphgnet", "dla", "vgg",
+    "shufflenet", "ghostnet", "repvgg", "mobilevit", "efficientvit", "internimage", "pvt"})
+
+
+def backbone_swaps(answer: str, claimed: list[tuple[ModelName, str, str]]) -> list[tuple[str, str, str]]:
+    """(key, the résumé's words, the answer's) when the answer names a backbone family the résumé
+    never does while the résumé has one of its own, and the answer never names that one."""
+    ours = [(m, words) for m, role, words in claimed if m.family in BACKBONES and role != "compared"]
+    plain = re.sub(r"[^a-z0-9]", "", answer.lower())
+    if not ours or any(m.family in plain for m, _ in ours):
+        return []
+    for original, norm in clause_texts(answer):
+        if _ANSWER_COMPARE.search(norm):
+            continue
+        for parsed in filter(None, map(parse_model, model_names(original))):
+            if parsed.family in BACKBONES and all(m.family != parsed.family for m, _, _ in claimed):
+                return [(f"model:{parsed.family}", ours[0][1], original)]
+    return []
 
 
 def _most_specific(same: list[tuple[ModelName, str]]) -> list[tuple[ModelName, str]]:

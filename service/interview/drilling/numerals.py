@@ -99,9 +99,9 @@ def _cn(match: re.Match[str]) -> str:
 
 def english_value(words: list[str]) -> int | None:
     total, current = 0, 0
-    for word in words:
-        if word in ("a", "and"):
-            current = current or (1 if word == "a" else 0)
+    for word, following in zip(words, [*words[1:], ""], strict=True):
+        if word in ("a", "and"):  # "a hundred" is 100; "a three-person team" is 3, not 4
+            current = current or (1 if word == "a" and following in _EN_SCALE else 0)
             continue
         if word in _EN_SMALL:
             current += _EN_SMALL[word]
@@ -122,10 +122,12 @@ def _en(match: re.Match[str]) -> str:
     words = re.findall(r"[a-z]+", text.removesuffix("percent"))
     if words and words[0] in ("a", "and") and len(words) == 1:
         return text
-    value = english_value(words)
-    if value is None or (len(words) == 1 and words[0] in ("one",) and not percent):
+    article = words[0] in ("a", "and") and words[1] not in _EN_SCALE  # "a three-person team"
+    value = english_value(words[1:] if article else words)
+    if value is None or (words[-1] == "one" and len(words) == 1 + article and not percent):
         return text  # "one" is usually a pronoun ("the old one")
-    return f"{value}%" if percent else str(value)
+    number = f"{value}%" if percent else str(value)
+    return f"{words[0]} {number}" if article else number
 
 
 def digits(norm: str) -> str:

@@ -7,11 +7,8 @@ else to the last metric named earlier in the answer; "from A to B" gives value B
 "涨了 N 个点" / "up by N points" is a delta. Clauses about an ablation ("单加 CBAM 涨 2.1 个点",
 "without it") are partial results and are skipped: they cannot contradict a headline number.
 
-:func:`size_statements` reads totals ("一共 1.2 万张", "4,000 notes", "600 hours") and skips
-subsets ("其中有缺陷的只有 3000 张", "only 8% of them").
-
-The same reader runs on the résumé's project text and on every answer, so both sides of a
-comparison are read the same way.
+Dataset sizes are read by :mod:`.sizes`. The same readers run on the résumé's project text and on
+every answer, so both sides of a comparison are read the same way.
 """
 
 from __future__ import annotations
@@ -21,8 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from service.interview.drilling.evasion import HEDGES
-from service.interview.drilling.numerals import MAGNITUDES
-from service.interview.drilling.text import Answer, Clause
+from service.interview.drilling.text import Answer
 
 _CANON = (
     (r"dnsmos", "dnsmos"), (r"(?<![a-z])mos(?![a-z])", "mos"), (r"pesq", "pesq"), (r"rmsle", "rmsle"), (r"smape", "smape"), (r"(?<![a-z])mrr", "mrr"), (r"(?<![a-z])pck", "pck"),
@@ -92,7 +88,8 @@ _SCOPE = re.compile(
     # a narrower group than the headline ("这类问题", "有三十多个病例…", "those cases") or a share of it
     r"|这类|那类|类(?:问题|样本|数据|query|case)|这种(?:问题|情况|样本|case)|这部分|那部分|这一组|那一组|这些|那些|\d+\s*多?个(?:病例|样本|case)"
     r"|those|these (?:cases|queries|samples|ones)|that group|this kind|this type|占|(?<![百千万])分之"
-    r"|a third|a quarter|half of|share of|fraction of")
+    r"|a third|a quarter|half of|share of|fraction of"
+    r"|(?<![a-z])(?:worst|hardest|easiest|best)(?![a-z])|最差|最难|最简单|最好的")
 
 # A target, one class or group, or an ablation named earlier in the sentence scopes its numbers too
 # ("目标的话，GAUC 要涨 0.5 个点"; "提升最大的是道路这一类，IoU 从 28 涨到 41"; "消融里换成 0/1 奖励，
@@ -108,46 +105,9 @@ _FULL_MODEL = re.compile(r"完整(?:的)?(?:模型|方法|版|系统)|全部加�
 _CORRECTION = re.compile(r"不对|说错|口误|我是说|i mean|sorry,? (?:it was|it's|i meant)|correction|"
                          r"no wait|actually no")
 _BASELINE_WORDS = re.compile(r"原版|baseline|基线|原来|之前|老(?:模型|系统)|old|previous|original|规则")
-# Plural nouns that count something other than data ("12 months", "5 epochs", "3 annotators").
-_NOT_COUNTED = (r"month|day|week|year|hour|minute|second|epoch|step|layer|page|dimension|round|run"
-                r"|time|point|percent|people|member|annotator|class|categorie|type|gpu|core|block|head"
-                r"|parameter|param|feature|iteration|update|sample|row|record|image|note|document|utterance"
-                r"|clip|case|patient|pair|label|user|store|famil|trial|experiment|ms|kb|mb|gb|fold|tree"
-                r"|leave|leaf|model|seed|character|word|command|keyword|intent|language|office|site|engineer"
-                r"|paralegal|author|teammate|student|frame|second|reviewer|seconds")
-_SIZE = re.compile(
-    r"(?P<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<mag>万|亿|千|k(?![a-z])|m(?![a-z])|b(?![a-z])|million|billion|thousand)?"
-    r"\s*(?:多|余)?\s*(?:(?!of\b)[a-z\-]+\s){0,2}?(?P<unit>张|图片|images?|条|样本|samples?|rows?|records?|对"
-    r"|tokens?"
-    r"|pairs?|小时|hours?|例|病例|cases?|patients?|份|篇|notes?|documents?|utterances?|clips?|series|笔|段"
-    r"|(?![a-z]*(?:" + _NOT_COUNTED + r")s?\b)[a-z]{3,}s\b)"
-    r"(?P<noun>[^，,。;；]{0,12}?(?:数据|样本|图|文本|对话|记录|病例|语料|标注|日志|影像|ct|音频|视频))?")
 _VALIDATION = re.compile(r"验证集|dev set|validation|(?<![a-z])val(?![a-z])")
-_TOTAL = re.compile(r"一共|总共|共计|共有|合计|总量|数据集|数据量|in total|total|altogether|dataset|corpus")
-_APPROX_UP = re.compile(r"^\s*(?:多|余|\+|plus|\s*以上)|(?:超过|more than|over|above|至少|at least)\s*$")
-# Words that qualify a count ("自采", "SFT", "VisDrone"): read around it, compared between sides.
-_QUALIFIER = re.compile(r"[a-z][a-z0-9\-]{1,}|[\u4e00-\u9fff]{2}")
-_STOP_QUALIFIERS = frozenset({
-    "the", "of", "and", "we", "our", "had", "have", "about", "around", "roughly", "from", "in",
-    "on", "to", "was", "were", "it", "that", "this", "with", "for", "hours", "images", "loans",
-    "数据", "一共", "总共", "大概", "左右", "我们", "用的", "的是", "这个", "那个", "然后", "就是", "样本"})
-_MEASURE_ONLY = re.compile(r"张|条|对|例|份|篇")
-_SUBSET = re.compile(r"其中|只有|里有|里面|有缺陷的|剩下|占|of them|only|among|subset|of which|per class"
-                     r"|分之|也就是|(?<![a-z])each(?![a-z])|apiece|各有|每秒|每分钟|每小时|每周|每年|峰值|qps|tps"
-                     r"|清洗|洗掉|删|去掉|去除|过滤|筛掉|剔|扔|remov|filter|drop|discard|threw|clean|上采样|过采样"
-                     r"|每类|每个|最后剩|剩|测试|验证|(?<![a-z])test|validation|(?<![a-z])dev(?![a-z])|每天|每月|一天|a day"
-                     r"|a month|(?<![a-z])per(?![a-z])"
-                     r"|/天|held-?out|训练集|training set|train(?:ing)? split|train set")
-_RESUME_SUBSET = re.compile(r"其中|of them|of which|among|subset|per class|每类|每个|测试|(?<![a-z])test|held-?out"
-                            r"|验证|validation|每天|每月|a day|a month|(?<![a-z])per(?![a-z])")
-_PART_OF = re.compile(r"\s*(?:of (?:it|this|that|these|those|them|the total)|中的|里的)")
-_UNIT_FAMILY = (("images", r"张|图片|images?"), ("samples", r"条|样本|samples?|rows?|records?|笔"),
-                ("pairs", r"对|pairs?"), ("hours", r"小时|hours?"),
-                ("cases", r"例|病例|cases?|patients?"), ("documents", r"份|篇|notes?|documents?"),
-                ("utterances", r"utterances?|clips?|段"), ("series", r"series"), ("tokens", r"tokens?"))
 # Metrics on a small absolute scale (MOS 1–5, PESQ −0.5–4.5): they agree within a tenth, not 1.5.
 SMALL_SCALE = frozenset({"metric:mos", "metric:dnsmos", "metric:pesq"})
-_CORPUS_TOKENS = 1e6  # fewer tokens is a context length or a prompt, not a corpus
 
 
 @dataclass(frozen=True)
@@ -169,10 +129,13 @@ class Statement:
     part: bool = False  # a part the résumé names ("其中攻击样本 5.2 万张"): agrees, never clashes
 
 
-def canonical_metric(name: str) -> str | None:
+def canonical_metric(name: str, own: frozenset[str] = frozenset()) -> str | None:
     """One key per metric: "mAP@0.5" and "map" → ``map``; an unlisted rate keeps its own name
-    ("回答采纳率" → ``采纳率``, "acceptance rate" → ``acceptance rate``); settings → ``None``."""
+    ("回答采纳率" → ``采纳率``, "acceptance rate" → ``acceptance rate``); settings → ``None``.
+    ``own``: the project's own metric names (:func:`named_metrics`), each its own key."""
     low = name.lower()
+    if low in own:
+        return low
     if _NOT_METRIC.search(low):
         return None
     if re.fullmatch(_BENCHMARK, low) or re.fullmatch(_BENCHMARK_NOUN, low):
@@ -281,10 +244,42 @@ def latency_statements(text: str) -> list[Statement]:
     return found
 
 
-def metric_statements(text: str, resume: bool = False) -> list[Statement]:
+# A metric the résumé names by its change ("TEDS 从 86.4% 提升到 91.7%", "NDS 0.479 → 0.512"): an
+# acronym the vocabulary lacks is still the project's metric, and answers are read for it by name.
+_NAMED_CHANGE = re.compile(
+    r"(?<![A-Za-z0-9])(?P<name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*)\s*[:：]?\s*(?:从\s*)?\d+(?:\.\d+)?\s*%?\s*"
+    r"(?:→|->|=>|(?:提升|提高|降低|下降|降)到|到|to)\s*\d")
+
+
+def named_metrics(text: str) -> frozenset[str]:
+    """The acronyms ``text`` (a résumé) reports a change of that no listed metric covers."""
+    return frozenset(m.group("name").lower() for m in _NAMED_CHANGE.finditer(text)
+                     if canonical_metric(m.group("name")) is None)
+
+
+# "MAPE was 3.6, down from about 6.5": the clause after a value gives its starting point.
+_FROM_ONLY = re.compile(r"^\s*(?:which is |that's |so )?(?:down|up|improved|dropped|fell|rose|reduced|came down"
+                        r"|went (?:down|up)) from (?:about |around |roughly |maybe )?(?P<v>\d+(?:\.\d+)?)"
+                        r"\s*(?P<u>%|percent)?")
+
+
+def _metric_names(norm: str, own: frozenset[str]) -> list[re.Match[str]]:
+    """Where ``norm`` names a metric: the listed ones, then the project's own."""
+    found = list(_LEDGER_METRIC.finditer(norm))
+    if own:
+        pattern = r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, sorted(own))) + r")(?![a-z0-9])"
+        taken = [(m.start(), m.end()) for m in found]
+        found += [m for m in re.finditer(pattern, norm)
+                  if not any(a < m.end() and m.start() < b for a, b in taken)]
+    return sorted(found, key=lambda m: m.start())
+
+
+def metric_statements(text: str, resume: bool = False,
+                      own: frozenset[str] = frozenset()) -> list[Statement]:
     """Headline metric statements: a number right after the metric's name (or a from/to or an
     improvement right after it, or in the next clause when the metric stood alone). ``resume``:
-    the résumé's own text, where only ablations are set aside (its numbers are the headline)."""
+    the résumé's own text, where only ablations are set aside (its numbers are the headline).
+    ``own``: the project's own metric names (:func:`named_metrics`)."""
     answer = Answer(_mask_dates(text))
     found: list[Statement] = []
     pending: tuple[str, int] | None = None  # a metric named alone, e.g. "WER, and we went from…"
@@ -307,10 +302,10 @@ def metric_statements(text: str, resume: bool = False) -> list[Statement]:
                 ablating and not _FULL_MODEL.search(norm)):
             pending = None
             continue
-        names = list(_LEDGER_METRIC.finditer(norm))
+        names = _metric_names(norm, own)
         statement = None
         for i, m in enumerate(names):  # "AUC 0.742 -> 0.781 and KS 0.36 -> 0.42": one per name
-            canon = canonical_metric(m.group(0))
+            canon = canonical_metric(m.group(0), own)
             upto = names[i + 1].start() if i + 1 < len(names) else len(norm)
             named = _clause_statement(norm[:upto], said, f"metric:{canon}", m.start(), m.end()) \
                 if canon else None
@@ -329,12 +324,17 @@ def metric_statements(text: str, resume: bool = False) -> list[Statement]:
             if delta and delta.group("u") and delta.group("u") not in ("%", "percent"):
                 statement = Statement(last, _delta_points(float(delta.group("v")), delta.group("u")),
                                       delta=True, said=said)
+            elif (start := _FROM_ONLY.match(norm)) and found and found[-1].key == last \
+                    and found[-1].baseline is None and not found[-1].delta:
+                found[-1] = replace(found[-1], baseline=to_points(float(start.group("v")),
+                                                                  start.group("u")),
+                                    said=f"{found[-1].said}, {said}")
         if statement is not None:
             found.append(replace(statement, validation=bool(_VALIDATION.search(norm))))
             last = statement.key
         pending = None
         if names and statement is None and len(norm) - names[-1].end() <= 2:
-            canon = canonical_metric(names[-1].group(0))
+            canon = canonical_metric(names[-1].group(0), own)
             pending = (f"metric:{canon}", 0) if canon else None
     if not any(s.key == "metric:latency" for s in found):
         found += latency_statements(text)
@@ -367,66 +367,3 @@ def _mask_dates(text: str) -> str:
     from service.resume.facets import PERIOD
 
     return PERIOD.sub(lambda m: " " * len(m.group(0)), text)
-
-
-def _family(unit: str) -> str:
-    """"张" → images, "contracts" → contracts (a plural the table does not list is its own)."""
-    return next((name for name, pattern in _UNIT_FAMILY if re.fullmatch(pattern, unit)),
-                unit.removesuffix("s"))
-
-
-def _qualifiers(text: str) -> tuple[str, ...]:
-    """Latin words and overlapping CJK pairs: "自采航拍图像" → 自采, 采航, 航拍, …"""
-    words = re.findall(r"[a-z]{2,}", text)
-    cjk = re.sub(r"[^\u4e00-\u9fff]", " ", text)
-    pairs = [cjk[i:i + 2] for i in range(len(cjk) - 1) if " " not in cjk[i:i + 2]]
-    return tuple(dict.fromkeys(q for q in [*words, *pairs] if q not in _STOP_QUALIFIERS))
-
-
-def _step(value: float) -> float:
-    """The place of a count's last non-zero digit: 10000 for 一万多, 1000 for 1.2 万多."""
-    digits = f"{value:.0f}".rstrip("0")
-    return 10.0 ** (len(f"{value:.0f}") - len(digits)) if digits else 1.0
-
-
-def size_statements(text: str, resume: bool = False) -> list[Statement]:
-    """Dataset counts: "一共 1.2 万张", "4,000 notes", "600 hours" — not subsets ("其中 3000 张",
-    "35 hours of it"), and, in an answer, not test or training splits. "一万多张" is a range.
-    In the résumé a subset is kept as a ``part``: an answer that restates it agrees."""
-    answer = Answer(text)
-    subset = _RESUME_SUBSET if resume else _SUBSET
-    found = []
-    for clause in answer.clauses:
-        norm = clause.norm
-        for m in _SIZE.finditer(norm):
-            before, after = norm[max(0, m.start() - 16):m.start()], norm[m.end():m.end() + 12]
-            part = bool(subset.search(before) or subset.search(after) or _PART_OF.match(after))
-            if part and not resume:
-                continue
-            value = float(m.group("v").replace(",", "")) * MAGNITUDES.get(m.group("mag") or "", 1.0)
-            if value < 20:
-                continue  # "生成两条回复", "给一张图": a count of something, not the dataset
-            if value < _CORPUS_TOKENS and m.group("unit").startswith("token"):
-                continue
-            loose = bool(_MEASURE_ONLY.fullmatch(m.group("unit"))) and value < 1000 and not (
-                m.group("noun") or _TOTAL.search(norm))
-            more = _APPROX_UP.search(norm[m.end("mag") if m.group("mag") else m.end("v"):m.end()]) \
-                or _APPROX_UP.search(before)
-            lead = norm[max(0, m.start() - 20):m.start()]
-            lead = re.split(r"\d", lead)[-1]  # not the words of the count before it
-            context = f"{lead} {m.group('noun') or ''} {norm[m.end():m.end() + 8]}"
-            found.append(Statement(
-                f"size:{_family(m.group('unit'))}", value,
-                said=_said(answer, clause, m.start(), m.end()),
-                high=value + _step(value) if more else None, context=_qualifiers(context),
-                loose=loose, part=part))
-    return found
-
-
-def _said(answer: Answer, clause: Clause, start: int, end: int) -> str:
-    """The candidate's words for ``clause.norm[start:end]`` (the clause when numerals were
-    rewritten, since offsets then no longer line up)."""
-    original = answer.original(clause.start, clause.end)
-    if len(original) != clause.end - clause.start or clause.norm != answer.norm[clause.start:clause.end]:
-        return original
-    return answer.original(clause.start + max(0, start - 6), clause.start + end)

@@ -22,28 +22,35 @@ from service.interview.drilling.text import clause_texts
 
 _TEAM_SIZE = re.compile(
     r"team of (?P<a>\d+)|(?:团队|小组|组里|组一共|一共)\s*(?P<e>\d+)\s*(?:个)?(?:人|people|members?)"
-    r"|(?P<b>\d+)\s*(?:个)?(?:人|-person|person|people|members?)\s*(?:的)?\s*(?:小组|团队|组|team|一起|合作)"
+    r"|(?P<b>\d+)\s*(?:个)?(?:人|-person|person|people|members?)\s*(?:的)?\s*(?:小组|团队|组|team|一起|合作|项目|project)"
     r"|(?P<c>\d+) of us|we were (?P<d>\d+)")
-_SOLO = re.compile(r"独立(?:完成|负责|开发|实现|搭建|设计)?|独自|一个人(?:完成|做|写|负责)?|solo|single-?handedly"
+_SOLO = re.compile(r"独立(?:完成|负责|开发|实现|搭建|设计)?|独自|[一1]个人(?:完成|做|写|负责)?|solo|single-?handedly"
                    r"|on my own|by myself|sole (?:developer|author|engineer)")
-_TOGETHER = re.compile(r"一起|合作|协作|together|with (?:a|my|another|the other|two|three) (?:colleague|teammate|labmate"
+_TOGETHER = re.compile(r"一起|(?:合作|协作)(?:完成|开发|实现|搭建|做|写)|together|with (?:a|my|another|the other|two|three) (?:colleague|teammate|labmate"
                        r"|classmate|coworker|co-worker|partner|friend|engineer|student|intern)s?|和\S{1,8}(?:一起|合作)"
                        r"|(?:a|my|one) (?:colleague|teammate|labmate|classmate|friend) and i|我和(?:同事|同学|师兄|师姐)"
                        r"|we (?:built|wrote|did)|我们(?:组)?(?:一起)?(?:写|做)")
 _WHOLE_ALONE = re.compile(
     r"whole (?:project|thing|system)\S* (?:by myself|on my own|alone)|(?:by myself|on my own|alone).{0,20}"
-    r"whole (?:project|thing)|nobody else|no one else|没有别人|就我一个人|整个(?:项目|系统)\S{0,4}(?:都)?是我一个人"
-    r"|全部(?:都)?是我一个人|(?:都|全)是我一个人(?:做|写)")
+    r"whole (?:project|thing)|nobody else|no one else|没有别人|就我[一1]个人|整个(?:项目|系统)\S{0,4}(?:都)?是我[一1]个人"
+    r"|全部(?:都)?是我[一1]个人|(?:都|全)是我[一1]个人(?:做|写)|项目\S{0,6}是我[一1]个人(?:做|写|搞)"
+    r"|(?:基本|几乎)(?:上)?(?:都|全)?是我[一1]个人(?:做|写|搞)")
+# Working with one's advisor or mentor is not a team ("我和导师一起讨论着做的" against "独立完成").
+_ADVISOR = re.compile(r"导师|老师|教授|mentor|advisor|adviser|supervisor|professor|\bdr\b")
+_PEER = re.compile(r"同学|同事|师兄|师姐|同门|teammate|colleague|labmate|classmate|student|engineer|intern")
 _OTHER = (r"(?:teammates?|colleagues?|labmates?|classmates?|partners?|co-?workers?|another (?:student|engineer|intern)"
+          r"|(?:phd|ms|master's|msc|undergrad\w*) students?|postdocs?|mentors?|同门|师弟|师妹|学长|学姐"
           r"|(?:the )?(?:partner|client|vendor|museum|hospital|annotation team)|同学|同事|师兄|师姐|合作方|外包|甲方"
           r"|另一位\S{0,4}|其他(?:同学|同事|人)|别人)")
 _OTHERS_DID = re.compile(
     _OTHER + r"\s*(?:built|wrote|did|handled|ran|made|owned|implemented|designed|collected|recorded|labell?ed"
+    r"|trained|fitted|fit|tuned|maintained|evaluated|deployed|prepared|annotated|cleaned|set up"
     r"|provided|(?:was|were) responsible for)\s+(?P<what>.+)")
 _DONE_BY_OTHERS = re.compile(r"(?P<what>.+?)(?:是|都是)?由\s*(?:组内|团队|我们组)?\S{0,6}?" + _OTHER
                              + r"\S{0,4}?(?:完成|负责|提供|实现|搭建|采集|标注|录制)")
 _OWN_CLAIM = re.compile(
     r"(?<![a-z])i (?:did|built|wrote|made|handled|ran|implemented|designed|collected|recorded|organi[sz]ed"
+    r"|trained|fitted|fit|tuned|maintained|evaluated|deployed|prepared|annotated|cleaned|set up"
     r"|labell?ed|owned|was responsible for|took care of)|我(?:自己)?(?:负责|做|写|搭|实现|组织|采集|录|标)"
     r"|是我(?:自己)?(?:去)?(?:负责|做|写|搭|实现|组织|采集|录|标)|by myself|on my own")
 _WORD = re.compile(r"[a-z][a-z0-9\-]+")
@@ -56,7 +63,7 @@ def _content(norm: str) -> set[str]:
     words = {w for w in _WORD.findall(norm) if w not in _GENERIC}
     cjk = re.sub(r"[^\u4e00-\u9fff]", " ", norm)
     grams = {cjk[i:i + 2] for i in range(len(cjk) - 1) if " " not in cjk[i:i + 2]}
-    return words | (grams - {"独立", "完成", "负责", "一个", "个人", "我们", "一起", "是我", "我和", "同学",
+    return words | (grams - {"独立", "完成", "负责", "一个", "个人", "我们", "一起", "是我", "我和", "同学", "本人",
                              "数据", "模型", "部分", "这块", "都是"})
 
 
@@ -75,8 +82,9 @@ def resume_team(raw: str) -> TeamClaims:
             if m and size is None:
                 size = (int(next(g for g in m.groups() if g)), original)
             s = _SOLO.search(norm)
-            if s:
-                solo.append((_content(norm[s.end():]), original))
+            if s:  # over what follows, or what came before ("模型与实验由本人独立完成")
+                scope = norm[s.end():] or re.sub(r"(?:由|是)?(?:本人|我)\s*$", "", norm[:s.start()])
+                solo.append((_content(scope), original))
             did = _OTHERS_DID.search(norm) or _DONE_BY_OTHERS.search(norm)
             if did and _content(did.group("what")):
                 others.append((_content(did.group("what")), original))
@@ -92,7 +100,8 @@ def team_conflicts(answer: str, claims: TeamClaims) -> list[tuple[str, str, str]
         alone = bool(_WHOLE_ALONE.search(norm))
         if claims.size and (other_size or (alone and claims.size[0] >= 2)):
             found.append(("team:size", claims.size[1], original))
-        elif _TOGETHER.search(norm) and not _SOLO.search(norm):
+        elif _TOGETHER.search(norm) and not _SOLO.search(norm) and (
+                not _ADVISOR.search(norm) or _PEER.search(norm)):
             for what, words in claims.solo:  # a solo claim over nothing in particular: all of it
                 if not what or what & _content(norm):
                     found.append(("team:solo", words, original))

@@ -160,6 +160,10 @@ class RubricVectors:
     def __init__(self, passages: PassageCache, corpus: Sequence[Entry]) -> None:
         self._passages = passages
         self._docs = {e.id: normalize(reference_text(e)) for e in corpus}
+        self._gram_docs: dict[str, set[str]] = {}  # character trigram → ids of docs that have it
+        for eid, doc in self._docs.items():
+            for gram in {doc[i:i + 3] for i in range(len(doc) - 2)}:
+                self._gram_docs.setdefault(gram, set()).add(eid)
         points = [(e.id, kp) for e in corpus for kp in e.key_points][::BACKGROUND_STRIDE]
         self._bg_owner = np.array([eid for eid, _ in points], dtype=object)
         self._bg_zh = passages([kp.zh for _, kp in points])
@@ -220,9 +224,19 @@ class RubricVectors:
     def _cue_weight(self, cue: str, entry_id: str) -> float:
         """IDF of the cue over the other entries' reference texts, scaled to [MIN, 1]."""
         n = len(self._docs) + 1
-        df = 1 + sum(1 for eid, doc in self._docs.items() if eid != entry_id and cue_found(cue, doc))
+        df = 1 + sum(1 for eid in self._candidates(cue)
+                     if eid != entry_id and cue_found(cue, self._docs[eid]))
         weight = math.log((n + 1) / (df + 0.5)) / math.log((n + 1) / 1.5)
         return min(1.0, max(MIN_CUE_WEIGHT, weight))
+
+    def _candidates(self, cue: str) -> set[str] | dict[str, str]:
+        """The docs that could hold ``cue``: those with its rarest character trigrams (~12,000
+        cues are looked up in every doc at start-up; this keeps each to a few docs)."""
+        if len(cue) < 3:
+            return self._docs
+        grams = sorted((self._gram_docs.get(cue[i:i + 3], set()) for i in range(len(cue) - 2)),
+                       key=len)
+        return grams[0].intersection(*grams[1:4])
 
     def relative_similarity(self, rubric: EntryRubric, clause_vecs: np.ndarray) -> np.ndarray:
         """(clauses × key points): cosine minus the clause's background level."""
