@@ -89,7 +89,7 @@ _SCOPE = re.compile(
     r"|这类|那类|类(?:问题|样本|数据|query|case)|这种(?:问题|情况|样本|case)|这部分|那部分|这一组|那一组|这些|那些|\d+\s*多?个(?:病例|样本|case)"
     r"|those|these (?:cases|queries|samples|ones)|that group|this kind|this type|占|(?<![百千万])分之"
     r"|a third|a quarter|half of|share of|fraction of"
-    r"|(?<![a-z])(?:worst|hardest|easiest|best)(?![a-z])|最差|最难|最简单|最好的")
+    r"|(?<![a-z])(?:worst|hardest)(?![a-z])|最差|最难")
 
 # A target, one class or group, or an ablation named earlier in the sentence scopes its numbers too
 # ("目标的话，GAUC 要涨 0.5 个点"; "提升最大的是道路这一类，IoU 从 28 涨到 41"; "消融里换成 0/1 奖励，
