@@ -92,3 +92,13 @@ def test_a_metric_named_while_answering_the_task_is_credited_to_the_metrics_poin
     assessment = SlotAssessor().assess(
         "task", "Input is a shelf photo, output is gap boxes; success was mAP@0.5 on unseen stores.")
     assert "goal" in assessment.filled and "metrics.metric" in assessment.credited
+
+
+def test_dates_are_no_result_and_going_live_is_no_data_source() -> None:
+    """Found in a walkthrough: a corrected internship period was credited as "你的结果", and a
+    distilled model "上线时" as where the data came from."""
+    dates = SlotAssessor().assess("task", "抱歉说错了，实习是半年，2025 年 3 月到 8 月。",
+                                  known=frozenset({"metrics.metric"}))
+    assert "metrics.result" not in dates.credited
+    live = SlotAssessor().assess("model", "上线时再蒸馏回 6 层 MiniLM，单次 8 毫秒。")
+    assert "data.source" not in live.credited and "arch" in live.filled
