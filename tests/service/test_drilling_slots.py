@@ -102,3 +102,10 @@ def test_dates_are_no_result_and_going_live_is_no_data_source() -> None:
     assert "metrics.result" not in dates.credited
     live = SlotAssessor().assess("model", "上线时再蒸馏回 6 层 MiniLM，单次 8 毫秒。")
     assert "data.source" not in live.credited and "arch" in live.filled
+
+
+def test_a_label_scale_is_no_result() -> None:
+    """Found in a walkthrough: "输出是 0 到 3 四档相关性" was credited as the metric's result."""
+    task = SlotAssessor().assess("task", "输入是 query 和商品标题，输出是 0 到 3 四档相关性。",
+                                 known=frozenset({"metrics.metric"}))
+    assert "io" in task.filled and "metrics.result" not in task.credited

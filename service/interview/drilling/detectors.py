@@ -195,9 +195,12 @@ def reached_number(norm: str) -> bool:
     return bool(_REACHED.search(norm))
 
 
-# Dates and durations are no metric values ("2025 年 3 月到 8 月", "训练了 14 小时").
+# Dates, durations and label scales are no metric values ("2025 年 3 月到 8 月", "训练了 14 小时",
+# "输出是 0 到 3 四档相关性", "a 1-5 rating").
 _WHEN = re.compile(r"(?:19|20)\d{2}\s*(?:年|[./-]\s*\d{1,2})|\d+(?:\.\d+)?\s*(?:个)?\s*(?:月|日|号|天|周|小时|分钟)"
-                   r"|\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|years?|hours?|minutes?)(?![a-z])")
+                   r"|\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|years?|hours?|minutes?)(?![a-z])"
+                   r"|\d+\s*(?:到|至|-|~|to)\s*\d+\s*(?:\S{0,2}(?:档|级|分制|个等级|类)|(?:point|star)s?(?: scale)?)"
+                   r"|(?:\S{0,2}[档级类]|\d+-point scale)")
 
 
 def metric_result(norm: str, answer_names_metric: bool) -> bool:
