@@ -41,6 +41,10 @@ CASES = [
     ("difficulty", "大概 3000 步以后就开始出现电音。", "solution", False),
     ("difficulty", "最后加了显式的停顿预测，长句错位率降到 8%。", "solution", True),
     ("novelty", "主要新在门控模块：不是直接相加，而是按置信度加权。", "what_new", True),
+    # from a walkthrough: labelling quality and a fix's effect said the common Chinese way
+    ("data", "外包 6 个人标，双人交叉质检，一致率 93%。", "labeling", True),
+    ("data", "数据是公司给的，一共 5 万条。", "labeling", False),
+    ("difficulty", "最后加了改写数据，长尾准确率提到 78%。", "effect", True),
 ]
 
 

@@ -263,7 +263,8 @@ _DATA = [
           r"|cross-?check|kappa|double[- ]annotat|annotators|标注员|labels? (?:came|come|were|was) (?:from|taken|"
           r"defined)|label\s?(?:是|从|来自)|(?:算|当|作为)(?:作)?(?:正样本|负样本|完播|点击|positive|negative)"
           r"|counts? as (?:a )?(?:positive|negative|click)|as (?:the )?positives?|labell?ed (?:in|with|using) \S+"
-          r"|second pass|复核|二次(?:检查|审核)|labelme|label studio|labelimg|cvat|仲裁",
+          r"|second pass|复核|二次(?:检查|审核)|labelme|label studio|labelimg|cvat|仲裁"
+          r"|交叉质检|交叉审核|质检|一致率|外包.{0,8}标|(?:\d+|几|两|三)\s?个人标",
           r"标注|标的|label|annotat|transcri",
           ("我和另一个同学用 LabelImg 标的，两人交叉检查", "三个质检同学标，两人以上一致才保留",
            "外包团队标注，我们抽检 10%", "two physicians annotated each note following a guideline",
@@ -357,7 +358,7 @@ _DIFFICULTY = [
           ("解决之后指标变化了多少", "how much the metric moved after the fix"),
           r"(?:从\s?" + N + r".{0,10}?(?:提|降|到|涨|变)|(?:回到|恢复到|back to|down to|降到)\s?" + N
           + r"|\+\s?" + N + r"\s*(?:%|个点|points?|pp)?\s*(?:\S+\s?)?(?:f1|auc|map|ks|acc|recall|dice|bleu|gauc|points?|pp)"
-          + r"|(?:提升|提高|降低|下降|减少|少了|涨|降|掉)(?:了|到)?.{0,4}"
+          + r"|(?:提升|提高|降低|下降|减少|少了|涨|降|掉|提到|升到|做到)(?:了|到)?.{0,4}"
           + N + r"|少了一半|降回|(?:from|dropped|fell|rose|went|improved|reduced|cut).{0,6}.{0,20}?"
           + N + r"|" + N + r"\s*(?:个点|个百分点|points?|pp)|" + N + r"\s*%\s*(?:to|→|->))",
           r"效果|提升|提高|improv|better|gain",
@@ -413,7 +414,7 @@ _METRIC_NAME = (r"map(?:@[\d.:]+)?|\bap\b|\bauc\b|gauc|\bks\b|\bf1\b|micro-?f1|m
                 r"|\bmrr\b|log ?loss|pesq|dnsmos|\bmos\b|\bstoi\b|si-?s[nd]r|c-?eval|cmmlu|\bmmlu\b|gsm8k|humaneval|[a-z]{2,}eval\b"
                 r"|\b(?:a|ap|bp)cer\b|\bhter\b|\beer\b|tpr@|fpr@|success(?:es)? out of|out of \d+ trials|接受长度"
                 r"|accept(?:ance|ed)? length|\bp(?:50|90|95|99)\b|\bttft\b|吞吐|throughput|延迟|latency"
-                r"|(?<!学习)(?<!采样)(?<!丢弃)(?<!衰减)(?<![概频码比利汇税])[\u4e00-\u9fff]率"
+                r"|(?<!学习)(?<!采样)(?<!丢弃)(?<!衰减)(?<!一)(?<![概频码比利汇税])[\u4e00-\u9fff]率"
                 r"|\b(?!learning|sampling|dropout|decay|frame|bit|tax|interest|heart)[a-z]+ rate\b"
                 # a metric the vocabulary lacks, introduced as the metric ("指标用 TEDS", "scored
                 # with WRMSSE", "the metric is NDS")
