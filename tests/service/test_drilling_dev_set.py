@@ -57,7 +57,11 @@ OTHER_BARS = {"indep": (0.95, 0.9, 0, 0.85, 0.85), "classes": (0.93, 0.9, 0, 0.8
               # résumé names by its change, a stay against the résumé's dates, splits listed
               # together, "N 个" counts, team claims from earlier answers, a swapped backbone and
               # slot forms it exposed (see its header)
-              "indep7": (0.91, 0.8, 0, 0.92, 0.77)}
+              "indep7": (0.91, 0.8, 0, 0.92, 0.77),
+              # the eighth: blind first run (after the indep7 work) 0.864 / 5 of 16 / 2 false
+              # alarms; then people in a dataset are no team, "me and one other student", "X 是
+              # 同门写的" in an earlier answer, successes out of trials (see its header)
+              "indep8": (0.85, 0.45, 1, 0.92, 0.76)}
 
 
 @pytest.fixture(scope="module")

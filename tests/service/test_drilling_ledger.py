@@ -95,6 +95,14 @@ CASES = [
     (FORMS, "contribution", "数据是合作银行给的，我主要做检测模型。", False),
     (FORMS, "contribution", "It was a three-person team.", True),
     (CV, "contribution", "检测头是我和导师一起讨论着改的。", False),  # an advisor is no teammate
+    # from the eighth set's blind run: people in a dataset are no team, "me and one other", trials
+    (FORMS, "data", "数据集一共 221 个人、三万多张图。", False),
+    (NLP, "contribution", "It was just me and one other student.", True),
+    (NLP, "contribution", "There were four of us, me and three other students.", False),
+    ("Go1 | 2024\n- on the real Go1, 7 of 10 stair trials succeeded", "metrics",
+     "On the real robot it made it up in 9 out of 10 trials.", True),
+    ("Go1 | 2024\n- on the real Go1, 7 of 10 stair trials succeeded", "metrics",
+     "Seven out of ten trials on the real robot.", False),
     # "N 个" counts of a named thing, and the old value of a change
     (FORMS, "task", "为 30 个业务线做表单模板。", True),
     (FORMS, "task", "从默认的 5 个业务线扩到 12 个。", False),
@@ -267,6 +275,13 @@ def test_a_part_an_earlier_answer_gave_to_someone_else_is_held() -> None:
     assert ledger.check("My teammate trained the reranker; I did the retriever.", "model") == []
     clash = ledger.check("I trained the reranker myself.", "contribution")
     assert clash and clash[0].source == "answer" and "teammate" in clash[0].claim
+
+
+def test_a_part_an_earlier_answer_gave_to_a_labmate_is_held_in_chinese() -> None:
+    ledger = Ledger.from_claim({"raw": "KV cache 量化 | 2024\n- 逐头混合精度 KV cache 量化"})
+    assert ledger.check("Triton kernel 是我写的，LongBench 评测脚本是同门写的。", "contribution") == []
+    clash = ledger.check("那部分是同门写的，我这边主要是跑 LongBench 的评测。", "difficulty")
+    assert clash and clash[0].source == "answer" and "同门" in clash[0].claim
 
 
 def test_gpus_counted_without_their_model_are_held_against_an_earlier_answer() -> None:

@@ -338,7 +338,27 @@ def metric_statements(text: str, resume: bool = False,
             pending = (f"metric:{canon}", 0) if canon else None
     if not any(s.key == "metric:latency" for s in found):
         found += latency_statements(text)
-    return found + footprint_statements(text)
+    return found + footprint_statements(text) + trial_statements(text)
+
+
+# "7 of 10 stair trials succeeded", "9 out of 10 trials", "10 次里成功 7 次": a success rate.
+_TRIALS = re.compile(
+    r"(?<![\d.])(?P<n>\d+)\s*(?:out\s+)?of\s*(?:the\s+)?(?P<m>\d+)\s*(?:[a-z\-]+\s){0,2}?"
+    r"(?:trials?|episodes?|attempts?|rollouts?|tries)(?![a-z])"
+    r"|(?P<m2>\d+)\s*次(?:里|中|当中)?(?:成功|过)了?\s*(?P<n2>\d+)\s*次")
+
+
+def trial_statements(text: str) -> list[Statement]:
+    """Success counts out of a number of trials, as a rate in points."""
+    answer = Answer(text)
+    found = []
+    for clause in answer.clauses:
+        for m in _TRIALS.finditer(clause.norm):
+            n, total = int(m.group("n") or m.group("n2")), int(m.group("m") or m.group("m2"))
+            if total > 0 and n <= total:
+                found.append(Statement("metric:success", 100.0 * n / total,
+                                       said=answer.original(clause.start, clause.end)))
+    return found
 
 
 _LINK = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>%|percent)?\s*(?:[(（][^()（）]{0,24}[)）])?\s*"

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from service.interview.drilling.text import clause_texts
 
 _TEAM_SIZE = re.compile(
-    r"team of (?P<a>\d+)|(?:团队|小组|组里|组一共|一共)\s*(?P<e>\d+)\s*(?:个)?(?:人|people|members?)"
+    r"team of (?P<a>\d+)|(?:团队|小组|组里|我们组|我们|组)(?:一共|总共|就)?\s*(?P<e>\d+)\s*(?:个)?(?:人|people|members?)"
+    r"|(?:just )?me and (?P<f>one|an?|\d+) other (?:students?|people|persons?|engineers?|teammates?|labmates?"
+    r"|interns?|classmates?)"
     r"|(?P<b>\d+)\s*(?:个)?(?:人|-person|person|people|members?)\s*(?:的)?\s*(?:小组|团队|组|team|一起|合作|项目|project)"
     r"|(?P<c>\d+) of us|we were (?P<d>\d+)")
 _SOLO = re.compile(r"独立(?:完成|负责|开发|实现|搭建|设计)?|独自|[一1]个人(?:完成|做|写|负责)?|solo|single-?handedly"
@@ -47,11 +49,15 @@ _OTHERS_DID = re.compile(
     r"|trained|fitted|fit|tuned|maintained|evaluated|deployed|prepared|annotated|cleaned|set up"
     r"|provided|(?:was|were) responsible for)\s+(?P<what>.+)")
 _DONE_BY_OTHERS = re.compile(r"(?P<what>.+?)(?:是|都是)?由\s*(?:组内|团队|我们组)?\S{0,6}?" + _OTHER
-                             + r"\S{0,4}?(?:完成|负责|提供|实现|搭建|采集|标注|录制)")
+                             + r"\S{0,4}?(?:完成|负责|提供|实现|搭建|采集|标注|录制)"
+                             # "LongBench 评测脚本是同门写的"
+                             r"|(?P<what2>.+?)(?:都|主要)?是\s?(?:组内|团队|我们组)?\S{0,4}?" + _OTHER
+                             + r"\S{0,3}?(?:写|做|负责|搭|实现|标|跑|训|采)的")
 _OWN_CLAIM = re.compile(
     r"(?<![a-z])i (?:did|built|wrote|made|handled|ran|implemented|designed|collected|recorded|organi[sz]ed"
     r"|trained|fitted|fit|tuned|maintained|evaluated|deployed|prepared|annotated|cleaned|set up"
-    r"|labell?ed|owned|was responsible for|took care of)|我(?:自己)?(?:负责|做|写|搭|实现|组织|采集|录|标)"
+    r"|labell?ed|owned|was responsible for|took care of)"
+    r"|我(?:自己)?(?:这边|这块)?(?:主要)?(?:是)?(?:负责|做|写|搭|实现|组织|采集|录|标|跑)"
     r"|是我(?:自己)?(?:去)?(?:负责|做|写|搭|实现|组织|采集|录|标)|by myself|on my own")
 _WORD = re.compile(r"[a-z][a-z0-9\-]+")
 _GENERIC = frozenset({"the", "and", "of", "to", "my", "our", "own", "project", "whole", "this", "it",
@@ -67,6 +73,13 @@ def _content(norm: str) -> set[str]:
                              "数据", "模型", "部分", "这块", "都是"})
 
 
+def _size(m: re.Match[str]) -> int:
+    """The team size a :data:`_TEAM_SIZE` match states ("me and one other student" is 2)."""
+    if m.group("f"):
+        return (int(m.group("f")) if m.group("f").isdigit() else 1) + 1
+    return int(next(g for g in m.groups() if g))
+
+
 @dataclass(frozen=True)
 class TeamClaims:
     size: tuple[int, str] | None  # (people, the résumé's words)
@@ -80,14 +93,15 @@ def resume_team(raw: str) -> TeamClaims:
         for original, norm in clause_texts(line):
             m = _TEAM_SIZE.search(norm)
             if m and size is None:
-                size = (int(next(g for g in m.groups() if g)), original)
+                size = (_size(m), original)
             s = _SOLO.search(norm)
             if s:  # over what follows, or what came before ("模型与实验由本人独立完成")
                 scope = norm[s.end():] or re.sub(r"(?:由|是)?(?:本人|我)\s*$", "", norm[:s.start()])
                 solo.append((_content(scope), original))
             did = _OTHERS_DID.search(norm) or _DONE_BY_OTHERS.search(norm)
-            if did and _content(did.group("what")):
-                others.append((_content(did.group("what")), original))
+            what = did and (did.groupdict().get("what") or did.groupdict().get("what2") or "")
+            if what and _content(what):
+                others.append((_content(what), original))
     return TeamClaims(size, tuple(solo), tuple(others))
 
 
@@ -95,8 +109,7 @@ def team_conflicts(answer: str, claims: TeamClaims) -> list[tuple[str, str, str]
     found = []
     for original, norm in clause_texts(answer):
         m = _TEAM_SIZE.search(norm)
-        other_size = m is not None and int(next(g for g in m.groups() if g)) != (
-            claims.size or (0,))[0]
+        other_size = m is not None and _size(m) != (claims.size or (0,))[0]
         alone = bool(_WHOLE_ALONE.search(norm))
         if claims.size and (other_size or (alone and claims.size[0] >= 2)):
             found.append(("team:size", claims.size[1], original))
