@@ -40,6 +40,11 @@ from service.interview.drilling.hardware import (
     mentions_training,
 )
 from service.interview.drilling.identities import model_conflicts, parse_model, resume_models
+from service.interview.drilling.measures import (
+    footprint_statements,
+    latency_statements,
+    trial_statements,
+)
 from service.interview.drilling.parameters import (
     ParamClaim,
     bare_counts,
@@ -73,7 +78,10 @@ class Conflict:
 
 def statements(text: str, sizes: bool = True, resume: bool = False,
                own: frozenset[str] = frozenset()) -> list[Statement]:
-    return [*metric_statements(text, resume, own),
+    metrics = metric_statements(text, resume, own)
+    if not any(s.key == "metric:latency" for s in metrics):
+        metrics += latency_statements(text)
+    return [*metrics, *footprint_statements(text), *trial_statements(text),
             *(size_statements(text, resume) if sizes else [])]
 
 

@@ -7,8 +7,9 @@ else to the last metric named earlier in the answer; "from A to B" gives value B
 "涨了 N 个点" / "up by N points" is a delta. Clauses about an ablation ("单加 CBAM 涨 2.1 个点",
 "without it") are partial results and are skipped: they cannot contradict a headline number.
 
-Dataset sizes are read by :mod:`.sizes`. The same readers run on the résumé's project text and on
-every answer, so both sides of a comparison are read the same way.
+Dataset sizes are read by :mod:`.sizes`; latency, model size and successes out of trials, which
+need no metric name before them, by :mod:`.measures`. The same readers run on the résumé's project
+text and on every answer, so both sides of a comparison are read the same way.
 """
 
 from __future__ import annotations
@@ -105,6 +106,9 @@ _FULL_MODEL = re.compile(r"完整(?:的)?(?:模型|方法|版|系统)|全部加�
 _CORRECTION = re.compile(r"不对|说错|口误|我是说|i mean|sorry,? (?:it was|it's|i meant)|correction|"
                          r"no wait|actually no")
 _BASELINE_WORDS = re.compile(r"原版|baseline|基线|原来|之前|老(?:模型|系统)|old|previous|original|规则")
+# Latency that is a budget or a training step, not how long one input takes.
+_LATENCY_NOT = re.compile(r"per (?:run|epoch|step|batch)|每(?:轮|个 ?epoch|步)|训练|train|以内|之内|(?:ms|毫秒|秒)\s*内"
+                          r"|within|under|below|budget|要求|at most|不超过|目标|target|[<≤]")
 _VALIDATION = re.compile(r"验证集|dev set|validation|(?<![a-z])val(?![a-z])")
 # Metrics on a small absolute scale (MOS 1–5, PESQ −0.5–4.5): they agree within a tenth, not 1.5.
 SMALL_SCALE = frozenset({"metric:mos", "metric:dnsmos", "metric:pesq"})
@@ -206,44 +210,6 @@ def _grain(number: str, unit: str | None, norm: str) -> float:
     return to_points(step, unit) / 2 if float(number) <= 1.0 and unit is None else step / 2
 
 
-# "0.4 s per page", "单张 200 毫秒", "2 seconds per page": how long one input takes (not training).
-_LATENCY_ANY = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>ms|毫秒|s|secs?|seconds?|秒)(?![a-z])")
-_LATENCY_CUE = re.compile(r"latency|延迟|耗时|推理|inference|per (?:page|image|frame|sample|query|request|call|document)"
-                          r"|每(?:张|帧|页|条|次请求)|单(?:张|帧|页|条)|response time|响应")
-_LATENCY_NOT = re.compile(r"per (?:run|epoch|step|batch)|每(?:轮|个 ?epoch|步)|训练|train|以内|之内|(?:ms|毫秒|秒)\s*内"
-                          r"|within|under|below|budget|要求|at most|不超过|目标|target|[<≤]")
-_FOOTPRINT = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>kb|mb|gb)(?![a-z])")
-_FOOTPRINT_CUE = re.compile(r"model size|模型(?:大小|体积|文件)|quanti[sz]|量化|weights|权重|footprint|参数文件"
-                            r"|fits? in|放得下|装得下")
-_KB = {"kb": 1.0, "mb": 1024.0, "gb": 1024.0 ** 2}
-
-
-def footprint_statements(text: str) -> list[Statement]:
-    """A model's size on disk or flash: "38 KB model size after int8", "120 KB after quantisation"."""
-    answer = Answer(text)
-    found = []
-    for clause in answer.clauses:
-        m = _FOOTPRINT.search(clause.norm)
-        if m and _FOOTPRINT_CUE.search(clause.norm) and not _SCOPE.search(clause.norm):
-            value = float(m.group("v")) * _KB[m.group("u")]
-            found.append(Statement("metric:model_size", value, grain=0.1 * value,
-                                   said=answer.original(clause.start, clause.end)))
-    return found
-
-
-def latency_statements(text: str) -> list[Statement]:
-    answer = Answer(text)
-    found = []
-    for clause in answer.clauses:
-        m = _LATENCY_ANY.search(clause.norm)
-        if m and _LATENCY_CUE.search(clause.norm) and not _LATENCY_NOT.search(clause.norm) \
-                and not _SCOPE.search(clause.norm):
-            value = float(m.group("v")) * (1.0 if m.group("u") in ("ms", "毫秒") else 1000.0)
-            found.append(Statement("metric:latency", value, grain=0.15 * value,
-                                   said=answer.original(clause.start, clause.end)))
-    return found
-
-
 # A metric the résumé names by its change ("TEDS 从 86.4% 提升到 91.7%", "NDS 0.479 → 0.512"): an
 # acronym the vocabulary lacks is still the project's metric, and answers are read for it by name.
 _NAMED_CHANGE = re.compile(
@@ -336,28 +302,6 @@ def metric_statements(text: str, resume: bool = False,
         if names and statement is None and len(norm) - names[-1].end() <= 2:
             canon = canonical_metric(names[-1].group(0), own)
             pending = (f"metric:{canon}", 0) if canon else None
-    if not any(s.key == "metric:latency" for s in found):
-        found += latency_statements(text)
-    return found + footprint_statements(text) + trial_statements(text)
-
-
-# "7 of 10 stair trials succeeded", "9 out of 10 trials", "10 次里成功 7 次": a success rate.
-_TRIALS = re.compile(
-    r"(?<![\d.])(?P<n>\d+)\s*(?:out\s+)?of\s*(?:the\s+)?(?P<m>\d+)\s*(?:[a-z\-]+\s){0,2}?"
-    r"(?:trials?|episodes?|attempts?|rollouts?|tries)(?![a-z])"
-    r"|(?P<m2>\d+)\s*次(?:里|中|当中)?(?:成功|过)了?\s*(?P<n2>\d+)\s*次")
-
-
-def trial_statements(text: str) -> list[Statement]:
-    """Success counts out of a number of trials, as a rate in points."""
-    answer = Answer(text)
-    found = []
-    for clause in answer.clauses:
-        for m in _TRIALS.finditer(clause.norm):
-            n, total = int(m.group("n") or m.group("n2")), int(m.group("m") or m.group("m2"))
-            if total > 0 and n <= total:
-                found.append(Statement("metric:success", 100.0 * n / total,
-                                       said=answer.original(clause.start, clause.end)))
     return found
 
 
