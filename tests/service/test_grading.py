@@ -17,6 +17,7 @@ from scipy.stats import spearmanr
 from service.interview.grading import AnswerGrade, RubricGrader
 from service.interview.grading.contradiction import ReferenceChecks
 from service.interview.grading.negation import dismissal_after, negation_before
+from service.interview.grading.nonanswer import clause_content, has_content, question_words
 from service.interview.grading.segment import clauses
 from service.interview.grading.signals import is_injection, list_like
 
@@ -484,3 +485,14 @@ def test_grade_invariants_are_enforced(entries) -> None:
         AnswerGrade(**{**base, "key_points": [p.model_copy(update={"hit": False})
                                                for p in points], "hit": [],
                        "missed": list(range(len(points))), "non_answer": "empty"})
+
+
+def test_the_questions_words_inflected_are_no_content() -> None:
+    """Word salad around the question's terms (b10): "spans" is the question's "span", "model"
+    its "models", "pretraining" its "pre-training" — restating them says nothing."""
+    asked = question_words("What pre-training objectives do language models use? Explain span "
+                           "corruption (T5) and causal language modelling (GPT).")
+    salad = clause_content("so causal BERT spans the GPT in a T5 way", asked, frozenset())
+    real = clause_content("GPT predicts the next token from the left context", asked,
+                          frozenset({"predicts", "next", "token", "left", "context"}))
+    assert not has_content(salad) and has_content(real)

@@ -98,13 +98,23 @@ def clause_content(clause: str, question_words: frozenset[str],
     # a question back may come after filler ("sorry, can you …"); clauses lose their "?"
     question_back = bool(_QUESTION_BACK.search(text)
                          or _QUESTION_BACK.search(rest.lstrip(" ,，。.、!！")))
-    words = [w for w in _WORD.findall(rest) if w not in _FUNCTION_EN and w not in question_words]
+    words = [w for w in _WORD.findall(rest) if w not in _FUNCTION_EN and not _asked(w, question_words)]
     noise = bool(words) and not re.search(r"[\u3400-\u9fff]", rest) and all(
         w not in known_words for w in words)
     cjk = "".join(ch for ch in _FUNCTION_ZH.sub("", rest) if "\u3400" <= ch <= "\u9fff")
     content = _new_characters(cjk, question_words) + units(" ".join(words))
     return ClauseContent(content, ignorance, question_back, noise, asks,
                          bool(_DECLINES.search(text)))
+
+
+def _asked(word: str, question_words: frozenset[str]) -> bool:
+    """Whether ``word`` is one of the question's, give or take an inflection: "spans" for "span",
+    "model" for "models", "mask" for "masked" ("causal BERT spans the GPT in a T5 way" restates
+    the question's words and says nothing)."""
+    stems = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    if word.endswith("s"):
+        stems |= {word[:-1], word[:-2] if word.endswith("es") else word[:-1]}
+    return bool(stems & question_words)
 
 
 def _new_characters(cjk: str, question_words: frozenset[str]) -> float:
@@ -130,7 +140,9 @@ def question_words(*questions: str) -> frozenset[str]:
     nothing."""
     text = normalize(" ".join(questions))
     cjk = "".join(ch for ch in text if "\u3400" <= ch <= "\u9fff")
-    return frozenset(_WORD.findall(text)) | frozenset(cjk[i:i + 2] for i in range(len(cjk) - 1))
+    joined = {w.replace("-", "") for w in re.findall(r"[a-z]+(?:-[a-z]+)+", text)}  # "pre-training"
+    return frozenset(_WORD.findall(text)) | joined | frozenset(cjk[i:i + 2]
+                                                               for i in range(len(cjk) - 1))
 
 
 def stated_units(infos: list[ClauseContent]) -> float:
