@@ -60,8 +60,9 @@ OTHER_BARS = {"indep": (0.95, 0.9, 0, 0.85, 0.85), "classes": (0.93, 0.9, 0, 0.8
               "indep7": (0.91, 0.8, 0, 0.92, 0.77),
               # the eighth: blind first run (after the indep7 work) 0.864 / 5 of 16 / 2 false
               # alarms; then people in a dataset are no team, "me and one other student", "X 是
-              # 同门写的" in an earlier answer, successes out of trials (see its header)
-              "indep8": (0.85, 0.45, 1, 0.92, 0.76)}
+              # 同门写的" in an earlier answer, successes out of trials, a batch size or LoRA rank
+              # said twice (see its header)
+              "indep8": (0.86, 0.55, 1, 0.92, 0.76)}
 
 
 @pytest.fixture(scope="module")

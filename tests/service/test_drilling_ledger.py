@@ -284,6 +284,20 @@ def test_a_part_an_earlier_answer_gave_to_a_labmate_is_held_in_chinese() -> None
     assert clash and clash[0].source == "answer" and "同门" in clash[0].claim
 
 
+@pytest.mark.parametrize(("earlier", "answer", "clash"), [
+    ("batch 是 64，16 个 ID 每个 ID 4 张图。", "四张卡加起来 batch 才 32。", True),
+    ("batch 是 64，16 个 ID 每个 ID 4 张图。", "batch 64，每个 batch 16 个人、每人 4 张。", False),
+    ("Qwen-7B 加 LoRA，r 是 16，挂在 q 和 v 上。", "LoRA 的 rank 设的 64，学习率 2e-4。", True),
+    ("Qwen-7B 加 LoRA，r 是 16，挂在 q 和 v 上。", "试过 rank 64，效果差不多。", False),
+    ("Global batch 256 on 8 GPUs.", "Batch size was 32 per GPU.", False),
+])
+def test_a_batch_size_or_lora_rank_said_twice_must_agree(earlier: str, answer: str,
+                                                         clash: bool) -> None:
+    ledger = Ledger.from_claim({"raw": "Search | 2024\n- Dense retrieval"})
+    assert ledger.check(earlier, "training") == []
+    assert bool(ledger.check(answer, "training")) is clash
+
+
 def test_gpus_counted_without_their_model_are_held_against_an_earlier_answer() -> None:
     ledger = Ledger.from_claim({"raw": "Product images | 2024\n- SDXL LoRA on 8,400 photos"})
     assert ledger.check("It ran on four A100s, about nine hours.", "training") == []

@@ -58,6 +58,7 @@ from service.interview.drilling.quantities import (
     named_metrics,
     to_points,
 )
+from service.interview.drilling.settings import Setting, setting_claims, setting_conflicts
 from service.interview.drilling.sizes import size_statements
 from service.interview.drilling.team import TeamClaims, resume_team, team_conflicts
 
@@ -198,6 +199,9 @@ class Ledger:
                                    "role": role, "said": words, "source": "resume"})
         ledger.entries += [_count_entry(c, "resume") for line in text.splitlines()
                            for c in counts(line)]
+        ledger.entries += [{"key": "setting", "setting": s.key, "value": s.value, "said": s.said,
+                            "source": "resume"} for line in text.splitlines()
+                           for s in setting_claims(line)]
         for gpu in (g for line in text.splitlines() for g in gpu_claims(line)):
             ledger.entries.append({"key": "hardware:gpu", "gpu": gpu.gpu, "count": gpu.count,
                                    "said": gpu.said, "source": "resume"})
@@ -260,6 +264,7 @@ class Ledger:
         if point in (None, "model", "task"):
             found += self._params(answer)
         found += self._counts(answer)
+        found += self._settings(answer)
         found += [Conflict("stay", claim, said, "resume") for claim, said in
                   stay_conflicts(answer, next((Stay(float(e["low"]), float(e["high"]), str(e["said"]))
                                                for e in self.entries if e.get("key") == "stay"), None))]
@@ -301,6 +306,18 @@ class Ledger:
                              for g in stated if g.said not in known]
         return [Conflict("hardware:gpu", claim, said, self._source(claim))
                 for claim, said in clashes]
+
+    def _settings(self, answer: str) -> list[Conflict]:
+        """A batch size, LoRA rank or epoch count said otherwise before; a setting nobody
+        stated yet joins the ledger."""
+        claimed = [Setting(str(e["setting"]), int(e["value"]), str(e["said"]))
+                   for e in self.entries if e.get("key") == "setting"]
+        stated = setting_claims(answer)
+        clashes = setting_conflicts(stated, claimed)
+        known = {c.key for c in claimed}
+        self.entries += [{"key": "setting", "setting": s.key, "value": s.value, "said": s.said,
+                          "source": "answer"} for s in stated if s.key not in known]
+        return [Conflict(key, claim, said, self._source(claim)) for key, claim, said in clashes]
 
     def _counts(self, answer: str) -> list[Conflict]:
         """Counts of named things ("1.5M Gaussians", "6 designers") that no claim of the same noun

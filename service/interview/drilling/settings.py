@@ -1,0 +1,59 @@
+"""Training settings stated as numbers: the batch size and the LoRA rank.
+
+They are exact choices, so a candidate who says "batch 是 64" and later "batch 才 32", or whose
+résumé says "LoRA（rank 16）" and who now says "rank 设的 64", has one of them wrong. A setting is a
+claim only where it is said plainly: a clause that tries, compares or ablates ("试过 rank 8", "we
+also tried batch 128", "消融里…") names another run, and a per-device batch ("每卡 4", "4 per GPU")
+is a different number from the global one and is kept apart. What a batch holds ("每个 batch 16
+个人", "global batch 约 4M tokens") is no batch size. Epochs are not compared: answers name the
+epochs of other stages too often ("DPO 只跑了 1 个 epoch", "最后 5 个 epoch 关掉增强").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from service.interview.drilling.text import clause_texts
+
+_BATCH = re.compile(r"(?<!每个 )(?<!每个)(?<!each )(?<!per )(?:batch[ _]?size|batch|bs|批大小|批量)\s*"
+                    r"(?:是|为|设(?:成|为|的)?|取|用的?|of|is|was|=|:|：|才|就)?\s*(?P<v>\d{1,5})"
+                    r"(?![\d.%]|\s*(?:m\b|k\b|万|tokens?|条|个人|人))")
+_RANK = re.compile(r"(?:lora\s*(?:的)?\s*)?(?:rank|秩|(?<![a-z])r)\s*(?:是|为|设(?:成|为|的)?|取|用的?|of|is|was|=|:|：)?"
+                   r"\s*(?P<v>\d{1,4})(?![\d.%])")
+_LORA = re.compile(r"lora|rank|秩|(?<![a-z])r\s*(?:是|=|为)")
+_PER_DEVICE = re.compile(r"per (?:gpu|device|card)|每(?:张)?卡|单卡|each gpu|per-gpu|micro")
+_ANOTHER_RUN = re.compile(r"试过|试了|尝试|对比|消融|ablat|tried|compared|also ran|instead|rather than|如果|if we"
+                          r"|调到|改成|从\s*\d|from \d|增大|减小|加大|默认")
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str  # "batch", "batch/device" or "rank"
+    value: int
+    said: str
+
+
+def setting_claims(text: str) -> list[Setting]:
+    """The settings ``text`` (a résumé line, or an answer) states plainly, one per key and clause."""
+    found: list[Setting] = []
+    for original, norm in clause_texts(text):
+        if _ANOTHER_RUN.search(norm):
+            continue
+        batch, rank = _BATCH.search(norm), _RANK.search(norm)
+        if batch is not None:
+            key = "batch/device" if _PER_DEVICE.search(norm) else "batch"
+            found.append(Setting(key, int(batch.group("v")), original))
+        if rank is not None and _LORA.search(norm):  # "R50" is a backbone, not a rank
+            found.append(Setting("rank", int(rank.group("v")), original))
+    return [s for s in found if s.value > 0]
+
+
+def setting_conflicts(stated: list[Setting], claimed: list[Setting]) -> list[tuple[str, str, str]]:
+    """(key, claim, said) for a stated setting that no claim of its key equals."""
+    out = []
+    for said in stated:
+        same = [c for c in claimed if c.key == said.key]
+        if same and all(c.value != said.value for c in same):
+            out.append((f"setting:{said.key}", same[0].said, said.said))
+    return out
