@@ -128,8 +128,10 @@ def _name(kind: ClaimKind, item: Item, header: str, org: str | None, role: str |
         named = NAMED_ITEM.match(line.strip(" *#"))
         if named:
             return _tidy(line.strip(" *#")[named.end():])[:80] or _first_clause(line)
-    if kind in (ClaimKind.INTERNSHIP, ClaimKind.WORK) and (org or role) and item.header:
+    if kind in (ClaimKind.INTERNSHIP, ClaimKind.WORK) and org and item.header:
         return " · ".join(part for part in (org, role) if part)
+    # an organisation no list knows ("Applied Scientist Intern, Retail Vision Startup"): the
+    # header's own title, not the role alone ("Scientist")
     title = _title_from_header(header) if item.header else None
     return title or _first_clause(item.lines[0])
 

@@ -97,7 +97,8 @@ ROLES = re.compile(
     r"[\u4e00-\u9fffA-Za-z]{0,8}实习生|[\u4e00-\u9fffA-Za-z]{0,8}工程师|研究员|研究助理|第一作者|共同一作|共同第一作者|通讯作者|第[二三四]作者|"
     r"一作|二作|独立开发|独立完成|" + _B + r"(?:(?:co-)?first author|second author|corresponding "
     r"author|team (?:lead|leader|member)|tech lead|project lead|lead|leader|captain|member|"
-    r"(?:research |software |ML |machine learning |algorithm )?(?:intern|engineer|scientist)|"
+    r"(?:research |software |ML |machine learning |algorithm |(?-i:[A-Z][a-z]+ ){1,2})?"
+    r"(?:intern|engineer|scientist)(?: intern)?|"
     r"research assistant|(?-i:RA|PI)|owner)" + _E, re.IGNORECASE)
 
 ORG_SPAN = re.compile(

@@ -547,3 +547,12 @@ def test_profile(name: str, person: str, education: int, skills: set[str]) -> No
     assert len(profile.education) == education
     assert skills <= set(profile.skills)
     assert not any("*" in line for line in profile.education)
+
+
+def test_an_internship_at_an_unknown_organisation_is_named_by_its_header() -> None:
+    """Found in a walkthrough: "Let's talk about "Scientist"" — the role's last word alone."""
+    text = ("## Experience\n### Applied Scientist Intern, Retail Vision Startup (2024.05 - 2024.08)\n"
+            "- Shelf-gap detection; fine-tuned RT-DETR-R50 on 14,200 frames\n")
+    claim = extract_claims(text)[0]
+    assert claim.name == "Applied Scientist Intern, Retail Vision Startup"
+    assert claim.role == "Applied Scientist Intern"
