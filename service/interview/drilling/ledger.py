@@ -173,6 +173,11 @@ def _count_entry(count: Count, source: str) -> dict[str, Any]:
             "said": count.said, "context": sorted(count.context), "source": source}
 
 
+def _setting_entry(setting: Setting, source: str) -> dict[str, Any]:
+    return {"key": "setting", "setting": setting.key, "value": setting.value,
+            "said": setting.said, "source": source}
+
+
 def _comparable(known: Statement, new: Statement) -> bool:
     """A validation-split number is only held against a claimed validation number."""
     return known.key == new.key and (known.validation or not new.validation)
@@ -199,8 +204,7 @@ class Ledger:
                                    "role": role, "said": words, "source": "resume"})
         ledger.entries += [_count_entry(c, "resume") for line in text.splitlines()
                            for c in counts(line)]
-        ledger.entries += [{"key": "setting", "setting": s.key, "value": s.value, "said": s.said,
-                            "source": "resume"} for line in text.splitlines()
+        ledger.entries += [_setting_entry(s, "resume") for line in text.splitlines()
                            for s in setting_claims(line)]
         for gpu in (g for line in text.splitlines() for g in gpu_claims(line)):
             ledger.entries.append({"key": "hardware:gpu", "gpu": gpu.gpu, "count": gpu.count,
@@ -265,14 +269,17 @@ class Ledger:
             found += self._params(answer)
         found += self._counts(answer)
         found += self._settings(answer)
-        found += [Conflict("stay", claim, said, "resume") for claim, said in
-                  stay_conflicts(answer, next((Stay(float(e["low"]), float(e["high"]), str(e["said"]))
-                                               for e in self.entries if e.get("key") == "stay"), None))]
+        found += [Conflict("stay", claim, said, "resume")
+                  for claim, said in stay_conflicts(answer, self._stay())]
         unique: dict[str, Conflict] = {}
         for conflict in found:  # the résumé's words are quoted back without their list marker
             unique.setdefault(conflict.key, dataclasses.replace(
                 conflict, claim=_BULLET.sub("", conflict.claim)))
         return list(unique.values())
+
+    def _stay(self) -> Stay | None:
+        return next((Stay(float(e["low"]), float(e["high"]), str(e["said"]))
+                     for e in self.entries if e.get("key") == "stay"), None)
 
     def _people(self, answer: str) -> list[Conflict]:
         """Team claims that clash; an answer's own ("my teammates trained the N-BEATS model")
@@ -308,15 +315,14 @@ class Ledger:
                 for claim, said in clashes]
 
     def _settings(self, answer: str) -> list[Conflict]:
-        """A batch size, LoRA rank or epoch count said otherwise before; a setting nobody
-        stated yet joins the ledger."""
+        """A batch size or LoRA rank said otherwise before; a setting nobody stated yet joins the
+        ledger."""
         claimed = [Setting(str(e["setting"]), int(e["value"]), str(e["said"]))
                    for e in self.entries if e.get("key") == "setting"]
         stated = setting_claims(answer)
         clashes = setting_conflicts(stated, claimed)
         known = {c.key for c in claimed}
-        self.entries += [{"key": "setting", "setting": s.key, "value": s.value, "said": s.said,
-                          "source": "answer"} for s in stated if s.key not in known]
+        self.entries += [_setting_entry(s, "answer") for s in stated if s.key not in known]
         return [Conflict(key, claim, said, self._source(claim)) for key, claim, said in clashes]
 
     def _counts(self, answer: str) -> list[Conflict]:
