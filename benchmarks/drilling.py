@@ -82,6 +82,14 @@ contradictions still about 1 in 3. Then tuned on (people in a dataset are no tea
 other student", a part an earlier answer gave to a labmate, successes out of trials, a batch size
 or LoRA rank said twice): 0.878, 10/16, 1 false alarm. Epoch counts were tried too and dropped:
 answers name other stages' epochs ("DPO 只跑了 1 个 epoch") and raised 4 false alarms.
+
+Ninth independent set (``indep9``: GRPO math reasoning, ECG, pose estimation on phones, graph fraud
+detection, trajectory prediction; 153 answers), blind first run after all of the above: 0.856
+(0.869), 3 of 16 confronted, 2 false alarms, slots P 0.895 R 0.803. Then tuned on (a solo project's
+habitual "我们", subsets and hard sub-scenarios, metric names such as "minFDE6", small numbers within
+10 %, one-letter model sizes, a learning rate said twice, "一万二" = 12000, a GPU named in any answer
+about training, scale and why slot forms): 0.889 (0.891), 8/16, no false alarm; across indep2–9
+the contradictions confronted went from 59 + 3 to 67 of 124 with the same 2 false alarms.
 """
 
 from __future__ import annotations

@@ -57,10 +57,14 @@ class FollowUp(_Strict):
 
 class Misconception(_Strict):
     """A classic wrong statement about the question (the opposite of a key point): the grader
-    names it when an answer asserts it. Short, bilingual, and certainly wrong."""
+    names it when an answer asserts it. Short, bilingual, and certainly wrong; its correction,
+    when given, is what the comment offers instead."""
 
     zh: str = Field(min_length=4, max_length=200)
     en: str = Field(min_length=4, max_length=300)
+    # The truth said the same way (a minimal pair): a correct clause lands nearer to it.
+    correct_zh: str | None = Field(default=None, min_length=4, max_length=200)
+    correct_en: str | None = Field(default=None, min_length=4, max_length=400)
     point: int | None = None  # the key point it gets wrong, when there is one
 
 
@@ -80,7 +84,7 @@ class Entry(_Strict):
     tracks: list[Track] = Field(min_length=1)
     difficulty: Difficulty
     problem_id: str | None = None
-    misconceptions: list[Misconception] = Field(default_factory=list, max_length=5)
+    misconceptions: list[Misconception] = Field(default_factory=list, max_length=8)
 
     @field_validator("id")
     @classmethod

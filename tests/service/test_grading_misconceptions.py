@@ -63,3 +63,36 @@ def test_schema_rejects_a_misconception_pointing_past_key_points(entries) -> Non
         Entry.model_validate(data)
     data["misconceptions"][0]["point"] = 0
     assert Entry.model_validate(data).misconceptions[0].point == 0
+
+
+def test_the_comment_offers_the_correction_of_a_stated_misconception(grader, entries) -> None:
+    grade = grader.grade(entries[MOE], MOE_WRONG, "zh")
+    fixes = [w.correct_zh for w in grade.wrong_statements if w.correct_zh]
+    assert fixes and "top-k" in fixes[0]
+    assert "正确的说法" in grade.feedback_zh and "What is true instead" in grade.feedback_en
+
+
+@pytest.mark.parametrize(("entry_id", "answer", "language"), [
+    # said the way the correction says it, though the reference never states the claim this way
+    ("mixture-of-experts", "部署 MoE 的时候所有专家都得加载进显存，显存是按总参数量算的。", "zh"),
+    ("mixture-of-experts", "With expert parallelism every MoE layer does two all-to-all exchanges.",
+     "en"),
+    ("kmeans-clustering", "k-means 一定会收敛，但只能收敛到局部最优，结果依赖初始化。", "zh"),
+])
+def test_a_clause_stating_the_correction_is_not_flagged(grader, entries, entry_id, answer,
+                                                        language) -> None:
+    grade = grader.grade(entries[entry_id], answer, language)
+    assert not _misconceptions(grade), grade.wrong_statements
+
+
+def test_a_misconception_said_another_way_is_flagged_with_its_own_words(grader, entries) -> None:
+    grade = grader.grade(entries[MOE], "部署 MoE 只需要加载被激活的那几个专家，显存按激活参数量算就行。",
+                         "zh")
+    assert _misconceptions(grade), grade.wrong_statements
+
+
+def test_a_tautology_around_the_topics_name_is_no_answer(grader, entries) -> None:
+    answer = ("Policy gradients, right, that's the gradient of the policy. In reinforcement learning "
+              "you have a policy, and you take its gradient, and that's the policy gradient.")
+    grade = grader.grade(entries["policy-gradient"], answer, "en")
+    assert grade.score == 0 and grade.hit == [], grade

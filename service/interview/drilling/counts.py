@@ -37,7 +37,10 @@ _CJK_STOP = re.compile(r"[的了是在和就都每我你他她它这那把被从
 _CJK_NOT_COUNTED = re.compile(
     r"小时|分钟|钟头|月|天|星期|礼拜|周|年|点|百分|千分|类|样本|数据|同学|同事|人|成员|师兄|师姐|步|层|阶段|方面"
     r"|部分|问题|难点|原因|方法|步骤|版本|实验|指标|地方|维度|特征|字段|属性|epoch|批次|轮|模型|参数|token|卡")
-_ASIDE = re.compile(r"消融|ablat|without|去掉|不加|如果不|if we (?:hadn't|had not|didn't)|otherwise|否则|不然")
+# An ablation or a counterfactual; "去掉 X" is one only when a change follows ("去掉 X 掉了 4 个点"),
+# not when what is left is counted ("去掉全对全错的，剩了一万二").
+_ASIDE = re.compile(r"消融|ablat|without|如果不|if we (?:hadn't|had not|didn't)|otherwise|否则|不然"
+                    r"|(?:去掉|不加).{0,30}(?:下降|降了|掉了|涨|提升|drop|点)")
 _PART = re.compile(r"其中|只有|里有|每|单个|each|per (?!scene|image|frame)|only|among|of them|of which"
                    r"|至少|at least|以上|超过|more than|over|under|below|fewer|less than|不到|以内|前\s*\d"
                    r"|top|另外|other|another|also|again|test|held-?out|validation|验证|测试|batch")

@@ -90,7 +90,7 @@ def gpu_conflicts(stated: list[GpuClaim], claimed: list[GpuClaim]) -> list[tuple
         same = [c for c in claimed if not said.gpu or not c.gpu or c.gpu == said.gpu]
         if not same:
             out.append((claimed[0].said, said.said))
-        elif said.count is not None and all(c.count is not None and c.count != said.count
-                                            for c in same):
+        elif said.count is not None and (counted := [c for c in same if c.count is not None]) \
+                and all(c.count != said.count for c in counted):  # a bare "A6000" counts nothing
             out.append((same[0].said, said.said))
     return out[:1] if len(out) == len(stated) else []

@@ -25,7 +25,7 @@ from service.interview.drilling.detectors import GENERIC_MODELS, named_models
 from service.interview.drilling.text import clause_texts
 from service.resume import facets, vocab
 
-_SIZES = {"n": "nano", "s": "small", "m": "medium", "l": "large", "x": "xl", "tiny": "tiny",
+_SIZES = {"n": "nano", "t": "tiny", "s": "small", "m": "medium", "l": "large", "x": "xl", "tiny": "tiny",
           "mini": "mini", "small": "small", "base": "base", "medium": "medium", "large": "large",
           "xl": "xl", "xxl": "xxl", "huge": "huge", "nano": "nano"}
 # "ViT-B/16", "Swin-T", "VideoMAE-L", "SAM-H", "CLAM-SB", "SegFormer-B2": a variant in capitals
@@ -135,6 +135,9 @@ _FAMILY_ALIAS = {"stablediffusion": ("sd", None), "sdxl": ("sd", "xl")}
 _CODED_NAME = re.compile(r"(?<![A-Za-z0-9\-])[A-Za-z][A-Za-z0-9.]*[A-Z][A-Za-z0-9.]*-[A-Z]{1,2}\d?(?:/\d{1,2})?"
                          r"(?![A-Za-z0-9\-])")
 
+# a CamelCase name with a one-letter size ("RTMPose-t", "YOLOX-s", "PicoDet-m")
+_SIZED_NAME = re.compile(r"(?<![A-Za-z0-9\-])[A-Z][A-Za-z]*[A-Z][A-Za-z]*-[tsmlxn](?![A-Za-z0-9\-])")
+
 
 @lru_cache(maxsize=4096)
 def model_names(original: str) -> tuple[str, ...]:
@@ -163,6 +166,7 @@ def model_names(original: str) -> tuple[str, ...]:
     names += [n for n in named_models(original, original.lower())
               if re.search(r"\d|-(?:tiny|mini|small|base|medium|large|xl|xxl|huge|nano)\b", n, re.I)]
     names += [m.group(0) for m in _CODED_NAME.finditer(original)]
+    names += [m.group(0) for m in _SIZED_NAME.finditer(original)]
     names = [n for n in dict.fromkeys(names) if not vocab.DATASETS.search(n)
              and not GENERIC_MODELS.match(n.lower()) and not re.fullmatch(r"v\d+", n.lower())
              and not _NOT_MODEL.match(n)]

@@ -17,11 +17,8 @@ answer. :meth:`Ledger.check` compares an answer with it:
 * another team size, a solo claim that an answer shares, or a part someone else did claimed as
   one's own (:mod:`.team`).
 
-Numbers agree within 1.2 points (less for small numbers; 2 % beyond 100; more for a hedged round
-number: "大概八成" is 75–85);
-improvements within 30 % (or their relative share); counts within a factor 1.35, ranges
-("一万多张") by overlap. A statement that clashes is not added, so the first-known claim stays the
-reference; each clash is reported once.
+When numbers agree is :mod:`.agreement`'s to say. A statement that clashes is not added, so the
+first-known claim stays the reference; each clash is reported once.
 """
 
 from __future__ import annotations
@@ -31,6 +28,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from service.interview.drilling.agreement import clashes, comparable, size_clashes
 from service.interview.drilling.counts import Count, count_conflicts, counts
 from service.interview.drilling.durations import Stay, resume_stay, stay_conflicts
 from service.interview.drilling.hardware import (
@@ -52,17 +50,14 @@ from service.interview.drilling.parameters import (
     param_conflicts,
 )
 from service.interview.drilling.quantities import (
-    SMALL_SCALE,
     Statement,
     metric_statements,
     named_metrics,
-    to_points,
 )
 from service.interview.drilling.settings import Setting, setting_claims, setting_conflicts
 from service.interview.drilling.sizes import size_statements
 from service.interview.drilling.team import TeamClaims, resume_team, team_conflicts
 
-SIZE_RATIO = 1.35
 _FIELDS = {f.name for f in dataclasses.fields(Statement)}
 
 
@@ -86,85 +81,7 @@ def statements(text: str, sizes: bool = True, resume: bool = False,
             *(size_statements(text, resume) if sizes else [])]
 
 
-def _close(a: float, b: float, grain: float = 0.0, floor: float = 1.2) -> bool:
-    """Within ``floor`` points (less for a small number: an error rate of 3.6 is not 4.8) or a
-    hedge's ``grain``; beyond a 100-point scale (latency in ms, perplexity) within 2 % too.
-    "TEDS 93.2" against a claimed 91.7 is not a rounding."""
-    scale, low = max(abs(a), abs(b)), min(abs(a), abs(b))
-    floor = min(floor, max(0.3 * floor, 0.15 * low))
-    return abs(a - b) <= max(floor, 0.02 * scale if scale > 100 else 0.0, grain)
-
-
-def _claimed_delta(known: Statement) -> float | None:
-    """The claimed improvement's size (WER 18.7 → 12.9 is an improvement of 5.8)."""
-    if known.delta:
-        return abs(known.value)
-    return abs(known.value - known.baseline) if known.baseline is not None else None
-
-
-def _delta_clashes(claimed: float, said: float, known: Statement) -> bool:
-    if abs(said - claimed) <= max(0.3 * abs(claimed), 0.25):
-        return False
-    relative = None if known.baseline in (None, 0) else 100 * claimed / known.baseline
-    return relative is None or abs(said - relative) > 0.15 * abs(relative)
-
-
-def _size_clashes(known: list[Statement], new: Statement) -> bool:
-    """A count clashes when no claimed count (nor the résumé's total) is near it; one near a part
-    the résumé names ("其中攻击样本 5.2 万张") agrees."""
-    low, high = new.value, new.high or new.value
-    if any(k.part and not (high * SIZE_RATIO < k.value or low > k.value * SIZE_RATIO)
-           for k in known):
-        return False
-    known = [k for k in known if not k.part]
-    shared = [k for k in known if set(k.context) & set(new.context)]
-    if new.loose or not shared:
-        known = [k for k in known if not k.loose]  # a loose count is held only on shared words
-    if new.loose and not shared:
-        return False
-    pool = shared or known
-    if not pool:
-        return False
-    targets = [k.value for k in pool]
-    if not shared and len(known) > 1:
-        targets.append(sum(k.value for k in known))
-    return all(high * SIZE_RATIO < t or low > t * SIZE_RATIO for t in targets)
-
-
-def _clashes(known: Statement, new: Statement) -> bool:
-    """Whether ``new`` clashes with one metric statement ``known`` of the same key."""
-    claimed_delta = _claimed_delta(known)
-    if new.delta:
-        return claimed_delta is not None and _delta_clashes(claimed_delta, abs(new.value), known)
-    if known.delta:
-        return False  # "+4.1 points" says nothing about the absolute value
-    grain = max(new.grain, known.grain)
-    floor = 0.1 if known.key in SMALL_SCALE else 1.2
-
-    def close(a: float, b: float) -> bool:
-        return _close(a, b, grain, floor)
-
-    if new.baseline is None and _written_in(new.value, known.said):
-        return False
-    if new.baseline is not None:
-        bad_end = not close(new.value, known.value)
-        bad_start = known.baseline is not None and not close(new.baseline, known.baseline)
-        return bad_end or bad_start
-    matches_baseline = known.baseline is not None and close(new.value, known.baseline)
-    if new.about_baseline and known.baseline is not None:
-        return not matches_baseline
-    return not (close(new.value, known.value) or matches_baseline)
-
-
 _BULLET = re.compile(r"^[ \t]*(?:[-*•·]|\d+[.)、])[ \t]+", re.M)
-_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(%|percent)?")
-
-
-def _written_in(value: float, words: str) -> bool:
-    """Whether the claim's own words give ``value`` too: "唤醒率 88.1% → 92.4%（安静环境 96.8%）"
-    vouches for "安静环境唤醒率是 96.8%", a number for another condition on the same line."""
-    return any(abs(to_points(float(m.group(1)), m.group(2)) - value) < 0.05
-               for m in _NUMBER.finditer(words))
 
 
 def _count_entry(count: Count, source: str) -> dict[str, Any]:
@@ -176,11 +93,6 @@ def _count_entry(count: Count, source: str) -> dict[str, Any]:
 def _setting_entry(setting: Setting, source: str) -> dict[str, Any]:
     return {"key": "setting", "setting": setting.key, "value": setting.value,
             "said": setting.said, "source": source}
-
-
-def _comparable(known: Statement, new: Statement) -> bool:
-    """A validation-split number is only held against a claimed validation number."""
-    return known.key == new.key and (known.validation or not new.validation)
 
 
 class Ledger:
@@ -200,6 +112,8 @@ class Ledger:
             for statement in statements(line, resume=True, own=own):
                 ledger.entries.append({**asdict(statement), "source": "resume"})
         for model, role, words in resume_models(text):
+            if model.name.lower() in own:  # "minFDE6 1.57 → 1.43" names a metric, not a model
+                continue
             ledger.entries.append({"key": f"model:{model.family}", "name": model.name,
                                    "role": role, "said": words, "source": "resume"})
         ledger.entries += [_count_entry(c, "resume") for line in text.splitlines()
@@ -263,7 +177,7 @@ class Ledger:
                       for key, claim, said in model_conflicts(answer, self._models(),
                                                               main=point in (None, "model", "task"))]
         found += self._people(answer)
-        if point in (None, "training"):
+        if point in (None, "training") or mentions_training(answer):  # "只有 3090…全参数训练"
             found += self._hardware(answer)
         if point in (None, "model", "task"):
             found += self._params(answer)
@@ -317,7 +231,7 @@ class Ledger:
     def _settings(self, answer: str) -> list[Conflict]:
         """A batch size or LoRA rank said otherwise before; a setting nobody stated yet joins the
         ledger."""
-        claimed = [Setting(str(e["setting"]), int(e["value"]), str(e["said"]))
+        claimed = [Setting(str(e["setting"]), float(e["value"]), str(e["said"]))
                    for e in self.entries if e.get("key") == "setting"]
         stated = setting_claims(answer)
         clashes = setting_conflicts(stated, claimed)
@@ -362,17 +276,17 @@ class Ledger:
                 continue  # elsewhere an improvement is one fix's share, not the headline
             if new.key.startswith("size:"):
                 sizes = [k for k, _ in known if k.key == new.key]
-                if sizes and _size_clashes(sizes, new):
+                if sizes and size_clashes(sizes, new):
                     claim = next(k for k, _ in known if k.key == new.key and not k.part)
                     source = next(s for k, s in known if k is claim)
                     found.append(Conflict(new.key, claim.said, new.said, source))
                     continue
             else:
-                same_key = [k for k, _ in known if _comparable(k, new)
+                same_key = [k for k, _ in known if comparable(k, new)
                             and (k.delta == new.delta or not k.delta)]  # a delta never vouches
-                clashes = [(k, src) for k, src in known if _comparable(k, new) and _clashes(k, new)]
-                if clashes and not any(not _clashes(k, new) for k in same_key):
-                    statement, source = clashes[0]
+                wrong = [(k, src) for k, src in known if comparable(k, new) and clashes(k, new)]
+                if wrong and not any(not clashes(k, new) for k in same_key):
+                    statement, source = wrong[0]
                     found.append(Conflict(new.key, statement.said, new.said, source))
                     continue
             if not any(k.key == new.key and k.said == new.said for k, _ in known):

@@ -39,26 +39,33 @@ _EN_RUN = re.compile(rf"(?<![a-z])(?<!\d )(?<!\d)(?:(?:{_EN_WORD})[\s-]+)*(?:{'|
                      rf"(?![a-z])(?:\s+percent)?")
 
 
+# "三十来万" / "二十多万": the hedge goes after the magnitude ("30万多"), where readers of counts
+# expect it, so the magnitude stays next to its number.
+_ROUGH_MAGNITUDE = re.compile(r"(\d)\s*(来|多|余)\s*(万|亿)")
 # ".581" (a decimal written without its leading zero, as in "IDF1 went from .581 to .714").
 _BARE_DECIMAL = re.compile(r"(?<![\w.])\.(\d)")
 
 
 def chinese_value(run: str) -> int | None:
-    """``一万两千`` → 12000, ``三十`` → 30, ``十六`` → 16, ``两`` → 2; ``None`` if malformed."""
-    total, section, digit = 0, 0, None
+    """``一万两千`` → 12000, ``一万二`` → 12000, ``三十`` → 30, ``十六`` → 16, ``两`` → 2,
+    ``一百零五`` → 105; ``None`` if malformed."""
+    total, section, digit, last = 0, 0, None, 1  # last: the place value said last
     for ch in run:
-        if ch in _DIGIT:
-            if digit is not None and ch not in "零〇":
+        if ch in "零〇":  # a skipped place: what follows is a plain digit
+            digit, last = (None, 1) if section or total else (0, last)
+        elif ch in _DIGIT:
+            if digit is not None:
                 return None  # "一二" is not a number
             digit = _DIGIT[ch]
         elif ch in _UNIT:
             section += (1 if digit is None else digit) * _UNIT[ch]
-            digit = None
+            digit, last = None, _UNIT[ch]
         elif ch in _BIG:
             section += digit or 0
             total += (section or 1) * _BIG[ch]
-            section, digit = 0, None
-    return total + section + (digit or 0)
+            section, digit, last = 0, None, _BIG[ch]
+    # "一万二" is 12000 and "三千五" 3500: a last digit right after a place counts one place lower
+    return total + section + (digit or 0) * (last // 10 if last >= 100 else 1)
 
 
 def _format(value: float) -> str:
@@ -133,4 +140,4 @@ def _en(match: re.Match[str]) -> str:
 def digits(norm: str) -> str:
     """``norm`` (normalized text) with spoken numbers written as digits."""
     spoken = _EN_RUN.sub(_en, _CN_RUN.sub(_cn, _CN_DECIMAL.sub(_cn_decimal, norm)))
-    return _BARE_DECIMAL.sub(r"0.\1", spoken)
+    return _ROUGH_MAGNITUDE.sub(r"\1\3多", _BARE_DECIMAL.sub(r"0.\1", spoken))

@@ -52,7 +52,7 @@ _LEDGER_METRIC = re.compile(
 # Rates that are settings, not results ("学习率 0.01", "采样率 16k").
 _NOT_METRIC = re.compile(r"学习率|采样率|概率|频率|丢弃率|码率|比率|衰减率|利率|汇率|税率|learning rate"
                          r"|sampl\w* rate|drop(?:out)? rate|decay rate|frame rate|bit ?rate|tax rate|interest rate")
-_GLUE = (r"(?:\s|是|为|了|达到|达|到了?|做到|大概|大约|约|可能|其实|也就|最后|只有|左右|about|around|roughly|maybe"
+_GLUE = (r"(?:\s|是|为|了|达到|达|到了?|做到|大概|大约|约|可能|其实|也就|最后|只有|只|仅|才|左右|about|around|roughly|maybe"
          r"|of|was|were|is|=|:|：|at|reached|only|just|went|came|down|up|to|from|提升|提高|涨|降|下降|降低|从"
          r"|of\s|by|\+|的话|的|呢|then|ended|somewhere|landed|sits|stood|now|currently|finally|最终|能|在|到达"
          r"|好像|似乎|应该|估计|差不多|i think|i believe|like)"
@@ -90,7 +90,9 @@ _SCOPE = re.compile(
     r"|这类|那类|类(?:问题|样本|数据|query|case)|这种(?:问题|情况|样本|case)|这部分|那部分|这一组|那一组|这些|那些|\d+\s*多?个(?:病例|样本|case)"
     r"|those|these (?:cases|queries|samples|ones)|that group|this kind|this type|占|(?<![百千万])分之"
     r"|a third|a quarter|half of|share of|fraction of"
-    r"|(?<![a-z])(?:worst|hardest)(?![a-z])|最差|最难")
+    r"|(?<![a-z])(?:worst|hardest)(?![a-z])|最差|最难|子集|subset"
+    # a hard sub-scenario that projects report on its own ("Holiday MAPE", "夜间 mAP", "加塞场景")
+    r"|holidays?|节假日|节日|night|夜间|小目标|small[- ]objects?|long[- ]tail|长尾|遮挡|occlu|雨天|rainy|cut-?in|加塞")
 
 # A target, one class or group, or an ablation named earlier in the sentence scopes its numbers too
 # ("目标的话，GAUC 要涨 0.5 个点"; "提升最大的是道路这一类，IoU 从 28 涨到 41"; "消融里换成 0/1 奖励，
@@ -105,7 +107,7 @@ _FULL_MODEL = re.compile(r"完整(?:的)?(?:模型|方法|版|系统)|全部加�
 # A number the candidate takes back ("0.5 个千分点……不对，是 0.5 个百分点"): the earlier one is void.
 _CORRECTION = re.compile(r"不对|说错|口误|我是说|i mean|sorry,? (?:it was|it's|i meant)|correction|"
                          r"no wait|actually no")
-_BASELINE_WORDS = re.compile(r"原版|baseline|基线|原来|之前|老(?:模型|系统)|old|previous|original|规则")
+_BASELINE_WORDS = re.compile(r"原版|baseline|基线|原来|之前|老(?:模型|系统)|old|previous|original|规则|复现的|reproduced")
 # Latency that is a budget or a training step, not how long one input takes.
 _LATENCY_NOT = re.compile(r"per (?:run|epoch|step|batch)|每(?:轮|个 ?epoch|步)|训练|train|以内|之内|(?:ms|毫秒|秒)\s*内"
                           r"|within|under|below|budget|要求|at most|不超过|目标|target|[<≤]")
@@ -213,7 +215,7 @@ def _grain(number: str, unit: str | None, norm: str) -> float:
 # A metric the résumé names by its change ("TEDS 从 86.4% 提升到 91.7%", "NDS 0.479 → 0.512"): an
 # acronym the vocabulary lacks is still the project's metric, and answers are read for it by name.
 _NAMED_CHANGE = re.compile(
-    r"(?<![A-Za-z0-9])(?P<name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*)\s*[:：]?\s*(?:从\s*)?\d+(?:\.\d+)?\s*%?\s*"
+    r"(?<![A-Za-z0-9])(?P<name>(?:min|max|avg|mean)?[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:@\d+)?)\s*[:：]?\s*(?:从\s*)?\d+(?:\.\d+)?\s*%?\s*"
     r"(?:→|->|=>|(?:提升|提高|降低|下降|降)到|到|to)\s*\d")
 
 

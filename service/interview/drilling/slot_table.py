@@ -65,7 +65,8 @@ _TASK = [
           r"notes|queries|series|pairs|items|store).{0,8}?(?:每天|每秒|一天|/天|a day|per day|a month|"
           r"per second|qps|每月|[1一]个月)|(?:每天|每秒|[1一]天|每个月|a day|per day|a month|per second).{0,10}?"
           + N + r"|(?:qps|tps|p99|延迟|latency|内存|ram|显存|毫秒|ms).{0,12}?" + N + r"|" + N
-          + r"\s*(?:毫秒|ms|kb|mb)\s*(?:以内|内|之内|budget)?|(?:microcontroller|on-device|端侧|边缘设备|jetson|"
+          + r"\s*-?\s*(?:毫秒|ms|milliseconds?|kb|mb)\s*(?:以内|内|之内|budget)?|" + N
+          + r"\s*-?\s*(?:秒|seconds?)\s*(?:以内|内|之内|budget)|(?<![\d.])\d{2,3}\s*(?:帧|fps)|(?:microcontroller|on-device|端侧|边缘设备|jetson|"
           r"手机端|嵌入式)|" + N + r"\s*(?:万|亿|million|billion|thousand|k)?\s*(?:个|条|路|家)?\s*\S{0,4}(?:商品|视频|"
           r"store-item|series|documents|文档|用户|stores?|shops?|products?|门店|摄像头|cameras?|候选|candidates?)",
           r"规模|量级|线上|实时|延迟|约束|scale|latency|real-?time|volume|throughput",
@@ -77,7 +78,12 @@ _TASK = [
            "12,000 store-item series, rescored every week in under an hour")),
     _slot("task", "why", ("为什么需要", "why it was needed"),
           ("原来的方案差在哪、为什么要做这个", "what was wrong with the existing approach"),
-          r"(?:原来|之前|原有|old|existing|previous|manual|人工).{0,20}(?:" + N + r"|因为|所以|because|so )",
+          r"(?:原来|之前|原有|old|existing|previous|manual|人工).{0,20}(?:" + N + r"|因为|所以|because|so )"
+          # what was wrong, said plainly: the old system's failure, or the reason asked for itself
+          r"|(?:原来|之前|原有|现有|通用|old|existing|previous|current)[^。!?！？]{0,40}?(?:不准|不够|不行|漏掉|丢点"
+          r"|乱飘|失效|太慢|太重|太贵|经常|只能|(?<![a-z])only (?:saw|used|had|looked)|can't|cannot|couldn't"
+          r"|didn't|fail|poor|blind|plateau|struggl)"
+          r"|为什么要[^。!?！？]{0,12}?因为|(?<![a-z])why\s*[:：]|the reason (?:for|was|is)|瓶颈|bottleneck|痛点",
           r"原来|之前|人工|old|existing|manual|previous",
           ("原来靠人工目检，一个工人一天只能看 2000 个零件",
            "旧系统是规则模板，答非所问的比例有 30%",

@@ -31,9 +31,9 @@ _SOLO = re.compile(r"独立(?:完成|负责|开发|实现|搭建|设计)?|独自
 _TOGETHER = re.compile(r"一起|(?:合作|协作)(?:完成|开发|实现|搭建|做|写)|together|with (?:a|my|another|the other|two|three) (?:colleague|teammate|labmate"
                        r"|classmate|coworker|co-worker|partner|friend|engineer|student|intern)s?|和\S{1,8}(?:一起|合作)"
                        r"|(?:a|my|one) (?:colleague|teammate|labmate|classmate|friend) and i|我和(?:同事|同学|师兄|师姐)"
-                       r"|we (?:built|wrote|did)|我们(?:组)?(?:一起)?(?:写|做)")
+                       r"|we (?:built|wrote|did)|我们组(?:一起)?(?:写|做)|我们一起(?:写|做)")
 _WHOLE_ALONE = re.compile(
-    r"whole (?:project|thing|system)\S* (?:by myself|on my own|alone)|(?:by myself|on my own|alone).{0,20}"
+    r"whole (?:project|thing|system)\S* (?:by myself|on my own|alone)|one-(?:person|man|woman) (?:project|job|show|effort)|solo project|(?:by myself|on my own|alone).{0,20}"
     r"whole (?:project|thing)|nobody else|no one else|没有别人|就我[一1]个人|整个(?:项目|系统)\S{0,4}(?:都)?是我[一1]个人"
     r"|全部(?:都)?是我[一1]个人|(?:都|全)是我[一1]个人(?:做|写)|项目\S{0,6}是我[一1]个人(?:做|写|搞)"
     r"|(?:基本|几乎)(?:上)?(?:都|全)?是我[一1]个人(?:做|写|搞)")

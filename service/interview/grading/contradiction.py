@@ -81,6 +81,7 @@ class Contradiction:
     message: str
     clause: int | None  # the answer clause that says it, when one does
     point: int | None = None  # the key point it contradicts, when the check knows
+    correction: tuple[str, str] | None = None  # (zh, en): what is true instead
 
 
 def has_negation(text: str) -> bool:

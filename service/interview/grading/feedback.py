@@ -54,6 +54,9 @@ def feedback_zh(entry: Entry, f: Findings) -> str:
     if f.wrong:
         quotes = "；".join(f"「{_quote(w.quote)}」" for w in f.wrong[:MAX_NAMED])
         parts.append(f"这些说法与参考答案不符：{quotes}。")
+        fixes = [w.correct_zh for w in f.wrong[:MAX_NAMED] if w.correct_zh]
+        if fixes:
+            parts.append(f"正确的说法：{_join(fixes, '；')}。")
     named = [entry.key_points[i].zh for i in f.missed[:MAX_NAMED]]
     total = len(entry.key_points)
     if named:
@@ -75,6 +78,9 @@ def feedback_en(entry: Entry, f: Findings) -> str:
     if f.wrong:
         quotes = "; ".join(f"\"{_quote(w.quote)}\"" for w in f.wrong[:MAX_NAMED])
         parts.append(f"These statements contradict the reference: {quotes}.")
+        fixes = [w.correct_en for w in f.wrong[:MAX_NAMED] if w.correct_en]
+        if fixes:
+            parts.append(f"What is true instead: {_join(fixes, '; ')}.")
     named = [entry.key_points[i].en for i in f.missed[:MAX_NAMED]]
     total = len(entry.key_points)
     if named:

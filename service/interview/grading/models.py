@@ -44,6 +44,8 @@ class WrongStatement(BaseModel):
     quote: str  # the answer's own words
     reason: str  # what the check found (English, for logs and the review page)
     point: int | None = None  # the key point it gets wrong, when known
+    correct_zh: str | None = None  # what is true instead, when the bank says
+    correct_en: str | None = None
 
 
 class AnswerGrade(BaseModel):

@@ -211,7 +211,9 @@ class RubricGrader:
         honest = [(answer[s:e], ends_with_question(answer, e)) for s, e in spans
                   if not is_injection(answer[s:e])]
         vectors = self._rubric_vectors()
-        asked = question_words(entry.question_zh, entry.question_en)
+        # the topic's own names ("reinforcement learning" for policy gradients) restate it too
+        asked = question_words(entry.question_zh, entry.question_en,
+                               " ".join(t.replace("-", " ") for t in entry.tags))
         infos = [clause_content(p, asked, vectors.known_words, asks=q) for p, q in honest]
         why = non_answer(infos)
         usable = [p for (p, _), info in zip(honest, infos, strict=True)
@@ -285,8 +287,9 @@ def _wrong_statements(found: list[Contradiction], answer: _Answer) -> list[Wrong
     out: dict[int, WrongStatement] = {}
     for f in found:
         if f.clause is not None and f.clause not in out:
+            zh, en = f.correction or (None, None)
             out[f.clause] = WrongStatement(quote=answer.pieces[f.clause], reason=f.message,
-                                           point=f.point)
+                                           point=f.point, correct_zh=zh, correct_en=en)
     return [out[c] for c in sorted(out)]
 
 
