@@ -16,7 +16,14 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 EXTRAS="${1:-}"
 # llama-cpp-python (the llm extra) is built from source: skip LLaVA's tools, which halves the build.
-export CMAKE_ARGS="${CMAKE_ARGS:--DLLAVA_BUILD=OFF}"
+# On x86_64 it is built for AVX2 rather than -march=native: a native build on a CPU with AMX
+# compiles llama.cpp's AMX kernels, and a virtual machine that does not grant AMX kills the server
+# with a general-protection fault at its first matrix product (seen on a Xeon with amx_tile).
+DEFAULT_CMAKE_ARGS="-DLLAVA_BUILD=OFF"
+if [ "$(uname -m)" = "x86_64" ]; then
+  DEFAULT_CMAKE_ARGS="$DEFAULT_CMAKE_ARGS -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON"
+fi
+export CMAKE_ARGS="${CMAKE_ARGS:-$DEFAULT_CMAKE_ARGS}"
 STAMP="$VENV/.kaoda-installed${EXTRAS:+-${EXTRAS//,/-}}"
 if [ ! -f "$STAMP" ] || [ "$ROOT/pyproject.toml" -nt "$STAMP" ]; then
   echo "==> installing kaoda${EXTRAS:+[$EXTRAS]} (torch==2.13.0 CPU from the local wheel;" \
@@ -24,6 +31,13 @@ if [ ! -f "$STAMP" ] || [ "$ROOT/pyproject.toml" -nt "$STAMP" ]; then
   # (this machine's pip config lists extra local indexes that may be absent: drop that noise)
   "$VENV/bin/pip" install --disable-pip-version-check -q "torch==2.13.0" 2>&1 \
     | { grep -v "is ignored: it is neither a file nor a directory" || true; }
+  if [[ ",$EXTRAS," == *",llm,"* ]]; then
+    # built with the flags above, never taken from pip's wheel cache (which keys on the source,
+    # not on CMAKE_ARGS: a wheel built natively elsewhere on this machine would come back)
+    LLAMA_REQ="$(grep -o '"llama-cpp-python\[server\]==[^"]*"' "$ROOT/pyproject.toml" | tr -d '"')"
+    "$VENV/bin/pip" install --disable-pip-version-check -q --no-cache-dir "$LLAMA_REQ" 2>&1 \
+      | { grep -v "is ignored: it is neither a file nor a directory" || true; }
+  fi
   "$VENV/bin/pip" install --disable-pip-version-check -q -e "$ROOT${EXTRAS:+[$EXTRAS]}" 2>&1 \
     | { grep -v "is ignored: it is neither a file nor a directory" || true; }
   touch "$STAMP"

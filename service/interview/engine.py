@@ -38,6 +38,7 @@ from service.interview import analysis
 from service.interview.brains.judge import Judge
 from service.interview.brains.offline import render
 from service.interview.candidate_questions import Matcher, plan_answer
+from service.interview.coding_stage import GIVE_UP_AFTER
 from service.interview.coding_stage import decide as decide_coding_move
 from service.interview.coding_talk import CodingProblem, problem_from_entry
 from service.interview.directives import Directive
@@ -178,6 +179,12 @@ class InterviewEngine:
             step = self._on_concept(state, "")
             step.flags = flags
             return step
+        if state.stage == "coding" and state.coding is not None and manipulation == "skip":
+            state.coding.stuck += 1  # asking to skip the code is not being able to write it
+            if state.coding.stuck >= GIVE_UP_AFTER:  # … said again: left unsolved, moving on
+                step = Step(self._enter(state, "questions"), flags=flags)
+                step.directive.extra["coding_left"] = True
+                return step
         pending = Directive.model_validate_json(state.pending_question) if \
             state.pending_question else None
         question = pending.question if pending and pending.question else None

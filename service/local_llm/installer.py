@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import platform
 import subprocess
 import sys
 from importlib import metadata
@@ -19,7 +20,12 @@ from service.local_llm.errors import LocalLLMError, RuntimeMissingError
 
 RUNTIME_VERSION = "0.3.36"
 RUNTIME_REQUIREMENT = f"llama-cpp-python[server]=={RUNTIME_VERSION}"
-BUILD_ENV = {"CMAKE_ARGS": "-DLLAVA_BUILD=OFF"}
+# On x86_64, AVX2 rather than -march=native: a native build on a CPU with AMX compiles llama.cpp's
+# AMX kernels, and a virtual machine that does not grant AMX kills the server with a
+# general-protection fault at its first matrix product. scripts/_venv.sh uses the same flags.
+BUILD_FLAGS = "-DLLAVA_BUILD=OFF" + (
+    " -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON"
+    if platform.machine().lower() in ("x86_64", "amd64") else "")
 _SERVER_MODULES = ("llama_cpp", "sse_starlette", "starlette_context", "uvicorn", "fastapi")
 
 
@@ -41,14 +47,17 @@ def require_runtime() -> None:
     problem = runtime_problem()
     if problem:
         raise RuntimeMissingError(f"{problem}: run `kaoda llm setup` (or pip install "
-                                  f"'{RUNTIME_REQUIREMENT}' with CMAKE_ARGS=-DLLAVA_BUILD=OFF)")
+                                  f"'{RUNTIME_REQUIREMENT}' with CMAKE_ARGS='{BUILD_FLAGS}')")
 
 
 def pip_install(requirements: list[str]) -> None:
     """``pip install`` into this interpreter, its output streaming to the terminal."""
+    # the runtime is built with BUILD_FLAGS, never taken from pip's wheel cache (keyed on the
+    # source, not on CMAKE_ARGS: a wheel built natively on this machine before would come back)
+    fresh = ["--no-cache-dir"] if RUNTIME_REQUIREMENT in requirements else []
     command = [sys.executable, "-m", "pip", "install", "--disable-pip-version-check",
-               "--progress-bar", "on", *requirements]
-    env = {**os.environ, **BUILD_ENV}
+               "--progress-bar", "on", *fresh, *requirements]
+    env = {**os.environ, "CMAKE_ARGS": os.environ.get("CMAKE_ARGS") or BUILD_FLAGS}
     code = subprocess.call(command, env=env)
     if code != 0:
         raise LocalLLMError(

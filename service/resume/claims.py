@@ -78,6 +78,7 @@ def _guess_kind(line: str) -> ClaimKind:
 
 def _tidy(text: str) -> str:
     text = re.sub(r"[,，]\s*(?=[)）])", "", text)
+    text = re.sub(r"(?<=[(（])\s*[,，;；]\s*", "", text)  # "( , M.S. course project)" once dates go
     text = _EMPTY_BRACKETS.sub("", text)
     return re.sub(r"\s+", " ", text).strip(" |｜,，:：;；" + vocab.DASH_CHARS)
 
@@ -160,6 +161,8 @@ def build_claim(item: Item, kind: ClaimKind, section: str | None) -> ProjectClai
     org = facets.find_venue(raw) if kind is ClaimKind.PAPER else facets.find_organization(header,
                                                                                           body)
     role = facets.find_role(header, body)
+    if org is None and kind is not ClaimKind.PAPER and role is not None:  # a job's header
+        org = facets.organization_after_dash(header)
     methods = facets.find_methods(raw)
     body_sentences = facets.sentences(body if item.header else raw)
     claim = ProjectClaim(

@@ -79,6 +79,17 @@ def find_organization(header: str, body: str) -> str | None:
     return None
 
 
+# "Machine Learning Engineer, Risk & Fraud — Northwind Pay (payments processor)": in a job's
+# header, the capitalised name after a dash, a bar or an "@" is the employer no list knows.
+_ORG_AFTER_DASH = re.compile(r"\s[—–|@]\s*([A-Z][\w&.'\-]*(?:\s+(?:[A-Z][\w&.'\-]*|&|of|and))"
+                            r"{0,4})")
+
+
+def organization_after_dash(header: str) -> str | None:
+    match = _ORG_AFTER_DASH.search(header)
+    return match.group(1).strip() if match else None
+
+
 def find_role(header: str, body: str) -> str | None:
     label = _ROLE_LABEL.search(header + "\n" + body)
     if label:

@@ -96,3 +96,16 @@ def test_a_tautology_around_the_topics_name_is_no_answer(grader, entries) -> Non
               "you have a policy, and you take its gradient, and that's the policy gradient.")
     grade = grader.grade(entries["policy-gradient"], answer, "en")
     assert grade.score == 0 and grade.hit == [], grade
+
+
+@pytest.mark.parametrize(("answer", "flagged"), [
+    # a swapped pair: embeddings cannot tell the two apart, the wording can (found in a walkthrough)
+    ("Bagging mainly reduces bias and boosting mainly reduces variance, because boosting averages "
+     "many independent trees.", True),
+    ("Bagging mainly reduces variance and boosting mainly reduces bias, so bagging suits deep "
+     "trees.", False),
+])
+def test_a_swapped_pair_said_word_for_word_is_told_by_its_wording(grader, entries, answer,
+                                                                  flagged) -> None:
+    grade = grader.grade(entries["random-forest-bagging"], answer, "en")
+    assert bool(_misconceptions(grade)) is flagged, grade.wrong_statements

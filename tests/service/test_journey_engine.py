@@ -102,6 +102,20 @@ def test_saying_twice_you_are_stuck_gives_up_and_scores_zero() -> None:
     assert stage_scores(state)["coding"] == 0.0
 
 
+@pytest.mark.parametrize(("language", "ask", "moved_on"), [
+    ("en", "Could we skip the coding part? I'd rather move on.", "All right, let's leave this problem here."),
+    ("zh", "这题能跳过吗？", "好，这道题先到这里。"),
+])
+def test_asking_twice_to_skip_the_code_leaves_it_unsolved_instead_of_looping(
+        language: str, ask: str, moved_on: str) -> None:
+    eng, state = engine(), coding_state(language)
+    kind, line = say(eng, state, ask)
+    assert kind == "refuse_skip"
+    kind, line = say(eng, state, ask)
+    assert kind == "invite_questions" and line.startswith(moved_on), line
+    assert stage_scores(state)["coding"] == 0.0 and state.skip_attempts == 2
+
+
 def test_chat_after_a_failing_run_still_ends_the_stage() -> None:
     eng, state = engine(), coding_state()
     eng.on_code(state, failing())

@@ -156,3 +156,23 @@ def test_cli_status_and_env(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     assert "no detached" in capsys.readouterr().out
     with pytest.raises(SystemExit):
         main(["llm", "serve", "--model", "llama-70b"])  # not in the catalog
+
+
+def test_the_runtime_is_built_portably_and_never_from_the_wheel_cache(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A -march=native build on a CPU with AMX compiles llama.cpp's AMX kernels; a VM that does
+    not grant AMX kills the server with a general-protection fault (seen on a Xeon with
+    amx_tile). The build is AVX2 on x86_64, and pip's cached wheel (keyed on the source, not the
+    flags) is never reused."""
+    from service.local_llm import installer
+
+    calls: list[tuple[list[str], dict[str, str]]] = []
+    monkeypatch.delenv("CMAKE_ARGS", raising=False)
+    monkeypatch.setattr(installer.subprocess, "call",
+                        lambda command, env: calls.append((command, env)) or 0)
+    installer.pip_install([installer.RUNTIME_REQUIREMENT])
+    installer.pip_install(["some-part==1.0"])
+    (runtime, env), (part, _) = calls
+    assert "--no-cache-dir" in runtime and "--no-cache-dir" not in part
+    assert env["CMAKE_ARGS"] == installer.BUILD_FLAGS and "-DLLAVA_BUILD=OFF" in env["CMAKE_ARGS"]
+    if installer.platform.machine().lower() in ("x86_64", "amd64"):
+        assert "-DGGML_NATIVE=OFF" in installer.BUILD_FLAGS

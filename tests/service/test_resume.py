@@ -556,3 +556,15 @@ def test_an_internship_at_an_unknown_organisation_is_named_by_its_header() -> No
     claim = extract_claims(text)[0]
     assert claim.name == "Applied Scientist Intern, Retail Vision Startup"
     assert claim.role == "Applied Scientist Intern"
+
+
+def test_a_jobs_employer_after_a_dash_and_a_projects_note_without_its_dates() -> None:
+    """Found in an English walkthrough: no employer for "… — Northwind Pay (payments processor)",
+    and "I see "Temporal GNN … ( , M.S. course project)"" once the dates were taken out."""
+    text = ("## Experience\n### Machine Learning Engineer, Risk & Fraud — Northwind Pay (payments "
+            "processor) (2021.08 – present)\n- Graph-based fraud model, 2-layer GraphSAGE\n\n"
+            "## Projects\n### Temporal GNN for illicit Bitcoin transaction detection (2021.01 – "
+            "2021.04, M.S. course project)\n- Elliptic dataset, GCN vs EvolveGCN\n")
+    job, project = extract_claims(text)[:2]
+    assert job.organization == "Northwind Pay" and job.period == "2021.08 – present"
+    assert project.name == "Temporal GNN for illicit Bitcoin transaction detection (M.S. course project)"

@@ -113,7 +113,7 @@ def _gap_lines(report: dict[str, Any]) -> list[str]:
     # a weak stage first ("自我介绍 (8)"), written as the strengths' stage lines are
     lines = [_highlight({"kind": "stage", **weak}) for weak in report.get("weak_stages") or []]
     for gap in report.get("gaps") or []:
-        missed = "；".join(gap.get(f"missed_{_suffix()}") or [])
+        missed = ("；" if lang() == "zh" else "; ").join(gap.get(f"missed_{_suffix()}") or [])
         lines.append(f"- {_title(gap)} ({fmt_score(gap.get('score'))})"
                      + (f" — {missed}" if missed else ""))
     for weak in report.get("weak_project_points") or []:

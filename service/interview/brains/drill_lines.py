@@ -167,7 +167,7 @@ def press(d: Directive) -> str:
         label = POINT_LABELS.get(d.point or "", ("", ""))[0 if zh else 1]
         got = "、".join(d.credited) if zh else ", ".join(d.credited)
         lead = (f"你说的「{q}」是{got}，这个我记下了。回到{label}：" if zh else
-                f'"{q}" is about the {got} - noted. Back to the {label}: ')
+                f'"{q}" covers {got} - noted. Back to the {label}: ')
     elif not q and kind != "empty":
         lead = _LEADS["empty"][0 if zh else 1][0]
     else:

@@ -56,6 +56,9 @@ _ANSWER_COMPARE = re.compile(
     r"对比|相比|比(?!较)|试过|试了|尝试|tried|compared|than|versus|vs\.?|instead of|rather than|against"
     r"|baseline|基线|原来|之前|old |previous|rather|over |一开始|起初|最初|最早|initially|at first"
     r"|originally|换成|换为|替换|switched|replaced")
+# "线上换成了 RTMPose-s", "we finally switched to X": the model swapped in is the one in use now.
+_FINAL_SWAP = re.compile(r"(?:线上|最后|最终|后来|现在|上线)\S{0,3}(?:换成|换为|替换为|替换成|升级为|升级成|改成|改为)"
+                         r"|(?:finally|eventually|in production we|now we) (?:switched|moved|upgraded) to")
 _ASSERTS_USE = re.compile(
     r"用的是|用的|用了|采用|基于|基座|模型(?:就)?是|model (?:is|was)|we used|i used|(?<![a-z])used|using|started "
     r"(?:from|with)|stayed with|went with|based on|built on|fine-?tuned|went for|chose|选了|选的")
@@ -212,7 +215,7 @@ def model_conflicts(answer: str, claimed: list[tuple[ModelName, str, str]],
     names_own = any(m.family in said_families for m in own)
     found = []
     for original, norm in clause_texts(answer):
-        if _ANSWER_COMPARE.search(norm):
+        if _ANSWER_COMPARE.search(norm) and not _FINAL_SWAP.search(norm):
             continue
         plain = re.sub(r"[^a-z0-9]", "", norm)
         # a component named around the verb counts, not one in a later act of the clause

@@ -252,7 +252,9 @@ _DATA = [
           r"|对|份|篇|句|帧|段|笔|小时|hours?|images?|samples?|examples?|notes?|rows?|utterances?|clips?|pairs?"
           r"|records?|documents?|cases?|patients?|sentences?|series|mentions?|图|样本|病例|对话|文档|数据|曝光"
           r"|申请|条数据|(?!(?:months?|days?|weeks?|years?|hours?|minutes?|seconds?|epochs?|steps?|times|pages?|"
-          r"percent|points?|features?|layers?|people|annotators?)\b)[a-z]{3,}s\b)|(?:数据量|样本量|规模|(?<!batch )size).{0,8}" + N + r"|(?:十几|几十|几百|几千|几万|十几万).{0,3}"
+          r"percent|points?|features?|layers?|people|annotators?)\b)[a-z]{3,}s\b)|(?:数据量|样本量|规模|(?<!batch )(?<!hidden )(?<!embedding )(?<!kernel )(?<!patch )"
+          r"(?<!vocab )(?<!window )(?<!step )(?<!input )(?<!image )(?<!crop )(?<!chunk )(?<!beam )"
+          r"(?<!context )(?<!group )(?<!file )(?<!cache )(?<!model )size).{0,8}" + N + r"|(?:十几|几十|几百|几千|几万|十几万).{0,3}"
           r"(?:万|亿)?.{0,3}(?:张|条|个|样本)",
           r"多少|规模|数量|数据量|size|how many|how much",
           ("一共 1.2 万张图片", "5 万条 SFT 数据、8000 对偏好数据", "每天大概 20 亿条曝光样本",
@@ -279,7 +281,8 @@ _DATA = [
     _slot("data", "balance", ("类别分布", "class balance"),
           ("类别分布怎么样、正负样本比例多少", "the class distribution, and the positive/negative ratio"),
           r"(?:正负|比例|占|分布|坏样本率|imbalance|ratio|占比|只有|only|balance|intermittent|bad rate|default rate"
-          r"|positive rate|正样本率|坏账率|违约率|正例|positives?).{0,20}?"
+          r"|positive rate|正样本率|坏账率|违约率|正例|positives?|(?:fraud|churn|click|defect|anomaly|spam|illicit"
+          r"|event) rate|欺诈率|流失率|点击率|缺陷率|异常率|不良率).{0,20}?"
           r"(?:\d+(?:\.\d+)?\s*%|\d+\s*[:：比]\s*\d+(?![:：\d])|" + N + r"\s*成|" + N + r")"
           r"|(?<![\d:：])\d+\s*[:：]\s*\d+(?![\d:：])"
           r"|(?:\d+(?:\.\d+)?\s*%|" + N + r"成)\s*(?:are|were|is|是|的|左右)?.{0,12}?(?:类|class|intermittent|"
@@ -456,12 +459,14 @@ _METRICS = [
            "the spaCy baseline was 0.81", "seasonal ARIMA was 24%", "versus 37.6 for PaCo")),
     _slot("metrics", "test_set", ("测试集", "the test set"),
           ("在哪个测试集上、怎么划的", "on which test set, and how it was split"),
-          r"测试集|test set|test split|held-?out|\boot\b|验证集|validation|backtest|\ba/?b\b|ab 实验|线上.{0,4}"
+          r"测试集|test set|test split|held-?out|\boot\b|验证集|validation|backtest|\ba/?b\b|ab 实验"
+          r"|线上\s?(?:的)?\s?(?:实验|测试|a/?b|ab|灰度|流量|效果|指标|评估|跑了|验证)"
           r"|out[- ]of[- ]time|评估用|评测用|evaluated on|tested on|测的|上测|leaderboard|训练日期.{0,4}后|后一天"
-          r"(?:实验|灰度|a/?b)|灰度|online|第\s?" + N + r"\s?天|benchmark|imagenet-lt|coco|lits|brats"
+          r"(?:实验|灰度|a/?b)|灰度|online (?:a/?b|test|experiment|traffic|metrics?|evaluation)|第\s?" + N + r"\s?天|benchmark|imagenet-lt|coco|lits|brats"
           r"|\d+\s*(?:个|对)?\s*(?:真实问题|query)|hold out|hold-out|last \w+ (?:weeks|months)|最后\s?" + N
           + r"\s?个月|跨时间|留出|held[- ]out|out-of-time|the last \d+ (?:weeks|months|days)"
           r"|\bon (?:the |our |a |their )?[\w'\-]+(?: [\w'\-]+){0,3} set\b"
+          r"|test (?:months?|weeks?|days?|period|window|time steps?)\b|测试(?:月|周|期|窗口)"
           r"|\d+ (?:real[- ]world |physical )?(?:trials|episodes|rollouts)\b",
           r"测试|test|evaluat|评测",
           ("在按批次划出来的 1200 张测试集上", "最后 3 个月的 OOT 样本", "线上 A/B 10% 流量两周",

