@@ -171,10 +171,18 @@ def data_spans(text: str) -> list[tuple[int, int, str]]:
             if not re.fullmatch(r"(?:19|20)\d{2}\s*年?.*", label)]
 
 
+# "4× A100, ~9 hours", "8 张 A100 约 20 小时": how long training ran, not hours of data
+_HOURS = re.compile(r"(?:小时|hours?|hrs?)\s*$", re.IGNORECASE)
+_COMPUTE_NEAR = re.compile(r"(?<![A-Za-z0-9])(?:[AHLVahlv]100|[AHah]800|A6000|A10G?|T4|(?:RTX\s?)?(?:2080|3080|3090"
+                           r"|4080|4090)|GPUs?)(?![A-Za-z0-9])|张卡|训练约|训练用时|took|ran for")
+
+
 def find_data(text: str) -> list[str]:
     seen: set[str] = set()
     result = []
-    for _, _, label in data_spans(text):
+    for start, _, label in data_spans(text):
+        if _HOURS.search(label) and _COMPUTE_NEAR.search(text[max(0, start - 30):start]):
+            continue
         clean = re.sub(r"\s+", " ", label).strip(" 的,，")
         if clean.casefold() not in seen:
             seen.add(clean.casefold())

@@ -16,9 +16,10 @@ from drilling_fakes import CV_CLAIM, POSE_CLAIM, SEG_CLAIM, FakeJudge, FakeKB
 
 from service.interview.brains.offline import render
 from service.interview.directives import Directive
+from service.interview.drilling.flow import point_score
 from service.interview.engine import InterviewEngine
 from service.interview.planning import plan_interview
-from service.interview.state import InterviewState
+from service.interview.state import InterviewState, PointResult
 
 SOURCE_WEAK = {  # the source candidate's answers, verbatim
     "task": "这个项目就是做工业零件的缺陷检测，效果还可以。",
@@ -259,3 +260,11 @@ def test_english_press_quotes_and_asks() -> None:
     assert directive.point == "model"
     clash = eng.on_message(state, "BioBERT with a CRF on top; F1 went up to around 0.92.").directive
     assert clash.contradiction and "0.81" in render(clash) and "0.92" in render(clash)
+
+
+def test_a_claim_that_did_not_match_costs_more_than_a_press() -> None:
+    given = {"loss": "BCE", "optimizer": "Adam", "lr": "3e-3", "batch": "4096", "epochs": "12"}
+    plain = PointResult(point="training", slots=dict(given))
+    caught = PointResult(point="training", slots=dict(given),
+                         contradictions=["4× A100 vs said eight A100s"])
+    assert point_score(caught, 1) == point_score(plain, 1) - 10 < point_score(plain, 0)

@@ -88,6 +88,9 @@ SOLO = ("法律咨询问答 2023.02 - 2023.06\n"
         "- 在 ChatGLM-6B 上做 LoRA 微调\n"
         "- 200 条人工盲评中对原模型胜率 62%\n"
         "- 独立完成，获校级优秀毕业设计")
+ASR_GPU = ("客服语音识别 2024.03 - 2024.08\n"
+           "- 微调 Conformer 做客服录音转写\n"
+           "- 4 张 A100 训练约 30 小时")
 CASES = [
     # a metric the résumé names by its change, small numbers, "down from", GPUs with "RTX"
     (FORMS, "metrics", "GLS 最后做到 82.5。", True),
@@ -265,6 +268,15 @@ CASES = [
     (POSE, "model", "换成 RTMPose-s 之后精度掉了两个点，所以最后用的 t。", False),  # a try
     (POSE, "difficulty", "这个子集 AP 才四十几，后来涨到六十出头。", False),
     (POSE, "metrics", "AP 最后只做到 65 左右。", True),
+    # how long training ran, against the résumé's GPUs line; a part's duration or data hours are not
+    (LLM, "training", "SFT 大概跑了两天。", True),
+    (LLM, "difficulty", "Each full SFT run took over a week on those two cards.", True),
+    (LLM, "training", "SFT 一共跑了十个小时左右。", False),
+    (LLM, "training", "每个 epoch 大概三个小时。", False),
+    (LLM, "data", "微调数据是 200 小时的客服录音转写。", False),
+    # how long training ran is no dataset size
+    (ASR_GPU, "data", "数据一共两百小时左右的录音。", False),
+    (ASR_GPU, "training", "4 张 A100 上训了三十个小时左右。", False),
     # team
     (CV, "contribution", "组里一共五个人，我负责检测头。", True),
     (CV, "contribution", "检测头改进是我和师兄一起做的。", True),

@@ -45,6 +45,21 @@ CASES = [
     ("data", "外包 6 个人标，双人交叉质检，一致率 93%。", "labeling", True),
     ("data", "数据是公司给的，一共 5 万条。", "labeling", False),
     ("difficulty", "最后加了改写数据，长尾准确率提到 78%。", "effect", True),
+    # from the ninth independent set and two walkthroughs: constraints, why, balance, test sets,
+    # and what is no dataset size or test set
+    ("task", "骁龙 778G 这种中端机要稳定 30 帧。", "scale", True),
+    ("task", "要求是单段视频两秒内出结果。", "scale", True),
+    ("task", "The whole scoring path has a 50-millisecond budget.", "scale", True),
+    ("task", "输入是当前帧加前后各一帧。", "scale", False),
+    ("task", "The old LightGBM only saw per-card aggregates, so it was blind to fraud rings.", "why",
+     True),
+    ("task", "It's basically fraud detection for online card payments.", "why", False),
+    ("data", "Fraud rate is 0.11%, labels come from chargebacks.", "balance", True),
+    ("metrics", "PR-AUC went from 0.214 to 0.297 on the Nov-Dec test months.", "test_set", True),
+    ("metrics", "It's fraud detection for online card payments.", "test_set", False),
+    ("data", "A 2-layer GraphSAGE, hidden size 128, fan-out 15 and 10.", "size", False),
+    ("data", "输出 17 个 COCO 关键点，下游做 12 类动作计数。", "size", False),
+    ("data", "自采了 860 段体操视频，抽帧标了四万一千帧。", "size", True),
 ]
 
 

@@ -568,3 +568,14 @@ def test_a_jobs_employer_after_a_dash_and_a_projects_note_without_its_dates() ->
     job, project = extract_claims(text)[:2]
     assert job.organization == "Northwind Pay" and job.period == "2021.08 – present"
     assert project.name == "Temporal GNN for illicit Bitcoin transaction detection (M.S. course project)"
+
+
+def test_hours_of_training_are_not_hours_of_data() -> None:
+    """Found in an English walkthrough: "data: 9 hours" from "4× A100, ~9 hours"."""
+    text = ("## Projects\n### Fraud model (2021.08 - 2022.12)\n"
+            "- Training: weighted BCE, Adam, lr 3e-3; 4× A100, ~9 hours\n"
+            "### Call-centre ASR (2023.01 - 2023.06)\n"
+            "- Fine-tuned a Conformer on 600 hours of call audio; 8 张 A100 约 20 小时\n")
+    fraud, asr = extract_claims(text)[:2]
+    assert not any("hour" in d for d in fraud.data)
+    assert any("600 hours" in d for d in asr.data) and not any("20 小时" in d for d in asr.data)

@@ -41,7 +41,9 @@ PROBE_FOLLOW_UP_BELOW = 60.0
 
 
 def point_score(result: PointResult, presses: int) -> float:
-    """0–100 from the slots given (against what the point's rule needs) and the presses it took."""
+    """0–100 from the slots given (against what the point's rule needs) and the presses it took;
+    a claim that did not match the résumé or an earlier answer costs more than a press (the
+    confrontation is one press, and the mismatch itself another ten points)."""
     rule = RULES[result.point]
     names = {s.name for s in SLOTS[result.point]}
     filled = len(names & set(result.slots))
@@ -50,7 +52,7 @@ def point_score(result: PointResult, presses: int) -> float:
         score = 75 + 25 * min(filled / max(len(names) - 1, 1), 1.0)
     else:
         score = 10 + 45 * coverage
-    score -= 10 * presses + 5 * min(len(result.evaded), 3)
+    score -= 10 * presses + 5 * min(len(result.evaded), 3) + 10 * min(len(result.contradictions), 2)
     return round(max(0.0, min(100.0, score)), 1)
 
 

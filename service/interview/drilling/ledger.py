@@ -57,6 +57,7 @@ from service.interview.drilling.quantities import (
 from service.interview.drilling.settings import Setting, setting_claims, setting_conflicts
 from service.interview.drilling.sizes import size_statements
 from service.interview.drilling.team import TeamClaims, resume_team, team_conflicts
+from service.interview.drilling.traintime import TrainTime, train_time_conflicts, train_times
 
 _FIELDS = {f.name for f in dataclasses.fields(Statement)}
 
@@ -120,6 +121,8 @@ class Ledger:
                            for c in counts(line)]
         ledger.entries += [_setting_entry(s, "resume") for line in text.splitlines()
                            for s in setting_claims(line)]
+        ledger.entries += [{"key": "train-time", "hours": t.hours, "said": t.said, "source": "resume"}
+                           for line in text.splitlines() for t in train_times(line, resume=True)]
         for gpu in (g for line in text.splitlines() for g in gpu_claims(line)):
             ledger.entries.append({"key": "hardware:gpu", "gpu": gpu.gpu, "count": gpu.count,
                                    "said": gpu.said, "source": "resume"})
@@ -185,6 +188,10 @@ class Ledger:
         found += self._settings(answer)
         found += [Conflict("stay", claim, said, "resume")
                   for claim, said in stay_conflicts(answer, self._stay())]
+        claimed = [TrainTime(float(e["hours"]), str(e["said"])) for e in self.entries
+                   if e.get("key") == "train-time"]
+        found += [Conflict("train-time", claim, said, "resume")
+                  for claim, said in train_time_conflicts(train_times(answer), claimed)]
         unique: dict[str, Conflict] = {}
         for conflict in found:  # the résumé's words are quoted back without their list marker
             unique.setdefault(conflict.key, dataclasses.replace(

@@ -248,7 +248,8 @@ _DATA = [
     _slot("data", "size", ("数据规模", "dataset size"),
           ("一共多少条/多少张，训练集多大", "how many samples in total, and how big the training set"),
           r"(?<![@\d])(?<!\d\.)(?:" + N + r")\s*(?:多|余)?\s*(?:万|亿|千|k(?![a-z])|m(?![a-z])|million|billion|thousand)?\s*(?:多|余)?\s*"
-          r"(?:[a-z\-]+\s){0,2}(?:[个张条轮份段组批笔通]\s?(?=对话|样本|图|文本|视频|记录|数据|语音|病例))?(?:个|张|条|例"
+          r"(?:[a-z\-]+\s){0,2}(?:[个张条轮份段组批笔通]\s?(?=对话|样本|图|文本|视频|记录|数据|语音|病例))?(?:个(?!\s*(?:coco\s*)?(?:关键点|类|层|头|模块|阶段|维|通道|参数|专家|分支|点|epoch|step|月|小时|人"
+          r"|gpu|卡|节点|门|特征))|张|条|例"
           r"|对|份|篇|句|帧|段|笔|小时|hours?|images?|samples?|examples?|notes?|rows?|utterances?|clips?|pairs?"
           r"|records?|documents?|cases?|patients?|sentences?|series|mentions?|图|样本|病例|对话|文档|数据|曝光"
           r"|申请|条数据|(?!(?:months?|days?|weeks?|years?|hours?|minutes?|seconds?|epochs?|steps?|times|pages?|"
