@@ -91,6 +91,8 @@ SOLO = ("法律咨询问答 2023.02 - 2023.06\n"
 ASR_GPU = ("客服语音识别 2024.03 - 2024.08\n"
            "- 微调 Conformer 做客服录音转写\n"
            "- 4 张 A100 训练约 30 小时")
+ECG = ("AF detection | 2022.05 - 2022.08\n"
+       "- 8,400 30-s strips from 1,150 patients; patient-level 70/15/15 split")
 CASES = [
     # a metric the résumé names by its change, small numbers, "down from", GPUs with "RTX"
     (FORMS, "metrics", "GLS 最后做到 82.5。", True),
@@ -268,6 +270,13 @@ CASES = [
     (POSE, "model", "换成 RTMPose-s 之后精度掉了两个点，所以最后用的 t。", False),  # a try
     (POSE, "difficulty", "这个子集 AP 才四十几，后来涨到六十出头。", False),
     (POSE, "metrics", "AP 最后只做到 65 左右。", True),
+    # a random split against a split by person or time; one named as avoided or tried is no claim
+    (POSE, "data", "所有帧打乱以后，按 8:2 随机分的训练和测试。", True),
+    (POSE, "data", "测试集是按用户划分的，随机切会有泄漏。", False),
+    (POSE, "data", "每个用户内部随机打乱再组 batch。", False),
+    (CV, "data", "训练和测试是随机分的，8:2。", False),  # the résumé states no grouped split
+    (ECG, "data", "We split the strips randomly, 70/15/15.", True),
+    (ECG, "data", "We used a random split at first, then moved to a patient-level one.", False),
     # how long training ran, against the résumé's GPUs line; a part's duration or data hours are not
     (LLM, "training", "SFT 大概跑了两天。", True),
     (LLM, "difficulty", "Each full SFT run took over a week on those two cards.", True),

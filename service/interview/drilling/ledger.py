@@ -56,6 +56,7 @@ from service.interview.drilling.quantities import (
 )
 from service.interview.drilling.settings import Setting, setting_claims, setting_conflicts
 from service.interview.drilling.sizes import size_statements
+from service.interview.drilling.splits import random_split_claims, resume_split
 from service.interview.drilling.team import TeamClaims, resume_team, team_conflicts
 from service.interview.drilling.traintime import TrainTime, train_time_conflicts, train_times
 
@@ -131,6 +132,9 @@ class Ledger:
                                 "source": "resume"} for c in group]
         ledger.entries += ledger._team_entries(resume_team(text), "resume")
         title = text.strip().splitlines()[0].lstrip("# ").strip() if text.strip() else ""
+        split = resume_split(text)
+        if split is not None:
+            ledger.entries.append({"key": "split", "said": split, "source": "resume"})
         stay = resume_stay(claim.get("period"), title)
         if stay is not None:
             ledger.entries.append({"key": "stay", **asdict(stay), "source": "resume"})
@@ -188,6 +192,10 @@ class Ledger:
         found += self._settings(answer)
         found += [Conflict("stay", claim, said, "resume")
                   for claim, said in stay_conflicts(answer, self._stay())]
+        split = next((str(e["said"]) for e in self.entries if e.get("key") == "split"), None)
+        if split is not None:
+            found += [Conflict("split", split, said, "resume")
+                      for said in random_split_claims(answer)[:1]]
         claimed = [TrainTime(float(e["hours"]), str(e["said"])) for e in self.entries
                    if e.get("key") == "train-time"]
         found += [Conflict("train-time", claim, said, "resume")
