@@ -181,7 +181,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rv.prep_missing": ("没说清楚、要准备的", "Not yet said — prepare"),
     "rv.prep_tech": ("会被追问的技术", "Techniques you will be asked about"),
     "rv.prep_best": ("你说得好的地方（保留）", "Your best concrete statements (keep)"),
-    "rv.prep_conflicts": ("前后对不上的数字", "Numbers that did not match"),
+    "rv.prep_conflicts": ("前后对不上的说法", "Claims that did not match"),
     "rv.download": ("下载 Markdown 报告", "Download the Markdown report"),
     "rv.transcript": ("面试记录", "Transcript"),
     "rv.grade": ("得分 {score} · 命中要点 {hit}/{total}", "Score {score} · key points hit {hit}/{total}"),

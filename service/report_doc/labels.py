@@ -80,7 +80,7 @@ TEXT: dict[str, Pair] = {
     "prepare_missing": ("没说清楚、要准备的", "Not yet said — prepare"),
     "prepare_techniques": ("会被追问的技术", "Techniques you will be asked about"),
     "prepare_statements": ("你说得好的地方（保留）", "Your best concrete statements (keep)"),
-    "prepare_contradictions": ("前后对不上的数字", "Numbers that did not match"),
+    "prepare_contradictions": ("前后对不上的说法", "Claims that did not match"),
     "you_said": ("你说的是", "you said"),
     "problem": ("题目", "Problem"), "result": ("结果", "Result"), "attempts": ("提交次数", "Attempts"),
     "best": ("最好得分", "Best score"), "your_code": ("最后提交的代码", "Your final code"),
