@@ -182,8 +182,8 @@ class InterviewEngine:
         if state.stage == "coding" and state.coding is not None and manipulation == "skip":
             state.coding.stuck += 1  # asking to skip the code is not being able to write it
             if state.coding.stuck >= GIVE_UP_AFTER:  # … said again: left unsolved, moving on
-                step = Step(self._enter(state, "questions"), flags=flags)
-                step.directive.extra["coding_left"] = True
+                step = self._leave_coding(state, unsolved=True)
+                step.flags = flags
                 return step
         pending = Directive.model_validate_json(state.pending_question) if \
             state.pending_question else None
@@ -263,8 +263,12 @@ class InterviewEngine:
                                         status=coding.last_status, score=coding.best_score,
                                         extra={"resubmit": True}))
         coding.explained = coding.explained or move.action == "move_on"
+        return self._leave_coding(state, unsolved=move.action == "give_up")
+
+    def _leave_coding(self, state: InterviewState, unsolved: bool) -> Step:
+        """On to the candidate's questions; ``unsolved``: the candidate gave the problem up."""
         step = Step(self._enter(state, "questions"))
-        if move.action == "give_up":
+        if unsolved:
             step.directive.extra["coding_left"] = True
         return step
 

@@ -173,8 +173,8 @@ def data_spans(text: str) -> list[tuple[int, int, str]]:
 
 # "4× A100, ~9 hours", "8 张 A100 约 20 小时": how long training ran, not hours of data
 _HOURS = re.compile(r"(?:小时|hours?|hrs?)\s*$", re.IGNORECASE)
-_COMPUTE_NEAR = re.compile(r"(?<![A-Za-z0-9])(?:[AHLVahlv]100|[AHah]800|A6000|A10G?|T4|(?:RTX\s?)?(?:2080|3080|3090"
-                           r"|4080|4090)|GPUs?)(?![A-Za-z0-9])|张卡|训练约|训练用时|took|ran for")
+_COMPUTE_NEAR = re.compile(r"(?<![a-z0-9])(?:" + vocab.GPU_MODELS + r"|gpus?)s?(?![a-z0-9])"
+                           r"|张卡|训练约|训练用时|took|ran for", re.IGNORECASE)
 
 
 def find_data(text: str) -> list[str]:

@@ -117,6 +117,10 @@ ROLE_STRONG = re.compile(
     r"第[二三四]作者|一作|独立开发|独立完成|" + _B + r"(?:(?:co-)?first author|second author"
     r"|corresponding author|team (?:lead|leader)|tech lead|project lead|captain)" + _E,
     re.IGNORECASE)
+# GPU models as written on résumés and in answers (lower-case text; compile with re.I for raw
+# text): the drilling ledger's hardware claims, and what tells training time from hours of data.
+GPU_MODELS = (r"(?:[ahl]100|[ah]800|h20|h200|v100|p100|(?<![a-z])t4|a10g?|a30|a40|a6000|l40s?|l20|l4"
+              r"|(?:rtx\s?)?(?:2080|3080|3090|4080|4090|5090)(?:\s?ti)?|titan\s?\w+)")
 VENUES = re.compile(_B + r"(?:CVPR|ICCV|ECCV|NeurIPS|NIPS|ICML|ICLR|AAAI|IJCAI|ACL|EMNLP|NAACL|"
                     r"COLING|KDD|WWW|SIGIR|WSDM|CIKM|MICCAI|ISBI|IROS|ICRA|TPAMI|TMI|TIP|TNNLS|"
                     r"Interspeech|ICASSP|arXiv)(?:\s?['’]?\d{2,4})?(?:\s(?:Findings|Workshop|Oral))?"

@@ -16,17 +16,20 @@ import re
 from dataclasses import dataclass
 
 from knowledge.textnorm import normalize
+from service.resume import vocab
 
 _COUNT_WORDS = {"一": 1, "单": 1, "1": 1, "两": 2, "二": 2, "三": 3, "四": 4, "六": 6, "八": 8,
                 "十六": 16, "a": 1, "an": 1, "one": 1, "single": 1, "a single": 1, "two": 2,
                 "four": 4, "eight": 8, "sixteen": 16}
-_GPU = (r"(?P<gpu>[ahl]100|[ah]800|h20|h200|v100|p100|(?<![a-z])t4|a10g?|a30|a40|a6000|l40s?|l20|l4"
-        r"|(?:rtx\s?)?(?:2080|3080|3090|4080|4090|5090)(?:\s?ti)?|titan\s?\w+)")
+_GPU = r"(?P<gpu>" + vocab.GPU_MODELS + ")"
 _COUNT = (r"(?P<n>\d{1,3}|十六|[一两二三四六八单]|a single|single|an?|one|two|four|eight|sixteen)")
 _WITH_COUNT = re.compile(
     _COUNT + r"\s*(?:×|x|\*|张|块|台|卡|个)?\s*(?:nvidia\s*)?(?:张|块)?\s*(?:rtx\s*)?" + _GPU
     + r"s?(?![a-z0-9])")  # "four A100s"
 _BARE = re.compile(r"(?<![a-z0-9])(?:nvidia\s*)?" + _GPU + r"s?(?![a-z0-9])")
+# Any mention of GPUs, named or counted only: a line or clause about compute.
+GPU_MENTION = re.compile(r"(?<![a-z0-9])(?:nvidia\s*)?" + vocab.GPU_MODELS + r"s?(?![a-z0-9])"
+                         r"|(?<![a-z0-9])gpus?(?![a-z0-9])|[张块]卡|单卡|卡上")
 # GPUs counted without a model: "the eight-GPU node", "8 GPUs", "八卡", "4 张卡"
 _COUNT_ONLY = re.compile(r"(?<![a-z0-9])" + _COUNT + r"(?:[\s-]*gpus?(?![a-z]|[\s-]*(?:hours?|days?|h\b))"
                          r"|\s*(?:张|块)?卡(?!顿|片|住|时|天))")  # not "54 GPU-hours", "300 卡时"

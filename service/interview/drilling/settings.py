@@ -18,12 +18,14 @@ from dataclasses import dataclass
 
 from service.interview.drilling.text import clause_texts
 
+# how a setting's value is introduced: "batch 是 64", "lr=3e-4", "rank of 16", "batch 才 32"
+_IS = r"是|为|设(?:成|为|的)?|取|用的?|of|is|was|=|:|："
 _BATCH = re.compile(r"(?<!每个 )(?<!每个)(?<!each )(?<!per )(?:batch[ _]?size|batch|bs|批大小|批量)\s*"
-                    r"(?:是|为|设(?:成|为|的)?|取|用的?|of|is|was|=|:|：|才|就)?\s*(?P<v>\d{1,5})"
+                    r"(?:" + _IS + r"|才|就)?\s*(?P<v>\d{1,5})"
                     r"(?![\d.%]|\s*(?:m\b|k\b|万|tokens?|条|个人|人))")
-_RANK = re.compile(r"(?:lora\s*(?:的)?\s*)?(?:rank|秩|(?<![a-z])r)\s*(?:是|为|设(?:成|为|的)?|取|用的?|of|is|was|=|:|：)?"
+_RANK = re.compile(r"(?:lora\s*(?:的)?\s*)?(?:rank|秩|(?<![a-z])r)\s*(?:" + _IS + r")?"
                    r"\s*(?P<v>\d{1,4})(?![\d.%])")
-_LR = re.compile(r"(?:learning[ _-]?rate|(?<![a-z])lr|学习率)\s*(?:是|为|设(?:成|为|的)?|取|用的?|of|is|was|=|:|：|才|就)?"
+_LR = re.compile(r"(?:learning[ _-]?rate|(?<![a-z])lr|学习率)\s*(?:" + _IS + r"|才|就)?"
                  r"\s*(?P<v>\d+(?:\.\d+)?e-?\d+|0?\.\d+)(?![\d.%])")
 # The learning rate of one part or phase: not the run's.
 _LR_PART = re.compile(r"backbone|head|encoder|decoder|分层|layer-?wise|min|最小|最低|floor|final|衰减到|降到|decay(?:s|ed)? to"

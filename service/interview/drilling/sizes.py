@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from service.interview.drilling.hardware import GPU_MENTION
 from service.interview.drilling.numerals import MAGNITUDES
 from service.interview.drilling.quantities import Statement
 from service.interview.drilling.text import Answer, Clause
@@ -50,9 +51,9 @@ _UNIT_FAMILY = (("images", r"张|图片|images?"), ("samples", r"条|样本|samp
                 ("cases", r"例|病例|cases?|patients?"), ("documents", r"份|篇|notes?|documents?"),
                 ("utterances", r"utterances?|clips?|段"), ("series", r"series"), ("tokens", r"tokens?"))
 _CORPUS_TOKENS = 1e6  # fewer tokens is a context length or a prompt, not a corpus
-_COMPUTE = re.compile(r"(?<![a-z0-9])(?:[ahlv]100|[ah]800|h20|a6000|a10g?|t4|(?:rtx\s?)?(?:2080|3080|3090|4080"
-                      r"|4090)(?:\s?ti)?|gpus?)(?![a-z0-9])|张卡|块卡|卡上|(?:训练|train(?:ing)?|微调"
-                      r"|fine-?tun\w*|跑了?|took|耗时|用时)\s*(?:了|约|大约|大概|about|around|~|for)?\s*\d")
+# how long training ran, not hours of data: beside GPUs, or right after a verb of running it
+_TRAINING_TOOK = re.compile(r"(?:训练|train(?:ing)?|微调|fine-?tun\w*|跑了?|took|耗时|用时)\s*"
+                            r"(?:了|约|大约|大概|about|around|~|for)?\s*\d")
 
 
 def _family(unit: str) -> str:
@@ -97,7 +98,8 @@ def size_statements(text: str, resume: bool = False) -> list[Statement]:
                 continue  # "生成两条回复", "给一张图": a count of something, not the dataset
             if value < _CORPUS_TOKENS and m.group("unit").startswith("token"):
                 continue
-            if _family(m.group("unit")) == "hours" and _COMPUTE.search(norm):
+            if _family(m.group("unit")) == "hours" and (GPU_MENTION.search(norm)
+                                                        or _TRAINING_TOOK.search(norm)):
                 continue  # "4× A100, ~9 hours", "训练约 20 小时": how long training ran, not data
             loose = bool(_MEASURE_ONLY.fullmatch(m.group("unit"))) and value < 1000 and not (
                 m.group("noun") or _TOTAL.search(norm))

@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from service.interview.drilling.hardware import GPU_MENTION
 from service.interview.drilling.text import clause_texts
 
 RATIO = 2.5
-_GPU = re.compile(r"(?<![a-z0-9])(?:[ahlv]100|[ah]800|h20|a6000|a10g?|t4|(?:rtx\s?)?(?:2080|3080|3090|4080"
-                  r"|4090)(?:\s?ti)?|gpus?)(?![a-z0-9])|[张块]卡|单卡")
 _DURATION = re.compile(r"(?P<n>\d+(?:\.\d+)?|an?|one|half a)\s*(?:多\s*)?(?:个\s*)?(?:-\s*)?"
                        r"(?P<u>小时|hours?|hrs?|h|天|days?|周|星期|weeks?)(?![a-z])")
 _HOURS = {"小时": 1, "hour": 1, "hr": 1, "h": 1, "天": 24, "day": 24, "周": 168, "星期": 168,
@@ -28,6 +27,7 @@ _WORDS = {"a": 1.0, "an": 1.0, "one": 1.0, "half a": 0.5}
 # "training took about 9 hours", "each run took over a week"): "fine-tuned on the 46 hours" is data
 _TRAINS = re.compile(r"(?:训练|训了|跑了?|微调了?|took|ran|trained|training|finetuning|fine-tuning|lasted)"
                      r"(?:(?!set|data|数据|集|语料|corpus|on the|from)[^，。,;；]){0,24}$")
+_DATA_HOURS = re.compile(r"\d\s*(?:小时|hours?)\s*(?:的|of)\s*\S{0,6}(?:数据|录音|语音|data|audio|speech)")
 # a part's duration, or one that is not training at all
 _PART = re.compile(r"per (?:run|epoch|fold|task|step|seed|trial|model)|每(?:个|一|次)?\s*(?:epoch|轮|折|fold|次|步|个任务)"
                    r"|单折|一个 ?epoch|each (?:epoch|fold|task|step)|推理|inference|latency|标注|label"
@@ -45,21 +45,19 @@ def _durations(norm: str, after_verb: bool = False) -> list[float]:
     for m in _DURATION.finditer(norm):
         if after_verb and not _TRAINS.search(norm[:m.start()]):
             continue
-        unit = m.group("u").rstrip("s") if m.group("u") not in ("小时", "天", "周", "星期") else m.group("u")
         n = m.group("n")
-        found.append((float(n) if n[0].isdigit() else _WORDS[n]) * _HOURS[unit])
+        found.append((float(n) if n[0].isdigit() else _WORDS[n]) * _HOURS[m.group("u").rstrip("s")])
     return found
 
 
 def train_times(text: str, resume: bool = False) -> list[TrainTime]:
     """The training durations ``text`` states: on a résumé line only beside its GPUs; in an
     answer only in a clause about training."""
-    norm_text = text.lower()
-    if resume and not _GPU.search(norm_text):
+    if resume and not GPU_MENTION.search(text.lower()):
         return []
     found = []
     for original, norm in clause_texts(text):
-        if _PART.search(norm) or re.search(r"\d\s*(?:小时|hours?)\s*(?:的|of)\s*\S{0,6}(?:数据|录音|语音|data|audio|speech)", norm):
+        if _PART.search(norm) or _DATA_HOURS.search(norm):
             continue
         found += [TrainTime(hours, original) for hours in _durations(norm, after_verb=not resume)]
     return found

@@ -180,13 +180,14 @@ class Misconceptions:
         """The closest statement the clause asserts, if any: a near one it fails (its own words
         missing, the negation the other way) does not hide a farther one it meets."""
         negated, words, seq = has_negation(piece), None, _sequence(piece)
-        for j in np.argsort(-sims):  # said word for word, on topic: the wording decides
+        order = np.argsort(-sims)
+        for j in order:  # said word for word, on topic: the wording decides
             said = self._statements[int(j)]
             if sims[j] < VERBATIM_AT:
                 break
             if said.negated == negated and said.verbatim(seq):
                 return said
-        for j in np.argsort(-sims):
+        for j in order:
             said = self._statements[int(j)]
             margin = REFERENCE_MARGIN + (0.0 if said.anchors else UNANCHORED_MARGIN)
             if sims[j] < MATCH_AT or sims[j] < reference + REFERENCE_MARGIN:
