@@ -37,6 +37,10 @@ DATASETS = re.compile(_B + r"(?:" + "|".join([
     r"CC3M|CC12M", r"Objects365", r"LVIS", r"ADE20K", r"Open\s?Images", r"WIDER\s?FACE", r"CelebA",
     r"FFHQ", r"UCF-?101", r"Kinetics(?:-\d+)?", r"ShapeNet", r"ScanNet", r"DOTA", r"VisDrone",
     r"SemanticKITTI", r"LFW", r"MegaFace", r"PubMedQA", r"Home Credit",
+    r"MVTec(?:[\s-]?AD)?", r"(?-i:VisA)", r"LEVIR-CD\+?", r"WHU-CD", r"Qasper", r"HotpotQA", r"TriviaQA",
+    r"Natural Questions", r"MATH-500", r"Market-?1501", r"MSMT17", r"MPII", r"Human3\.6M", r"CrowdPose",
+    r"MIT-BIH", r"PTB-XL", r"WenetSpeech", r"Common\s?Voice", r"LJSpeech", r"VCTK", r"Argoverse(?:\s?2)?",
+    r"nuPlan", r"Sen1Floods11", r"Amazon[\s-]Reviews",
 ]) + r")" + _E)
 
 METRIC_NAMES = re.compile(_B + r"(?:" + "|".join([
@@ -120,7 +124,7 @@ ROLE_STRONG = re.compile(
 # GPU models as written on résumés and in answers (lower-case text; compile with re.I for raw
 # text): the drilling ledger's hardware claims, and what tells training time from hours of data.
 GPU_MODELS = (r"(?:[ahl]100|[ah]800|h20|h200|v100|p100|(?<![a-z])t4|a10g?|a30|a40|a6000|l40s?|l20|l4"
-              r"|(?:rtx\s?)?(?:2080|3080|3090|4080|4090|5090)(?:\s?ti)?|titan\s?\w+)")
+              r"|(?:rtx\s?)?(?:2080|3080|3090|4080|4090|5090)(?:\s?ti)?|rtx\s?[2345]0[6-9]0(?:\s?ti)?|titan\s?\w+)")
 VENUES = re.compile(_B + r"(?:CVPR|ICCV|ECCV|NeurIPS|NIPS|ICML|ICLR|AAAI|IJCAI|ACL|EMNLP|NAACL|"
                     r"COLING|KDD|WWW|SIGIR|WSDM|CIKM|MICCAI|ISBI|IROS|ICRA|TPAMI|TMI|TIP|TNNLS|"
                     r"Interspeech|ICASSP|arXiv)(?:\s?['’]?\d{2,4})?(?:\s(?:Findings|Workshop|Oral))?"

@@ -67,7 +67,12 @@ OTHER_BARS = {"indep": (0.95, 0.9, 0, 0.85, 0.85), "classes": (0.93, 0.9, 0, 0.8
               # alarms; then a solo project's "我们", subsets, metric names like "minFDE6", tighter
               # agreement for small numbers, one-letter model sizes, a learning rate said twice,
               # "一万二", scale and why slot forms (see its header)
-              "indep9": (0.87, 0.45, 0, 0.88, 0.80)}
+              "indep9": (0.87, 0.45, 0, 0.88, 0.80),
+              # the tenth: blind first run (after the indep9 work) 0.851 / 5 of 16 / 10 false
+              # alarms; then serving hardware, values an answer restates among others, "降至",
+              # sizes of a side, ablations, a model's depth, a deployment device and slot forms
+              # (see its header)
+              "indep10": (0.98, 0.85, 0, 0.88, 0.84)}
 
 
 @pytest.fixture(scope="module")

@@ -91,6 +91,24 @@ SOLO = ("法律咨询问答 2023.02 - 2023.06\n"
 ASR_GPU = ("客服语音识别 2024.03 - 2024.08\n"
            "- 微调 Conformer 做客服录音转写\n"
            "- 4 张 A100 训练约 30 小时")
+# forms from the tenth independent set's failures (new wording, new numbers)
+INSPECT = ("焊点外观检测（实习）2024.02 - 2024.07\n"
+           "- PatchCore，WideResNet-50 特征；对比方案训练 EfficientAD（Adam，batch 1，1 张 RTX 4090 约 5 小时），推理 8 ms\n"
+           "- 部署：Jetson Orin NX，TensorRT FP16，单 ROI 41 ms\n"
+           "- 正常图 9,800 张（1024×1024，裁成 8×8 个区域）；建库与测试按采集日期划分\n"
+           "- 漏检率 ≤ 0.5% 时过杀率 7.6% → 2.9%；重复报警率 2.7% → 0.6%\n"
+           "- 消融：去掉位置分区 AUROC −1.6\n"
+           "- 4 人小组，本人负责 memory bank 改进")
+DISTIL = ("搜索相关性蒸馏 2023.06 - 2023.12\n"
+          "- 以 12 层 BERT-base（110M 参数）为教师，蒸馏到 4 层 TinyBERT（14.5M 参数）\n"
+          "- 训练：8 张 A100 约 14 小时；线上 T4 P99 从 40 ms 降至 11 ms\n"
+          "- 无结果率从 5.8% 降至 3.9%\n"
+          "- 数据：人工标注 18 万条 + 点击弱标签 300 万条")
+CHANGE = ("Flood change detection | 2023.01 - 2023.12\n"
+          "- 0.5 m imagery: 512 image pairs cropped into 6,400 non-overlapping 256×256 tiles\n"
+          "- Encoder MiT-b2, Siamese; 2× A100 40GB, ~28 hours; 27 ms per tile pair on one A100\n"
+          "- Ablation: removing the fusion block −1.4 F1\n"
+          "- Team of 5 (2 annotators); I owned the model")
 ECG = ("AF detection | 2022.05 - 2022.08\n"
        "- 8,400 30-s strips from 1,150 patients; patient-level 70/15/15 split")
 CASES = [
@@ -295,6 +313,43 @@ CASES = [
     (NLP, "contribution", "It was pretty much a one-person project, I built everything.", True),
     (SOLO, "metrics", "我们做了人工评测，大部分人觉得回答更专业。", False),  # "我们" is a habit
     (SOLO, "contribution", "这个是我和同学一起做的。", True),
+    # where a model is served, not trained
+    (INSPECT, "model", "部署是在工控机上的 RTX 3060，单个 ROI 四十毫秒。", True),
+    (INSPECT, "model", "部署在 Orin NX 上，单个 ROI 四十一毫秒。", False),
+    (INSPECT, "training", "EfficientAD 是在一张 4090 上训的，五个小时左右。", False),
+    (DISTIL, "contribution", "蒸馏和训练是我做的，学生用四层是因为六层在 T4 上 P99 过不了十毫秒。", False),
+    (ASR_GPU, "model", "部署的时候转成 INT8，8 张 A10 上批量跑。", False),  # no training GPUs
+    (DISTIL, "model", "部署的时候转成 INT8，4 张 A10 上批量跑。", True),  # served on T4
+    (CHANGE, "model", "The final model runs at 27 ms per tile pair on one A100.", False),
+    # an answer that restates a claimed value speaks of several runs or sets
+    (INSPECT, "training", "PatchCore 抽特征时 batch 32，EfficientAD 真正训练是 batch 1。", False),
+    (INSPECT, "training", "EfficientAD 训练的 batch 是 32。", True),
+    (DISTIL, "model", "老师一亿一千万参数左右，学生一千四百五十万参数。", False),
+    (CHANGE, "data", "512 image pairs, so roughly six thousand tiles, cropped into non-overlapping 256 tiles.",
+     False),
+    # "降至", a bare number for a percentage, a latency per ROI, an operating point
+    (DISTIL, "metrics", "无结果率从 5.8% 降到 3.9%。", False),
+    (DISTIL, "metrics", "无结果率从 5.8% 降到了 2.9%。", True),
+    (INSPECT, "difficulty", "后来把重复片段过滤掉，重复报警率降到零点六。", False),
+    (INSPECT, "metrics", "重复报警率降到了零点九。", True),
+    (INSPECT, "model", "推理一个 ROI 四十一毫秒。", False),
+    (INSPECT, "metrics", "在漏检千分之五的阈值下，过杀率从百分之七点六降到了百分之一点九。", True),
+    # a side of a size, a share of a split and "0.5 m" are no counts
+    (CHANGE, "task", "Input is two 512 by 512 chips of the same place.", False),
+    (CHANGE, "data", "There are 512 image pairs in total.", False),
+    # "个小时" with a qualifier, a split by date, solo claims, a backbone, a model's depth
+    (DISTIL, "data", "人工标注的大概有三十多万条，点击弱标签一百八十来万条。", True),
+    (INSPECT, "data", "正常图我们是随机按八比二分的，八成建库、两成拿来测。", True),
+    (INSPECT, "contribution", "这个其实是我自己独立做的，基本都是我一个人。", True),
+    (CHANGE, "contribution", "I built most of it on my own, to be honest.", True),
+    (CHANGE, "model", "The backbone is a Swin-T encoder with shared weights.", True),
+    (DISTIL, "model", "学生用的是六层的 TinyBERT。", True),
+    (DISTIL, "model", "学生是四层的 TinyBERT，老师是十二层的 BERT-base。", False),
+    # an ablation against the résumé's ablation of the same metric
+    (INSPECT, "novelty", "去掉位置分区之后 AUROC 掉了一点六个点左右。", False),
+    (INSPECT, "novelty", "消融里去掉位置分区，AUROC 会掉三个多点。", True),
+    (CHANGE, "novelty", "Without the fusion block, F1 drops by about 1.5 points.", False),
+    (CHANGE, "novelty", "If you take out the fusion block, F1 drops by about 3 points.", True),
 ]
 
 

@@ -85,7 +85,9 @@ def clashes(known: Statement, new: Statement) -> bool:
     matches_baseline = known.baseline is not None and close(new.value, known.baseline)
     if new.about_baseline and known.baseline is not None:
         return not matches_baseline
-    return not (close(new.value, known.value) or matches_baseline)
+    # "幻觉率降到零点四" against "3.1% → 0.4%": a bare number may be the claim's percentage
+    as_percent = new.bare and _close(new.value / 100, known.value, grain / 100, 0.01)
+    return not (close(new.value, known.value) or matches_baseline or as_percent)
 
 
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from service.interview.drilling.evasion import HEDGES
-from service.interview.drilling.numerals import MAGNITUDES
+from service.interview.drilling.numerals import MAGNITUDES, in_dimension
 from service.interview.drilling.text import Answer
 
 RATIO = 1.35
@@ -97,8 +97,8 @@ def counts(text: str) -> list[Count]:
         if scoped:
             continue
         for m in [*_ENGLISH.finditer(norm), *_CHINESE.finditer(norm), *_CHINESE_GE.finditer(norm)]:
-            if _is_part(norm, m):
-                continue
+            if _is_part(norm, m) or in_dimension(norm, m.start("v"), m.end("v")):
+                continue  # "8×8 个区域": a grid's side
             value = float(m.group("v").replace(",", "")) * MAGNITUDES.get(m.group("mag") or "", 1.0)
             nouns = [_noun(m.group("noun"))] if "noun" in m.groupdict() else _cjk_nouns(m.group("run"))
             found += [Count(noun, value, _grain(m.group("v"), value, norm), original,

@@ -138,7 +138,7 @@ _FIX = re.compile(
     r"|按\S{1,12}(?:把|做|分)|只用|在相机上|才(?:稳住|降|好)|直接丢掉|再用|加上|去掉|删掉|重新"
     r"|\bi (?:normali[sz]ed|added|used|rebuilt|fed|replaced|switched|introduced|wrote|built|changed"
     r"|moved|kept|froze|trained|handled|removed|re-?weighted|clipped|split|tuned|applied)"
-    r"|what (?:worked|fixed it)|the fix was|in the end|fixed (?:it|this) by|solved (?:it|this) by"
+    r"|what (?:actually |finally |really |eventually |ultimately )?(?:worked|fixed it)|the fix was|in the end|fixed (?:it|this) by|solved (?:it|this) by"
     r"|ended up|instead we|so i |which fixed|warming up|fed item|我(?:把|用|在|对|给|将)|my fix|the fix"
     r"|回头(?:去)?|改成|换成|之后就|以后就|才(?:好|解决)|fixed by|by feeding|switch(?:ed)? to")
 # An attempt that failed is no fix ("我试过降学习率、加 dropout，都不太行"), nor is the onset of a
@@ -168,8 +168,10 @@ _APPLIED = re.compile(
 
 # "新的地方在于…", "what was new was…": the answer says which thing is new — new if it then names
 # something of substance (not "用到这个场景", not "几个模块结合").
-_NEW_INTRO = re.compile(r"(?:主要)?新在|(?:新的地方|创新点|创新的地方|不一样的地方|区别)(?:主要)?(?:在于|是|就是)|(?:what was|what's|the) new"
-                        r"(?: (?:bit|part|thing|idea))? (?:was|is)|the novelty (?:was|is)|what (?:i|we) added (?:was|is)")
+_NEW_INTRO = re.compile(r"(?:主要)?新在|(?:新(?:[一1]点)?的地方|新的点|创新点|创新的地方|不一样的地方|区别)(?:主要)?(?:在于|是|就是)"
+                        r"|(?:what was|what's|what is|the) new(?: (?:bit|part|thing|idea))?"
+                        r"(?: (?:relative to|compared (?:to|with)|versus|over) [^,;:]{1,40}?)? (?:was|is)"
+                        r"|the novelty (?:was|is)|what (?:i|we) added (?:was|is)")
 
 
 def new_mechanism(norm: str) -> bool:
@@ -221,7 +223,7 @@ _FIRST_PERSON = re.compile(r"我(?!们)|(?<![a-z])(?:i|my|myself|me|mine)(?![a-z
 _OWN_VERB = re.compile(
     r"负责|写|做|实现|设计|搭|构建|完成|提出|定|查|跑|标|训|改|部署|整理|推|出的|扛|包了|搞定|wrote|write|built|build"
     r"|implement|covered|took care of"
-    r"|were mine|was mine|are mine|mine from|由我|归我"
+    r"|(?:were|was|are|is) (?:entirely |all |completely |fully )?mine|mine from|由我|归我"
     r"|design|ran\b|run\b|owned|own\b|led\b|came up|creat|train|deploy|develop|did\b|handled|set up")
 _PARTICIPATION = re.compile(r"参与|协助|配合|帮忙|打下手|跟着|一起|involved|helped|help with|supporting|"
                             r"supported|part of|contributed to|most of the work|a bit of everything|"
@@ -249,7 +251,8 @@ _INPUT_SIDE = re.compile(
     r"|given (?:a|an|the)|takes?\b|goes in|go in|come in|inputs? (?:is|are|was|were)|\bin,? (?:and )?"
     r"(?:the )?(?:model )?output|trained on .{0,30} sees|sees .{0,40}(?:batch|image|frame|text)|from the "
     r"microphone|拍的|采的|吃进去|喂进去|送进去|进去的是|(?:audio|text|images?|video|frames?|tokens?|data|signals?) in\b|拍(?:一张|1张)|传上来|comes? in|we take|给过来|送进来|拿.{0,10}(?:特征|数据|信息|历史)"
-    r"|given|based on (?:the|its|their)|from (?:its|the|their) (?:history|sales|text|audio|image)")
+    r"|given|based on (?:the|its|their)|from (?:its|the|their) (?:history|sales|text|audio|image)"
+    r"|\b[a-z]{3,}s in\s*$")  # "two dates in, a binary change mask out"
 _OUTPUT_SIDE = re.compile(
     r"输出|预测|判断|分(?:成|为|到)|框出|检索|生成|返回|召回|识别|检测|标出|打分|数\S{0,12}次数|"
     r"outputs?|predict|classif|\btag|return|retriev|generat|\bscore|detect|forecast|\blabel|transcri"

@@ -99,12 +99,24 @@ class Evasion:
     end: int
 
 
+# What others do, named to set one's own work apart, is no evasion: "relative to an off-the-shelf
+# RAG setup", "常规做法是只在标注集上做 logits 蒸馏".
+_CONTRAST_BEFORE = re.compile(r"(?:relative to|compared (?:to|with)|unlike|versus|than|相比|不同于|区别于|比起|相对于)"
+                              r"\s*(?:an? |the )?$")
+_PRACTICE_STATED = re.compile(r"\s*(?:是|都是|一般是|就是|is|was|are)\s*\S")
+
+
+def _sets_apart(norm: str, m: re.Match[str]) -> bool:
+    return bool(_CONTRAST_BEFORE.search(norm[max(0, m.start() - 16):m.start()])) or (
+        bool(re.search(r"做法|approach|practice", m.group(0))) and bool(_PRACTICE_STATED.match(norm, m.end())))
+
+
 def find_evasions(norm: str) -> list[Evasion]:
     """Non-overlapping evasion spans in ``norm``, in text order."""
     found: list[Evasion] = []
     for kind, regex in EVASIONS.items():
         for m in regex.finditer(norm):
-            if m.end() - m.start() < 2:
+            if m.end() - m.start() < 2 or (kind == "default" and _sets_apart(norm, m)):
                 continue
             if all(m.end() <= e.start or m.start() >= e.end for e in found):
                 found.append(Evasion(kind, m.start(), m.end()))

@@ -35,8 +35,14 @@ _COUNT_ONLY = re.compile(r"(?<![a-z0-9])" + _COUNT + r"(?:[\s-]*gpus?(?![a-z]|[\
                          r"|\s*(?:张|块)?卡(?!顿|片|住|时|天))")  # not "54 GPU-hours", "300 卡时"
 _TRAINING = re.compile(r"训|跑|微调|sft|dpo|ppo|grpo|lora|epoch|小时|天|hours?|days?|train|fine-?tun"
                        r"|pre-?train|ran on|run on|runs")
-_SERVING = re.compile(r"部署|推理|上线|serv|deploy|inference|infer|rtf|qps|latency|延迟|jetson|orin")
-_CLAUSE = re.compile(r"[，,。；;！？!?\n]|(?<=[A-Za-z])\.(?=\s)")
+# A clause about serving: its words, or a latency ("P99 过不了十毫秒", "27 ms per tile pair")
+_SERVING = re.compile(r"部署|推理|上线|serv|deploy|inference|infer|rtf|qps|latency|延迟|jetson|orin"
+                      r"|tensorrt|onnx|ctranslate|int8|吞吐|throughput|p9[59]|p50|毫秒"
+                      r"|\d\s*ms\b|milliseconds?|\bfps\b")
+# … and words that make a clause about training even after a clause about serving
+_TRAINED = re.compile(r"训|微调|sft|dpo|ppo|grpo|lora|epoch|train|fine-?tun")
+_SENTENCE = re.compile(r"[。；;！？!?\n]|(?<=[A-Za-z])\.(?=\s)")
+_CLAUSE = re.compile(r"[，,]")
 
 
 @dataclass(frozen=True)
@@ -68,10 +74,8 @@ def gpu_claims(text: str, *, require_training: bool = True) -> list[GpuClaim]:
     found: list[GpuClaim] = []
     if require_training and not mentions_training(text):
         return found
-    for original in (c.strip(" 　-*•·") for c in _CLAUSE.split(text)):
+    for original in _training_clauses(text):
         clause = normalize(original)
-        if not clause or _SERVING.search(clause):
-            continue
         match = _WITH_COUNT.search(clause) or _BARE.search(clause)
         if match is not None:
             count = _count(match.groupdict().get("n"))
@@ -79,6 +83,64 @@ def gpu_claims(text: str, *, require_training: bool = True) -> list[GpuClaim]:
         elif (counted := _COUNT_ONLY.search(clause)) is not None:
             found.append(GpuClaim("", _count(counted.group("n")), original))  # model unsaid
     return found
+
+
+def _training_clauses(text: str) -> list[str]:
+    """The clauses of ``text`` not about serving; a clause after one about serving in the same
+    sentence is about serving too unless it names training ("部署的时候转成 INT8，8 张 A10 上批量跑")."""
+    out = []
+    for sentence in _SENTENCE.split(text):
+        serving = False
+        for original in (c.strip(" 　-*•·") for c in _CLAUSE.split(sentence)):
+            clause = normalize(original)
+            if not clause:
+                continue
+            serving = bool(_SERVING.search(clause)) or (serving and not _TRAINED.search(clause))
+            if not serving:
+                out.append(original)
+    return out
+
+
+# Where a model is served: a GPU or an edge device ("Jetson AGX Orin", "骁龙 8 Gen2", "RK3588")
+_EDGE = (r"jetson(?:\s?(?:agx|nx|nano|orin|xavier))*|(?:agx\s?)?orin|xavier(?:\s?nx)?|rk3588"
+         r"|骁龙\s?\d+|snapdragon\s?\d+|昇腾\s?\d+|ascend\s?\d+|树莓派|raspberry\s?pi")
+_IF = re.compile(r"的话|如果|假如|(?<![a-z])if(?![a-z])|would")
+_DEVICE = re.compile(r"(?<![a-z0-9])(?:nvidia\s*)?(?P<d>" + vocab.GPU_MODELS + "|" + _EDGE
+                     + r")s?(?![a-z0-9])")
+
+
+def _device_name(raw: str) -> str:
+    """One name per device: "jetson agx orin" and "orin" → "orin"; "rtx 3060" → "3060"."""
+    for family in ("orin", "xavier", "nano", "jetson", "rk3588", "raspberry", "树莓派"):
+        if family in raw:
+            return family
+    return re.sub(r"[\s\d]+$", "", raw) if re.match(r"骁龙|snapdragon|昇腾|ascend", raw) \
+        else _gpu_name(raw)
+
+
+def serving_devices(text: str) -> list[GpuClaim]:
+    """The devices ``text`` says a model is served or measured on, one per clause about serving
+    ("部署：Jetson AGX Orin，TensorRT FP16", "served with vLLM on 2× A10G")."""
+    found = []
+    for sentence in _SENTENCE.split(text):
+        serving = False
+        for original in (c.strip(" 　-*•·") for c in _CLAUSE.split(sentence)):
+            clause = normalize(original)
+            serving = bool(_SERVING.search(clause)) or (serving and not _TRAINED.search(clause))
+            # "在训练机的 A100 上直接跑的话大概 15 毫秒": a measurement elsewhere, no deployment
+            elsewhere = _TRAINED.search(clause) or _IF.search(clause)
+            match = _DEVICE.search(clause) if serving and not elsewhere else None
+            if match is not None:
+                found.append(GpuClaim(_device_name(match.group("d")), None, original))
+    return found
+
+
+def serving_conflicts(stated: list[GpuClaim], claimed: list[GpuClaim]) -> list[tuple[str, str]]:
+    """(claim, said) when an answer serves on a device the résumé never serves on (the
+    résumé's "Jetson AGX Orin" against "部署是在工控机上的 RTX 3060")."""
+    known = {c.gpu for c in claimed}
+    return [(claimed[0].said, said.said) for said in stated if said.gpu not in known][:1] \
+        if claimed else []
 
 
 def gpu_conflicts(stated: list[GpuClaim], claimed: list[GpuClaim]) -> list[tuple[str, str]]:

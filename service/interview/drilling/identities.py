@@ -21,7 +21,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from knowledge.textnorm import normalize
 from service.interview.drilling.detectors import GENERIC_MODELS, named_models
+from service.interview.drilling.numerals import digits
 from service.interview.drilling.text import clause_texts
 from service.resume import facets, vocab
 
@@ -130,6 +132,22 @@ def parse_model(name: str) -> ModelName | None:
     return ModelName(original, family, tuple(sorted(variant.items()))) if len(family) >= 2 else None
 
 
+# "4 层 TinyBERT", "六层的 TinyBERT", "a 6-layer TinyBERT": the depth is part of the variant
+_LAYERS_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\s*(?:层|-?layers?)\s*(?:的)?\s*$")
+
+
+def with_layers(parsed: ModelName | None, original: str, name: str) -> ModelName | None:
+    """``parsed`` with the layer count said right before ``name`` in ``original``, if any."""
+    at = original.find(name)
+    if parsed is None or at < 0:
+        return parsed
+    layers = _LAYERS_BEFORE.search(digits(normalize(original[max(0, at - 12):at])))
+    if layers is None:
+        return parsed
+    variant = dict(parsed.variant) | {"layers": layers.group(1)}
+    return ModelName(parsed.name, parsed.family, tuple(sorted(variant.items())))
+
+
 _SPACED_VERSION = re.compile(r" (\d{1,2}(?:\.\d)?)(?![\d.]|\s*(?:[kmb%]|万|亿|个|张|层|维|x\b))")
 # One family under several names: "Stable Diffusion 1.5", "SD1.5" and "SDXL" are one family, and
 # SDXL is its own version (an answer's "SD 1.5" for the résumé's "SDXL" is another model).
@@ -182,7 +200,7 @@ def resume_models(raw: str) -> list[tuple[ModelName, str, str]]:
     for line in raw.splitlines():
         for original, _ in clause_texts(line):
             for name in model_names(original):
-                parsed = parse_model(name)
+                parsed = with_layers(parse_model(name), original, name)
                 at = original.find(name)
                 if parsed is None or at < 0:
                     continue
@@ -229,7 +247,7 @@ def model_conflicts(answer: str, claimed: list[tuple[ModelName, str, str]],
                               original))
                 break
         for name in model_names(original):
-            parsed = parse_model(name)
+            parsed = with_layers(parse_model(name), original, name)
             if parsed is None:
                 continue
             same = _most_specific([(m, words) for m, _, words in claimed
@@ -250,7 +268,9 @@ def model_conflicts(answer: str, claimed: list[tuple[ModelName, str, str]],
 BACKBONES = frozenset({
     "resnet", "resnext", "vovnet", "swin", "convnext", "efficientnet", "mobilenet", "cspdarknet",
     "darknet", "regnet", "hrnet", "vit", "deit", "densenet", "pplcnet", "pphgnet", "dla", "vgg",
-    "shufflenet", "ghostnet", "repvgg", "mobilevit", "efficientvit", "internimage", "pvt"})
+    "shufflenet", "ghostnet", "repvgg", "mobilevit", "efficientvit", "internimage", "pvt",
+    "mitb", "wideresnet", "res2net", "resnest", "inception", "xception", "mobileone", "fastvit",
+    "levit", "efficientformer", "cspnext", "hgnet"})
 
 
 def backbone_swaps(answer: str, claimed: list[tuple[ModelName, str, str]]) -> list[tuple[str, str, str]]:

@@ -15,7 +15,11 @@ answer. :meth:`Ledger.check` compares an answer with it:
 * a count of a named thing ("capped at 1.5M Gaussians", "6 designers", "2.4 万道题") far from the
   claimed one (:mod:`.counts`);
 * another team size, a solo claim that an answer shares, or a part someone else did claimed as
-  one's own (:mod:`.team`).
+  one's own (:mod:`.team`);
+* training GPUs, parameter counts, a batch size, learning rate or LoRA rank said otherwise — an
+  answer that restates one claimed value of a kind speaks of several runs, not a clash;
+* what only the résumé states: how long training ran, an ablation's drop, the device the model is
+  served on, a split by group or time, how long the candidate was there (:mod:`.resume_facts`).
 
 When numbers agree is :mod:`.agreement`'s to say. A statement that clashes is not added, so the
 first-known claim stays the reference; each clash is reported once.
@@ -30,14 +34,18 @@ from typing import Any
 
 from service.interview.drilling.agreement import clashes, comparable, size_clashes
 from service.interview.drilling.counts import Count, count_conflicts, counts
-from service.interview.drilling.durations import Stay, resume_stay, stay_conflicts
 from service.interview.drilling.hardware import (
     GpuClaim,
     gpu_claims,
     gpu_conflicts,
     mentions_training,
 )
-from service.interview.drilling.identities import model_conflicts, parse_model, resume_models
+from service.interview.drilling.identities import (
+    model_conflicts,
+    parse_model,
+    resume_models,
+    with_layers,
+)
 from service.interview.drilling.measures import (
     footprint_statements,
     latency_statements,
@@ -54,11 +62,10 @@ from service.interview.drilling.quantities import (
     metric_statements,
     named_metrics,
 )
+from service.interview.drilling.resume_facts import resume_fact_conflicts, resume_fact_entries
 from service.interview.drilling.settings import Setting, setting_claims, setting_conflicts
 from service.interview.drilling.sizes import size_statements
-from service.interview.drilling.splits import random_split_claims, resume_split
 from service.interview.drilling.team import TeamClaims, resume_team, team_conflicts
-from service.interview.drilling.traintime import TrainTime, train_time_conflicts, train_times
 
 _FIELDS = {f.name for f in dataclasses.fields(Statement)}
 
@@ -122,8 +129,6 @@ class Ledger:
                            for c in counts(line)]
         ledger.entries += [_setting_entry(s, "resume") for line in text.splitlines()
                            for s in setting_claims(line)]
-        ledger.entries += [{"key": "train-time", "hours": t.hours, "said": t.said, "source": "resume"}
-                           for line in text.splitlines() for t in train_times(line, resume=True)]
         for gpu in (g for line in text.splitlines() for g in gpu_claims(line)):
             ledger.entries.append({"key": "hardware:gpu", "gpu": gpu.gpu, "count": gpu.count,
                                    "said": gpu.said, "source": "resume"})
@@ -131,13 +136,7 @@ class Ledger:
             ledger.entries += [{"key": "params", "count": c.count, "said": c.said,
                                 "source": "resume"} for c in group]
         ledger.entries += ledger._team_entries(resume_team(text), "resume")
-        title = text.strip().splitlines()[0].lstrip("# ").strip() if text.strip() else ""
-        split = resume_split(text)
-        if split is not None:
-            ledger.entries.append({"key": "split", "said": split, "source": "resume"})
-        stay = resume_stay(claim.get("period"), title)
-        if stay is not None:
-            ledger.entries.append({"key": "stay", **asdict(stay), "source": "resume"})
+        ledger.entries += resume_fact_entries(text, claim.get("period"))
         return ledger
 
     def _known(self) -> list[tuple[Statement, str]]:
@@ -154,7 +153,8 @@ class Ledger:
         found = []
         for entry in self.entries:
             if str(entry.get("key", "")).startswith("model:"):
-                parsed = parse_model(str(entry.get("name", "")))
+                name = str(entry.get("name", ""))  # "4 层 TinyBERT": its words keep the depth
+                parsed = with_layers(parse_model(name), str(entry.get("said", "")), name)
                 if parsed is not None:
                     found.append((parsed, str(entry.get("role", "own")), str(entry["said"])))
         return found
@@ -190,25 +190,13 @@ class Ledger:
             found += self._params(answer)
         found += self._counts(answer)
         found += self._settings(answer)
-        found += [Conflict("stay", claim, said, "resume")
-                  for claim, said in stay_conflicts(answer, self._stay())]
-        split = next((str(e["said"]) for e in self.entries if e.get("key") == "split"), None)
-        if split is not None:
-            found += [Conflict("split", split, said, "resume")
-                      for said in random_split_claims(answer)[:1]]
-        claimed = [TrainTime(float(e["hours"]), str(e["said"])) for e in self.entries
-                   if e.get("key") == "train-time"]
-        found += [Conflict("train-time", claim, said, "resume")
-                  for claim, said in train_time_conflicts(train_times(answer), claimed)]
+        found += [Conflict(key, claim, said, "resume")
+                  for key, claim, said in resume_fact_conflicts(self.entries, answer, point)]
         unique: dict[str, Conflict] = {}
         for conflict in found:  # the résumé's words are quoted back without their list marker
             unique.setdefault(conflict.key, dataclasses.replace(
                 conflict, claim=_BULLET.sub("", conflict.claim)))
         return list(unique.values())
-
-    def _stay(self) -> Stay | None:
-        return next((Stay(float(e["low"]), float(e["high"]), str(e["said"]))
-                     for e in self.entries if e.get("key") == "stay"), None)
 
     def _people(self, answer: str) -> list[Conflict]:
         """Team claims that clash; an answer's own ("my teammates trained the N-BEATS model")
@@ -284,14 +272,22 @@ class Ledger:
         known = self._known()
         own = frozenset(name for e in self.entries if e.get("key") == "metric-names"
                         for name in e.get("names") or ())
-        for new in statements(answer, sizes=point in (None, "data", "task"), own=own):
+        said = statements(answer, sizes=point in (None, "data", "task"), own=own)
+        # an answer that restates one claimed count of a kind speaks of several sets ("637 pairs …
+        # about ten thousand tiles … cropped into 256 tiles"): its other counts of it are no clash,
+        # unless a qualifier pins one to a claim ("人工转写的八百多小时" against "人工转写 420 小时")
+        vouched = {new.key for new in said if new.key.startswith("size:")
+                   and (sizes := [k for k, _ in known if k.key == new.key])
+                   and not size_clashes(sizes, new)}
+        for new in said:
             if new.key.startswith("metric:") and point in ("data", "training", "contribution"):
                 continue  # "a random split gave an AUC of 0.80": a setting's number, not the claim
             if (new.delta or new.baseline is not None) and point not in (None, "metrics", "task"):
                 continue  # elsewhere an improvement is one fix's share, not the headline
             if new.key.startswith("size:"):
                 sizes = [k for k, _ in known if k.key == new.key]
-                if sizes and size_clashes(sizes, new):
+                pinned = any(set(k.context) & set(new.context) for k in sizes)
+                if sizes and (pinned or new.key not in vouched) and size_clashes(sizes, new):
                     claim = next(k for k, _ in known if k.key == new.key and not k.part)
                     source = next(s for k, s in known if k is claim)
                     found.append(Conflict(new.key, claim.said, new.said, source))

@@ -19,6 +19,12 @@ _BIG = {"万": 10_000, "亿": 100_000_000}
 # reader of counts (sizes, parameters, named things); each reader's pattern says which it accepts.
 MAGNITUDES = {"万": 1e4, "亿": 1e8, "千": 1e3, "k": 1e3, "m": 1e6, "b": 1e9, "million": 1e6,
               "billion": 1e9, "thousand": 1e3}
+# "256×256 tiles", "512 by 512 chips", "8×8 个区域", "445/64/128 split": a side of a size or one of a
+# split's shares, never a count of its own (:func:`in_dimension`, :func:`in_split_list`)
+_DIM_BEFORE = re.compile(r"\d\s*(?:×|x|\*|by|乘)\s*$")
+_DIM_AFTER = re.compile(r"\s*(?:×|x|\*|by|乘)\s*\d")
+_LIST_BEFORE = re.compile(r"\d\s*[/／:：]\s*$")
+_LIST_AFTER = re.compile(r"\s*[/／:：]\s*\d")
 _MEASURE = "张条个对轮遍次层块卡台天小时分钟秒周月年倍份篇例位名棵组步折类种批人项点维句帧段笔通万千亿"
 _CN_RUN = re.compile(r"(百分之)?([零〇一二两三四五六七八九十百千万亿]+)(成|[" + _MEASURE + r"])?")
 # "零点七四四", "千分之四点二", "百分之十二点五", "八成四": a decimal or a fraction said in words.
@@ -141,3 +147,13 @@ def digits(norm: str) -> str:
     """``norm`` (normalized text) with spoken numbers written as digits."""
     spoken = _EN_RUN.sub(_en, _CN_RUN.sub(_cn, _CN_DECIMAL.sub(_cn_decimal, norm)))
     return _ROUGH_MAGNITUDE.sub(r"\1\3多", _BARE_DECIMAL.sub(r"0.\1", spoken))
+
+
+def in_dimension(norm: str, start: int, end: int) -> bool:
+    """Whether the number at ``norm[start:end]`` is a side of a size ("256×256", "512 by 512")."""
+    return bool(_DIM_BEFORE.search(norm[:start]) or _DIM_AFTER.match(norm, end))
+
+
+def in_split_list(norm: str, start: int, end: int) -> bool:
+    """Whether the number at ``norm[start:end]`` is one share of a split ("445/64/128", "8:1:1")."""
+    return bool(_LIST_BEFORE.search(norm[:start]) or _LIST_AFTER.match(norm, end))

@@ -25,7 +25,7 @@ _PARAMS = re.compile(
     r"|(?:参数量?|parameters?|params?)\s*(?:约|大约|大概|只有|是|为|在|of|is|was|about|around|~|:|：|\s)*"
     + _NUMBER.replace("(?P<v>", "(?P<v2>").replace("(?P<mag>", "(?P<mag2>"))
 _OTHER_MODEL = re.compile(r"baseline|基线|原版|原始|原来|original|than|相比|比起|对比(?!学习|损失)|versus|vs\.?"
-                          r"|compared|teacher|教师")
+                          r"|compared|teacher|教师|老师")
 # A count with a magnitude but no "parameters" (see :func:`bare_counts`).
 _BARE = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?P<mag>k|m|b|million|billion|万|亿)(?![a-z\d]|\.\d)")
 

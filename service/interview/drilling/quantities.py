@@ -24,7 +24,7 @@ from service.interview.drilling.text import Answer
 _CANON = (
     (r"dnsmos", "dnsmos"), (r"(?<![a-z])mos(?![a-z])", "mos"), (r"pesq", "pesq"), (r"rmsle", "rmsle"), (r"smape", "smape"), (r"(?<![a-z])mrr", "mrr"), (r"(?<![a-z])pck", "pck"),
     (r"log ?loss", "logloss"), (r"ap_?(?:small|s\b)", "ap_small"), (r"ap_?(?:medium|m\b)", "ap_medium"),
-    (r"ap_?(?:large|l\b)", "ap_large"), (r"mape", "mape"), (r"map|(?<![a-z])ap(?![a-z])", "map"), (r"gauc", "gauc"), (r"auc", "auc"), (r"(?<![a-z])ks", "ks"),
+    (r"ap_?(?:large|l\b)", "ap_large"), (r"mape", "mape"), (r"map|(?<![a-z])ap(?![a-z])", "map"), (r"gauc", "gauc"), (r"auprc|aupr|pr-?auc", "auprc"), (r"auc|auroc", "auc"), (r"(?<![a-z])ks", "ks"),
     (r"idf1", "idf1"), (r"hota", "hota"), (r"amota", "amota"), (r"mota", "mota"), (r"f1", "f1"), (r"precision|精确率|精度|查准率", "precision"), (r"recall@\d+|recall|召回", "recall"),
     (r"wer|word error rate|error rate|错误率", "wer"), (r"\bcer\b", "cer"), (r"dice", "dice"),
     (r"miou|iou", "iou"), (r"mape", "mape"), (r"rmse", "rmse"), (r"(?<![a-z])mae", "mae"),
@@ -32,7 +32,7 @@ _CANON = (
     (r"满意度|satisfaction", "satisfaction"), (r"转人工率", "handoff"), (r"漏检率", "miss_rate"),
     (r"误检率|误报率", "false_alarm"), (r"点击率|ctr", "ctr"), (r"bleu", "bleu"), (r"rouge", "rouge"),
     (r"psi", "psi"), (r"坏账率", "bad_rate"), (r"时长", "watch_time"), (r"perplexity|ppl", "ppl"),
-    (r"fps", "fps"), (r"latency|延迟|耗时|inference|推理|单帧|单张|per (?:image|frame)", "latency"),
+    (r"fps", "fps"), (r"latency|延迟|耗时|inference|推理|单帧|单张|单\s?roi|per (?:image|frame|roi|tile)", "latency"),
 )
 # Benchmarks whose score is the result ("HumanEval 61.6 → 74.4", "BIRD dev 上从 52 提到 61"): each is a
 # metric key of its own. Words that are also common nouns need a benchmark's context after them.
@@ -42,13 +42,13 @@ _BENCHMARK = (r"humaneval\+?|mbpp\+?|gsm8k|(?<![a-z])c?mmlu(?:-pro)?|c-?eval|liv
 _BENCHMARK_NOUN = r"(?:bird|spider)"  # only before "dev", "test", "上", a number…
 _BENCHMARK += r"|" + _BENCHMARK_NOUN + r"(?=\s*(?:dev|test|-sql|基准|benchmark|上|\d))"
 _LEDGER_METRIC = re.compile(
-    _BENCHMARK + r"|dnsmos(?: ovrl| sig| bak)?|(?<![a-z])mos(?![a-z])|pesq(?:-wb|-nb)?|mape|map(?:@[\d.:]+)?|(?<![a-z])ap(?:@[\d.:]+)?(?![a-z])|gauc|(?<![a-z])auc|(?<![a-z])ks(?![a-z])"
+    _BENCHMARK + r"|dnsmos(?: ovrl| sig| bak)?|(?<![a-z])mos(?![a-z])|pesq(?:-wb|-nb)?|mape|map(?:@[\d.:]+)?|(?<![a-z])ap(?:@[\d.:]+)?(?![a-z])|gauc|(?<![a-z])(?:auroc|auprc|aupr|auc|(?:pr|roc)-?auc)|(?<![a-z])ks(?![a-z])"
     r"|idf1|hota|a?mota|(?:micro-?|macro-?)?f1|precision|recall(?:\s*@\s*\d+|\s+at\s+\d+(?![\d.]))?|召回率|准确率|精确率|word error rate|\bwer\b|\bcer\b"
     r"|error rate|错误率|dice|miou|(?<![a-z])iou|mape|rmse|(?<![a-z])mae|ndcg(?:\s*@\s*\d+|\s+at\s+\d+(?![\d.]))?|top-?[15](?: accuracy)?"
     r"|accuracy|满意度|satisfaction|转人工率|漏检率|误检率|误报率|点击率|ctr|bleu|rouge(?:-[l12])?|坏账率"
     r"|人均观看时长|观看时长|perplexity|rmsle|smape|(?<![a-z])mrr|(?<![a-z])pck|log ?loss|ap_(?:small|medium|large|[sml])"
     r"|[\u4e00-\u9fff]{2}率|(?:[a-z]+[- ])?[a-z]+ rate(?![a-z])|人均时长|时长|latency|延迟|推理(?:时间|耗时)|单帧|单张"
-    r"|inference (?:time|takes|latency)")
+    r"|单\s?roi|inference (?:time|takes|latency)")
 # Rates that are settings, not results ("学习率 0.01", "采样率 16k").
 _NOT_METRIC = re.compile(r"学习率|采样率|概率|频率|丢弃率|码率|比率|衰减率|利率|汇率|税率|learning rate"
                          r"|sampl\w* rate|drop(?:out)? rate|decay rate|frame rate|bit ?rate|tax rate|interest rate")
@@ -59,7 +59,7 @@ _GLUE = (r"(?:\s|是|为|了|达到|达|到了?|做到|大概|大约|约|可能|
          r"{0,12}")
 _FROM_TO = re.compile(
     r"(?:从|from)\s*(?:about |around |大概|约|原来的?)?(?P<a>\d+(?:\.\d+)?)\s*(?:%|percent)?(?:[^\d]|(?<=[a-z])\d+(?=[a-z])){0,32}?"
-    r"(?:到|to|→|->|提到|降到|涨到|提升到|提高到|降低到)\s*(?:了)?\s*(?:about |around |maybe |大概|约)?"
+    r"(?:到|至|to|→|->|提到|降到|涨到|提升到|提高到|降低到)\s*(?:了)?\s*(?:about |around |maybe |大概|约)?"
     r"(?P<b>\d+(?:\.\d+)?)\s*(?P<u>%|percent)?"
     r"|(?:to|到)\s*(?:about |around |大概)?(?P<b2>\d+(?:\.\d+)?)\s*(?P<u2>%|percent)?\s*(?:from|从)\s*"
     r"(?P<a2>\d+(?:\.\d+)?)"
@@ -96,8 +96,9 @@ _SCOPE = re.compile(
 
 # A target, one class or group, or an ablation named earlier in the sentence scopes its numbers too
 # ("目标的话，GAUC 要涨 0.5 个点"; "提升最大的是道路这一类，IoU 从 28 涨到 41"; "消融里换成 0/1 奖励，
-# HumanEval 是 77.1" — but see _FULL_MODEL).
-_TARGET = re.compile(r"目标|要求|target|goal|门槛|the bar|阈值|threshold|[这那某每][一1]类|[这那][一1]?(?:批|部分)"
+# HumanEval 是 77.1" — but see _FULL_MODEL). An operating point is no target: "在漏检千分之五的阈值下，
+# 过杀率从 8.7% 降到 2.3%" is the headline at the résumé's own threshold.
+_TARGET = re.compile(r"目标|要求|target|goal|门槛|the bar|阈值(?!下|时)|threshold(?!\s+(?:of|where|at|that|with))|[这那某每][一1]类|[这那][一1]?(?:批|部分)"
                      r"|(?:subset|segment|cohort|slice) of"
                      r"|这个类别|per-?class|class-wise|(?:for|on|in) the [a-z]+ class(?:es)?\b")
 # In an ablation's sentence, the clause about the full model still states the headline ("消融的话，
@@ -133,6 +134,7 @@ class Statement:
     validation: bool = False  # measured on a validation split
     loose: bool = False  # "最近 50 条": some count; held only against one that shares a qualifier
     part: bool = False  # a part the résumé names ("其中攻击样本 5.2 万张"): agrees, never clashes
+    bare: bool = False  # said ≤ 1 without a unit, so read as a fraction; "零点四" may be 0.4 %
 
 
 def canonical_metric(name: str, own: frozenset[str] = frozenset()) -> str | None:
@@ -188,6 +190,7 @@ def _clause_statement(norm: str, said: str, key: str, name_start: int,
     value = _VALUE_AFTER.match(tail)
     if value:
         return Statement(key, to_points(float(value.group("v")), value.group("u")), said=said,
+                         bare=value.group("u") is None and float(value.group("v")) <= 1.0,
                          about_baseline=bool(_BASELINE_WORDS.search(norm)),
                          grain=_grain(value.group("v"), value.group("u"), norm))
     head = norm[:name_start]

@@ -62,10 +62,16 @@ def setting_claims(text: str) -> list[Setting]:
 
 
 def setting_conflicts(stated: list[Setting], claimed: list[Setting]) -> list[tuple[str, str, str]]:
-    """(key, claim, said) for a stated setting that no claim of its key equals."""
+    """(key, claim, said) for a stated setting that no claim of its key equals. An answer that
+    also states a claimed value of the key speaks of several runs ("PatchCore 抽特征 batch 32 …
+    EfficientAD 是真训的：batch 1"): its other values of that key are no clash."""
+    def agrees(said: Setting, claim: Setting) -> bool:
+        return claim.key == said.key and abs(claim.value - said.value) <= 1e-3 * abs(claim.value)
+
+    vouched = {s.key for s in stated if any(agrees(s, c) for c in claimed)}
     out = []
     for said in stated:
         same = [c for c in claimed if c.key == said.key]
-        if same and all(abs(c.value - said.value) > 1e-3 * abs(c.value) for c in same):
+        if same and said.key not in vouched and not any(agrees(said, c) for c in same):
             out.append((f"setting:{said.key}", same[0].said, said.said))
     return out

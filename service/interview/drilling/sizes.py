@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from service.interview.drilling.hardware import GPU_MENTION
-from service.interview.drilling.numerals import MAGNITUDES
+from service.interview.drilling.numerals import MAGNITUDES, in_dimension, in_split_list
 from service.interview.drilling.quantities import Statement
 from service.interview.drilling.text import Answer, Clause
 
@@ -23,11 +23,11 @@ _NOT_COUNTED = (r"month|day|week|year|hour|minute|second|epoch|step|layer|page|d
                 r"|leave|leaf|model|seed|character|word|command|keyword|intent|language|office|site|engineer"
                 r"|paralegal|author|teammate|student|frame|second|reviewer|seconds")
 _SIZE = re.compile(
-    r"(?P<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<mag>万|亿|千|k(?![a-z])|m(?![a-z])|b(?![a-z])|million|billion|thousand)?"
-    r"\s*(?:多|余)?\s*(?:(?!of\b)[a-z\-]+\s){0,2}?(?P<unit>张|图片|images?|条|样本|samples?|rows?|records?|对"
+    r"(?<![\d.])(?P<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.])\s*(?P<mag>万|亿|千|k(?![a-z])|m(?![a-z])|b(?![a-z])|million|billion|thousand)?"
+    r"\s*(?:多|余|来)?\s*个?\s*(?:(?:(?!of\b)[a-z\-]+|\d+\s*[×x*]\s*\d+)\s){0,2}?(?P<unit>张|图片|images?|条|样本|samples?|rows?|records?|对"
     r"|tokens?"
     r"|pairs?|小时|hours?|例|病例|cases?|patients?|份|篇|notes?|documents?|utterances?|clips?|series|笔|段"
-    r"|(?![a-z]*(?:" + _NOT_COUNTED + r")s?\b)[a-z]{3,}s\b)"
+    r"|(?![a-z]*(?:" + _NOT_COUNTED + r")s?\b)[a-z]{3,}s\b)(?:(?<=[a-z])(?![a-z])|(?<![a-z]))"
     r"(?P<noun>[^，,。;；]{0,12}?(?:数据|样本|图|文本|对话|记录|病例|语料|标注|日志|影像|ct|音频|视频))?")
 _TOTAL = re.compile(r"一共|总共|共计|共有|合计|总量|数据集|数据量|in total|total|altogether|dataset|corpus")
 _APPROX_UP = re.compile(r"^\s*(?:多|余|\+|plus|\s*以上)|(?:超过|more than|over|above|至少|at least)\s*$")
@@ -86,8 +86,11 @@ def size_statements(text: str, resume: bool = False) -> list[Statement]:
     for clause in answer.clauses:
         norm = clause.norm
         for m in _SIZE.finditer(norm):
+            if in_dimension(norm, m.start("v"), m.end("v")):
+                continue  # "256×256 tiles": a tile's side
             before, after = norm[max(0, m.start() - 16):m.start()], norm[m.end():m.end() + 12]
-            part = bool(subset.search(before) or subset.search(after) or _PART_OF.match(after))
+            part = bool(subset.search(before) or subset.search(after) or _PART_OF.match(after)
+                        or in_split_list(norm, m.start("v"), m.end("v")))
             if part and not resume:
                 continue
             if resume and _SPLIT_WORD.search(norm[m.end("v"):m.start("unit")]):

@@ -12,6 +12,7 @@ import re
 
 from service.interview.drilling.slot_base import GPU, N
 from service.interview.drilling.slot_base import make_slot as _slot
+from service.resume.vocab import DATASETS
 
 _TASK = [
     _slot("task", "io", ("输入输出", "inputs and outputs"),  # + answer-level check (assess.py)
@@ -26,6 +27,7 @@ _TASK = [
           r"|(?:classify|predict|forecast|detect|tag|extract) (?:the |each |every )?\w+(?: \w+){0,6} "
           r"(?:into|as|for each|from)|sequence labell?ing|序列标注|二分类|多分类|binary classification"
           r"|(?:tokens?|images?|audio|notes?|sentences?|text) (?:of [a-z ]+ )?in,? (?:and )?\w+ out"
+          r"|\b[a-z]+s in,? (?:and )?(?:a |an |the )?[\w\- ]{1,30}? out\b"
           r"|(?:image|text|audio|speech|video|sequence|token|图像|图片|文本|语音|视频|序列)\s?(?:classification"
           r"|detection|segmentation|recognition|retrieval|labell?ing|分类|检测|分割|识别|检索|标注)",
           r"任务|输入|输出|检测|分类|识别|预测|推荐|生成|task|input|output|detect|classif|predict"
@@ -39,14 +41,14 @@ _TASK = [
            "Audio goes in and the model outputs the transcript with word timestamps")),
     _slot("task", "goal", ("成功标准", "success criterion"),
           ("这个任务怎么衡量做得好不好、目标定在多少", "how success was measured, and the target"),
-          r"(?=.*(?:目标是|要求|验收|衡量|标准|看的是|主要看|看\s?(?:auc|ks|f1|map|recall)|评测|评估|打分|"
+          r"(?=.*(?:目标(?:就|主要|其实)?是|要求|验收|衡量|标准|看的是|主要看|看\s?(?:auc|ks|f1|map|recall)|评测|评估|打分|"
           r"goal (?:is|was)|target (?:is|was)|success (?:is|was|meant)|measured|judged|scored by|"
           r"we tracked|we report|needed|had to|required|the target|由.{0,10}(?:评|打分|标)|要求是|好坏(?:就)?看"
           r"|optimi[sz]ed? for|the aim|aim(?:ed)? (?:is|was|to|for)|objective (?:is|was)|what mattered|考核"
           r"|the bar|bar (?:is|was)|threshold|门槛|(?:给的|定的|划的)线|底线|至少|不低于|不少于|不超过|不能(?:比|低于|超过)"
           r"|要(?:过|超过|达到|高于|低于|比)|at least|no (?:less|more|worse) than|had to (?:beat|reach|stay)|must"
           r"|看的就是|(?:signed|sign) off|wanted|衡量标准|验收|kpi|考核))"
-          r".*?(?:" + N + r"|map|auc|gauc|ks|f1|recall|召回|准确|精度|漏检|误检|误报|满意|转人工|"
+          r".*?(?:" + N + r"|map|auc|auroc|gauc|ks|f1|recall|召回|准确|精度|漏检|误检|误报|满意|转人工|"
           r"时长|延迟|latency|wer|mape|accuracy|precision|error|ctr|点击|dice|iou|top-?1|坏账|"
           r"stock-?out|waste|合规|态度|相关率|false alarm|rmsle|smape|wape|mrr|ndcg|gauc|[\u4e00-\u9fff]{2}率"
           r"|[a-z]+ rate|帧|fps)"
@@ -102,7 +104,7 @@ _MODEL = [
     _slot("model", "change", ("改了什么、改在哪", "what you changed and where"),
           ("具体改了网络的哪一部分、怎么改的", "which part of the network you changed, and how"),
           r"(?:在|把|给|往|对).{0,24}?(?:里|上|中|后面|后|前面|前|之后|之前|头|层|塔|模块|block|地方|位置|处|stage).{0,8}?"
-          r"(?:加了|加入|加|引入|插入|接了|接|换成|替换|改成|改为|去掉|约束)"
+          r"(?:加了|加入|加|引入|插入|插了|接了|接|换成|替换|改成|改为|去掉|约束)"
           r"|(?:加|加入|引入|插入|接|换成|替换成?|改成|改为).{0,6}?(?:在|到).{0,20}?(?:层|头|neck|backbone|"
           r"head|模块|block|之后|后面|上)|(?:层|头|塔|模块|结构|backbone|encoder|decoder|kernel|tokenizer|loss|损失|head|neck|pooling|池化)"
           r".{0,8}(?:换成了|替换成|改成了|换掉)|(?:换成了|替换成|改成了|换掉).{0,12}(?:层|头|塔|模块|loss|损失|head"
@@ -117,7 +119,7 @@ _MODEL = [
           # a named model swapped in ("换成了预训练的 ECAPA-TDNN"), or the change introduced as such
           r"|(?:换成了?|替换(?:成|为)|改用|换为|switched to|replaced (?:it |them )?with|swapped in)\s?\S{0,6}?\s?"
           r"[a-z][a-z0-9]*[\-\d][a-z0-9\-]*"
-          r"|the (?:main |key |big )?change (?:is|was) (?:in|to|that)|(?:we|i) (?:changed|modified) the \w+"
+          r"|the (?:main |key |big )?change (?:is|was) (?:in|to|that|on|at)|(?:we|i) (?:changed|modified) the \w+"
           r"|改动(?:主要)?(?:在|是)|主要改了|改的是",
           r"改|加|换|引入|modif|chang|add|replac|custom",
           ("在 neck 的每个 C2f 后面加了 CBAM 模块", "把文本塔换成了中文 RoBERTa",
@@ -271,8 +273,9 @@ _DATA = [
           r"|transcribed by|annotated by|labell?ed by|由.{0,8}(?:标注|标的|审核)|抽检|抽查|交叉检查|spot-?check"
           r"|cross-?check|kappa|double[- ]annotat|annotators|标注员|labels? (?:came|come|were|was) (?:from|taken|"
           r"defined)|label\s?(?:是|从|来自)|(?:算|当|作为)(?:作)?(?:正样本|负样本|完播|点击|positive|negative)"
-          r"|counts? as (?:a )?(?:positive|negative|click)|as (?:the )?positives?|labell?ed (?:in|with|using) \S+"
-          r"|second pass|复核|二次(?:检查|审核)|labelme|label studio|labelimg|cvat|仲裁"
+          r"|counts? as (?:a )?(?:positive|negative|click)|as (?:the )?positives?|labell?ed (?:in|with|using|from) \S+"
+          r"|(?:re-?)?audit(?:ed)?.{0,30}?(?:" + N + r"|noise|errors?)|label noise|标签噪声|噪声(?:率|比例)?.{0,6}" + N
+          + r"|second pass|复核|二次(?:检查|审核)|labelme|label studio|labelimg|cvat|仲裁"
           r"|交叉质检|交叉审核|质检|一致率|外包.{0,8}标|(?:\d+|几|两|三)\s?个人标",
           r"标注|标的|label|annotat|transcri",
           ("我和另一个同学用 LabelImg 标的，两人交叉检查", "三个质检同学标，两人以上一致才保留",
@@ -281,14 +284,14 @@ _DATA = [
            "inter-annotator agreement was 0.86 F1")),
     _slot("data", "balance", ("类别分布", "class balance"),
           ("类别分布怎么样、正负样本比例多少", "the class distribution, and the positive/negative ratio"),
-          r"(?:正负|比例|占|分布|坏样本率|imbalance|ratio|占比|只有|only|balance|intermittent|bad rate|default rate"
+          r"(?:正负|比例|占|分布|distribution|skew(?:ed)?|坏样本率|imbalance|ratio|占比|只有|only|balance|intermittent|bad rate|default rate"
           r"|positive rate|正样本率|坏账率|违约率|正例|positives?|(?:fraud|churn|click|defect|anomaly|spam|illicit"
           r"|event) rate|欺诈率|流失率|点击率|缺陷率|异常率|不良率).{0,20}?"
           r"(?:\d+(?:\.\d+)?\s*%|\d+\s*[:：比]\s*\d+(?![:：\d])|" + N + r"\s*成|" + N + r")"
           r"|(?<![\d:：])\d+\s*[:：]\s*\d+(?![\d:：])"
           r"|(?:\d+(?:\.\d+)?\s*%|" + N + r"成)\s*(?:are|were|is|是|的|左右)?.{0,12}?(?:类|class|intermittent|"
           r"坏样本|正样本|负样本|were|占)|1\s*比\s*\d+|上采样|过采样|下采样|降采样|重采样|upsampl|oversampl"
-          r"|downsampl|resampl|(?:biggest|largest|smallest|most common|rarest|head|tail|最多|最少|最大|最小)"
+          r"|downsampl|resampl|(?:biggest|largest|smallest|most common|rarest|head|tail|top|最多|最少|最大|最小)"
           r"(?: class| 类|的类)?.{0,24}?\d",
           r"分布|比例|均衡|不均衡|长尾|imbalance|balance|distribution|ratio",
           ("有缺陷的只有 3000 张，凹坑只有 400 多张", "正负样本比大约 1:20",
@@ -409,13 +412,15 @@ _NOVELTY = [
     _slot("novelty", "prior", ("和已有工作的区别", "versus prior work"),
           ("和已有的方法比有什么本质区别", "how it differs from the existing methods"),
           r"(?:unlike|不同于|区别于|和.{1,12}不同|相比于?|compared (?:to|with)|rather than|instead of|"
-          r"原版.{0,10}只有|previous methods|existing methods|most [\w\- ]{1,30}(?:work|methods|papers|approaches) (?:only|just)"
-          r"|(?:别人|其他方法|已有方法|现有方法|之前的方法|大部分方法|一般的做法)(?:都)?(?:只|是))",
+          r"原版.{0,10}只有|previous methods|existing methods|most [\w\- ]{1,30}(?:work|methods|papers|approaches"
+          r"|stacks|systems|pipelines|setups|implementations|baselines) (?:only|just|use|rely)"
+          r"|relative to (?:an? |the )?(?:off-the-shelf|standard|vanilla|existing|usual|typical)"
+          r"|(?:别人|其他方法|已有方法|现有方法|之前的方法|大部分方法|(?:一般|常规|通常|传统|主流|业界)(?:的)?做法)(?:都)?(?:只|是))",
           r"相比|不同|unlike|compared|prior|existing",
           ("原版 DIN 的序列只有视频 ID", "不同于直接平均池化", "unlike BCL and PaCo, which re-weight globally")),
 ]
 
-_METRIC_NAME = (r"map(?:@[\d.:]+)?|\bap\b|\bauc\b|gauc|\bks\b|\bf1\b|micro-?f1|macro-?f1|precision|recall(?:@\d+)?"
+_METRIC_NAME = (r"map(?:@[\d.:]+)?|\bap\b|\bauc\b|auroc|auprc|aupr|(?:roc|pr)-?auc|gauc|\bks\b|\bf1\b|micro-?f1|macro-?f1|precision|recall(?:@\d+)?"
                 r"|准确率|召回率?|精确率|精度|\bdice\b|\biou\b|miou|\bwer\b|word error rate|\bcer\b|bleu|rouge"
                 r"|mape|rmse|\bmae\b|\bmse\b|ndcg(?:@\d+)?|hit ?rate|hr@\d+|top-?[15](?: accuracy)?|accuracy"
                 r"|perplexity|\bppl\b|\bpsi\b|满意度|转人工率|漏检率|误检率|误报率|错误率|观看时长|时长|\bctr\b"
@@ -449,7 +454,8 @@ _METRICS = [
     _slot("metrics", "baseline", ("基线", "the baseline"),
           ("baseline 是多少、是什么方法", "what the baseline was, and its number"),
           r"(?:从|由|from)\s?(?:原来|原版|老|线上|the old|the previous|previous|a|an)?.{0,16}?" + N
-          + r".{0,16}?(?:到|to|提|降|涨|→|->)|(?:baseline|基线|原来|原版|老模型|previous best|之前|the old|"
+          + r".{0,16}?(?:到|to|提|降|涨|→|->)|(?:beat|beats|outperform(?:ed|s)?) .{2,40}?by\s?" + N
+          + r"|(?:baseline|基线|原来|原版|老模型|previous best|之前|the old|"
           r"originally|versus|vs\.?|against|比原来).{0,30}?" + N + r"|" + N + r"\s*(?:versus|vs\.?|against)"
           r"|较.{0,12}(?:提升|高)\s?" + N + r"|" + N + r"\s*(?:\S+\s)?(?:for|是|of|from|with)\s*(?:the )?(?:old|"
           r"original|previous|baseline|原来|原版|老)|对比(?:的)?(?:是|对象是)\s?\S{2,}|(?:compared|relative) (?:to|with|against)"
@@ -466,7 +472,7 @@ _METRICS = [
           r"(?:实验|灰度|a/?b)|灰度|online (?:a/?b|test|experiment|traffic|metrics?|evaluation)|第\s?" + N + r"\s?天|benchmark|imagenet-lt|coco|lits|brats"
           r"|\d+\s*(?:个|对)?\s*(?:真实问题|query)|hold out|hold-out|last \w+ (?:weeks|months)|最后\s?" + N
           + r"\s?个月|跨时间|留出|held[- ]out|out-of-time|the last \d+ (?:weeks|months|days)"
-          r"|\bon (?:the |our |a |their )?[\w'\-]+(?: [\w'\-]+){0,3} set\b"
+          r"|\bon (?:the |our |a |their )?[\w'\-]+(?: [\w'\-]+){0,3} set\b|(?:\bon |在\s?)(?i:" + DATASETS.pattern + r")"
           r"|test (?:months?|weeks?|days?|period|window|time steps?)\b|测试(?:月|周|期|窗口)"
           r"|\d+ (?:real[- ]world |physical )?(?:trials|episodes|rollouts)\b",
           r"测试|test|evaluat|评测",
@@ -486,7 +492,7 @@ _CONTRIBUTION = [
            "I implemented the entity markers and the evaluation scripts")),
     _slot("contribution", "team_split", ("团队分工", "who did the rest"),
           ("其他部分是谁做的", "who did the other parts"),
-          r"(?:同事|同学|师兄|师姐|师弟|师妹|学长|学姐|老师|队友|组员|mentor|leader|导师|工程组|工程同学|外包|厂里|advisor"
+          r"(?:同事|同学|师兄|师姐|师弟|师妹|学长|学姐|老师|队友|组员|mentor|leader|导师|工程组|工程同学|外包|厂里|advisor|supervisor|professor"
           r"|labmate|colleague|contractor|manager|first author|另一个|另外|data engineer|the team|组里|质检同学|工程师"
           r"|others?|teammates?|another \w+|other \w+|[一1]作|[二2]作|通讯作者|co-?authors?)"
           r".{0,30}?(?:负责|做的|写的|部署|标|跑|handled|owned|ran|built|did|designed|helped|wrote|负责的|定的|定方向"

@@ -16,11 +16,13 @@ import re
 from service.interview.drilling.text import clause_texts
 
 _GROUPED = re.compile(
-    r"按(?:用户|人|病人|患者|门店|运动员|书|说话人|医院|日期|时间|天|月|批次|站点|场景|文档|视频|病例|队员)(?:划分|分|切)"
+    r"按\s?(?:采集|拍摄|录制|发布|提交|下单)?(?:用户|人|病人|患者|门店|运动员|书|说话人|医院|日期|时间|天|月|批次"
+    r"|站点|场景|文档|视频|病例|队员|query|会话|设备|事件)\s?(?:划分|分|切)"
     r"|(?:patient|user|subject|speaker|store|site|hospital|document|time|date|athlete|session)"
-    r"[- ](?:level|based|wise|disjoint)|split by (?:patient|user|subject|speaker|store|site|time|date)"
+    r"[- ](?:level|based|wise|disjoint)|split by (?:\w+ )?(?:patient|user|subject|speaker|store|site|time"
+    r"|date|event|scene|image pair|query|session|document)"
     r"|out-of-time|no (?:patient|user|speaker|subject) overlap|(?:用户|病人|患者|人|门店)\S{0,4}(?:不跨|无重叠|不重叠)")
-_RANDOM = re.compile(r"随机(?:划分|分|切|打乱)|打乱.{0,8}(?:分|划|切)|random(?:ly)?[- ]split|split (?:\w+ ){0,3}"
+_RANDOM = re.compile(r"随机(?:按\S{0,6})?(?:划分|分|切|打乱)|打乱.{0,8}(?:分|划|切)|random(?:ly)?[- ]split|split (?:\w+ ){0,3}"
                      r"(?:at random|randomly)|randomly (?:split|divided|assigned)|shuffled? (?:and|then) split")
 # a random split named as what was avoided, or one inside each group
 _NOT_OURS = re.compile(r"不是|而不是|没有|没用|不能|不要|避免|防止|会有泄漏|泄漏|leak|instead|rather than|never|not\b"

@@ -36,7 +36,9 @@ _WHOLE_ALONE = re.compile(
     r"whole (?:project|thing|system)\S* (?:by myself|on my own|alone)|one-(?:person|man|woman) (?:project|job|show|effort)|solo project|(?:by myself|on my own|alone).{0,20}"
     r"whole (?:project|thing)|nobody else|no one else|没有别人|就我[一1]个人|整个(?:项目|系统)\S{0,4}(?:都)?是我[一1]个人"
     r"|全部(?:都)?是我[一1]个人|(?:都|全)是我[一1]个人(?:做|写)|项目\S{0,6}是我[一1]个人(?:做|写|搞)"
-    r"|(?:基本|几乎)(?:上)?(?:都|全)?是我[一1]个人(?:做|写|搞)")
+    r"|(?:基本|几乎)(?:上)?(?:都|全)?是我[一1]个人(?:做|写|搞)|(?:都|全)是我[一1]个人(?:的)?$"
+    r"|^(?:这个|这个项目|整个项目|项目)(?:其实|基本)?(?:都)?是我(?:自己)?(?:独立|一个人)(?:做|完成|写|搞)"
+    r"|(?:most|all|the bulk) of (?:it|the (?:project|system|work)) (?:on my own|by myself|alone)")
 # Working with one's advisor or mentor is not a team ("我和导师一起讨论着做的" against "独立完成").
 _ADVISOR = re.compile(r"导师|老师|教授|mentor|advisor|adviser|supervisor|professor|\bdr\b")
 _PEER = re.compile(r"同学|同事|师兄|师姐|同门|teammate|colleague|labmate|classmate|student|engineer|intern")
