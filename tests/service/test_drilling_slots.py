@@ -85,6 +85,9 @@ CASES = [
      "labeling", True),
     ("data", "The distribution is skewed: the top class is 40% of traffic.", "balance", True),
     ("data", "Labels were taken from the routing history.", "balance", False),
+    # from a walkthrough: a requirement is no result
+    ("metrics", "P99 要在 80 毫秒以内。", "result", False),
+    ("metrics", "P99 最后做到了 62 毫秒。", "result", True),
 ]
 
 

@@ -187,7 +187,7 @@ def contradiction(d: Directive) -> str:
     from_resume = "contradiction:answer" not in d.vague_reasons
     if _zh(d):
         where = "简历上写的是" if from_resume else "你前面说的是"
-        return pick((f"{where}「{claim}」，刚才你说「{said}」——到底是多少？差的部分从哪来？",
+        return pick((f"{where}「{claim}」，刚才你说「{said}」——哪个是对的？差别从哪来？",
                      f"{where}「{claim}」，可你刚才说「{said}」。这两个对不上，以哪个为准？"),
                     claim, said, _variant(d))
     where = "Your résumé says" if from_resume else "Earlier you said"

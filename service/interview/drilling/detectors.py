@@ -205,9 +205,16 @@ _WHEN = re.compile(r"(?:19|20)\d{2}\s*(?:年|[./-]\s*\d{1,2})|\d+(?:\.\d+)?\s*(?
                    r"|(?:\S{0,2}[档级类]|\d+-point scale)")
 
 
+# A number that is a requirement, not a result: "P99 要在 80 毫秒以内", "a 50 ms budget"
+_REQUIRED = re.compile(r"以内|之内|不超过|不能超过|要在|要求|目标|budget|at most|no more than|target|goal")
+
+
 def metric_result(norm: str, answer_names_metric: bool) -> bool:
     """A number that is a metric's value: the metric named in the clause (or, for "做到 0.84",
-    in the answer), the number not part of the metric's name (Recall@10, mAP@0.5)."""
+    in the answer), the number not part of the metric's name (Recall@10, mAP@0.5), and not a
+    requirement ("P99 要在 80 毫秒以内")."""
+    if _REQUIRED.search(norm):
+        return False
     stripped = _WHEN.sub(" ", METRIC_NAME.sub(" ", norm))
     has_value = bool(re.search(r"(?<![a-z@\-])\d+(?:\.\d+)?", stripped)) or bool(
         re.search(r"[一二三四五六七八九十]+成", stripped))

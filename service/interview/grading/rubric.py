@@ -97,7 +97,7 @@ CUE_SHARE = 0.6  # strength = CUE_SHARE * cue + (1 - CUE_SHARE) * semantic
 HIT_AT = 0.5
 EVIDENCE_AT = 0.3
 PRECISION_POWER = 0.5
-FULL_MARKS = 0.7
+FULL_MARKS = 0.66  # 0.7 until the question's own words stopped counting as cues (see evidence.py)
 VAGUE_PENALTY = 0.4
 CONTRADICTION_FACTOR = 0.15  # per clause stating something the reference contradicts
 OVERCLAIM_FACTOR = 0.4  # per sweeping claim the reference never makes (at most two count)
