@@ -104,7 +104,9 @@ def _training_clauses(text: str) -> list[str]:
 # Where a model is served: a GPU or an edge device ("Jetson AGX Orin", "骁龙 8 Gen2", "RK3588")
 _EDGE = (r"jetson(?:\s?(?:agx|nx|nano|orin|xavier))*|(?:agx\s?)?orin|xavier(?:\s?nx)?|rk3588"
          r"|骁龙\s?\d+|snapdragon\s?\d+|昇腾\s?\d+|ascend\s?\d+|树莓派|raspberry\s?pi")
-_IF = re.compile(r"的话|如果|假如|(?<![a-z])if(?![a-z])|would")
+# a measurement elsewhere or a try: "如果在 A100 上跑", "也在 Jetson 上试过", "压测用的 A10"
+_IF = re.compile(r"的话|如果|假如|(?<![a-z])if(?![a-z])|would|试过|试了|尝试|对比|压测|测速|tried|compared"
+                 r"|benchmark")
 _DEVICE = re.compile(r"(?<![a-z0-9])(?:nvidia\s*)?(?P<d>" + vocab.GPU_MODELS + "|" + _EDGE
                      + r")s?(?![a-z0-9])")
 

@@ -9,8 +9,9 @@ Two independent kinds of evidence are measured for each key point:
   not fire inside "softmax". A cue the question itself names ("Gini" for "信息增益和基尼系数有什么
   区别") is no evidence at all: restating the question is what vague answers do ("Information
   gain, gain ratio and Gini are just different ways to measure a split"). Measured 2026-12-06
-  (weight 1 → 0): ten blind answer files Spearman 0.447 → 0.462 (vague answers' mean 18.7 → 4.9),
-  the newest blind file 0.393 → 0.440, the tuned dev set 0.754 → 0.742.
+  (weight 1 → 0, with full marks moved from 0.70 to 0.66 so complete answers stay calibrated): ten
+  blind answer files Spearman 0.447 → 0.461 (vague answers' mean 18.7 → 5.2), the newest blind
+  file 0.393 → 0.441, the tuned dev set 0.754 → 0.744.
 * **Semantics** — the cosine between each clause of the answer and the key point (zh and en),
   or one of the point's *exemplars*: the clauses of the entry's own reference answers that state
   that point (assigned once per entry, see :meth:`RubricVectors._exemplars`). A point is written
