@@ -56,7 +56,8 @@ from service.interview.grading.signals import is_injection
 
 DATASET = Path(__file__).resolve().parents[1] / "tests" / "service" / "grading_dev_set.yaml"
 BLIND = [DATASET.with_name(f"grading_blind_{group}.yaml")
-         for group in ("llm", "cv", "ml", "b5", "b6", "b7", "b8", "b9", "b10", "b11", "b12")]
+         for group in ("llm", "cv", "ml", "b5", "b6", "b7", "b8", "b9", "b10", "b11", "b12",
+                       "b13")]
 LABELS = {"wrong": 0, "vague": 1, "partial": 2, "good": 3}
 CAUGHT_AT = 20
 
@@ -139,7 +140,7 @@ def main() -> None:
     parser.add_argument("--llm-model", default="qwen2.5-coder-0.5b")
     parser.add_argument("--runs", type=int, default=3, help="timed rubric passes")
     parser.add_argument("--blind", action="store_true",
-                        help="the held-out grading_blind_*.yaml files (llm … b12) instead "
+                        help="the held-out grading_blind_*.yaml files (llm … b13) instead "
                              "(aggregates only; evaluate them rarely)")
     parser.add_argument("--reference-checks", action="store_true",
                         help="also run the reference checks (denied / reversed key points, "

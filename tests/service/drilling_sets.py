@@ -29,7 +29,7 @@ from service.resume.claims import extract_claims
 HERE = Path(__file__).parent
 SPLITS = ("dev", "holdout", "fresh", "blind")
 INDEPENDENT = ("indep", "indep2", "indep3", "indep4", "indep5", "indep6", "indep7", "indep8",
-               "indep9", "indep10")
+               "indep9", "indep10", "indep11")
 CLASSES = ("classes", "recheck")  # the failure classes in new answers: before and after the change
 ALL_SPLITS = SPLITS + INDEPENDENT + CLASSES
 RESUME_FILES = ("drilling_resumes.yaml", "drilling_indep_resumes.yaml",
@@ -37,7 +37,8 @@ RESUME_FILES = ("drilling_resumes.yaml", "drilling_indep_resumes.yaml",
                 "drilling_indep3_resumes.yaml", "drilling_indep4_resumes.yaml",
                 "drilling_indep5_resumes.yaml", "drilling_indep6_resumes.yaml",
                 "drilling_indep7_resumes.yaml", "drilling_indep8_resumes.yaml",
-                "drilling_indep9_resumes.yaml", "drilling_indep10_resumes.yaml")
+                "drilling_indep9_resumes.yaml", "drilling_indep10_resumes.yaml",
+                "drilling_indep11_resumes.yaml")
 
 
 @lru_cache(maxsize=1)

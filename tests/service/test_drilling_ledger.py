@@ -109,6 +109,16 @@ CHANGE = ("Flood change detection | 2023.01 - 2023.12\n"
           "- Encoder MiT-b2, Siamese; 2× A100 40GB, ~28 hours; 27 ms per tile pair on one A100\n"
           "- Ablation: removing the fusion block −1.4 F1\n"
           "- Team of 5 (2 annotators); I owned the model")
+REPORTS = ("Report generation | 2023.09 - 2024.10\n"
+           "- Data: 98,000 train / 1,100 test studies\n"
+           "- Results vs. the same model without the prior module: micro-F1 0.431 → 0.488, BLEU-4 0.101 → 0.109\n"
+           "- Ablation: removing the label supervision of the prior module −2.7 points micro-F1; removing "
+           "the module entirely −5.1 points\n"
+           "- Reader study: 2 radiologists rated 150 reports\n"
+           "- Team of 3; I designed the model")
+ETA = ("配送时间预估 2024.03 - 2024.09\n"
+       "- 未来 30 分钟 MAPE 从 13.4% 降至 12.1%\n"
+       "- 3 人小组：本人负责特征与模型，mentor 负责上线服务")
 ECG = ("AF detection | 2022.05 - 2022.08\n"
        "- 8,400 30-s strips from 1,150 patients; patient-level 70/15/15 split")
 CASES = [
@@ -351,6 +361,17 @@ CASES = [
     (INSPECT, "novelty", "消融里去掉位置分区，AUROC 会掉三个多点。", True),
     (CHANGE, "novelty", "Without the fusion block, F1 drops by about 1.5 points.", False),
     (CHANGE, "novelty", "If you take out the fusion block, F1 drops by about 3 points.", True),
+    # from the eleventh independent set: the removed part pins the ablation; "vs. … without" is the
+    # baseline; a human evaluation's sample is no dataset size; small numbers within 7 %
+    (REPORTS, "novelty", "If we keep the module but drop the label supervision, micro-F1 falls by about "
+     "5 points.", True),
+    (REPORTS, "novelty", "Removing the module entirely costs about five points of micro-F1.", False),
+    (REPORTS, "metrics", "micro-F1 went from 43.1 to 48.8 percent, BLEU-4 from 10.1 to 10.9.", False),
+    (REPORTS, "data", "About 98 thousand training reports from the official split.", False),
+    (ETA, "metrics", "MAPE 从十三点四降到了十一点一。", True),
+    (ETA, "metrics", "MAPE 从十三点四降到了十二点一。", False),
+    (ETA, "contribution", "模型基本是我一个人从头搭起来的，上线服务也是我写的。", True),
+    (REPORTS, "contribution", "It was just me and one partner.", True),
 ]
 
 

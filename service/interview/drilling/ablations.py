@@ -6,7 +6,9 @@ The novelty point's evidence is an ablation ("removing CTAF −1.2 F1", "消融�
 1.2 is worth confronting. The headline's own improvement is no ablation (it is compared by the
 ledger's metric statements), so only a clause in a sentence about removing something counts, on
 both sides, and an answer's ablation is held only against the résumé's ablations of the same
-metric: it clashes when it is near none of them (within 30 %, or a quarter of a point).
+metric: it clashes when it is near none of them (within 30 %, or a quarter of a point). When the
+answer names what it removed in the words of one of them ("drop the label supervision" against
+"removing the label supervision of the queries −3.9"), it is held against that one only.
 """
 
 from __future__ import annotations
@@ -19,15 +21,25 @@ from service.interview.drilling.text import Answer
 
 # a sentence about taking a component out
 _ABLATION = re.compile(r"消融|去掉|去除|拿掉|移除|不加|删掉|ablat\w*|(?<![a-z])without(?![a-z])|w/o"
-                       r"|remov(?:e|es|ed|ing)|take (?:\w+ ){0,4}out|taking (?:\w+ ){0,4}out")
+                       r"|remov(?:e|es|ed|ing)|take (?:\w+ ){0,4}out|taking (?:\w+ ){0,4}out"
+                       r"|drop(?:s|ped|ping)? (?:the|its|our)")
+# "vs. the same model without the query module": the baseline described, not an ablation
+_BASELINE_WITHOUT = re.compile(r"(?:vs\.?|versus|compared (?:to|with)|than|over|against|相比|对比)\s+"
+                               r"[^,;:，；：]{0,40}$")
 # the drop, right before or after the metric's name
 _AFTER = re.compile(r"^\s*(?:就|会|直接|大概|约|also |would |goes |go )?(?:下降|降|掉|少|跌|drops?|dropped|falls?"
                     r"|fell|loses?|lost|goes down|went down|decreases?|decreased)?\s*(?:了|by|of)?\s*"
                     r"(?:about |around |roughly |maybe |大概|约|将近|差不多)?"
                     r"(?P<sign>[-−–])?\s*(?P<v>\d+(?:\.\d+)?)\s*(?:个)?(?P<unit>百分点|个点|点|points?|pp|%)?")
-_BEFORE = re.compile(r"(?P<sign>[-−–])\s*(?P<v>\d+(?:\.\d+)?)\s*(?:个)?(?:百分点|个点|点|points?|pp|%)?\s*$")
+_BEFORE = re.compile(r"(?P<sign>[-−–])\s*(?P<v>\d+(?:\.\d+)?)\s*(?:个)?(?:百分点|个点|点|points?|pp|%)?\s*"
+                     r"(?:[a-z][\w\-]*\s+){0,2}$")  # "−3.9 points CheXbert micro-F1"
+# a drop with no metric named: the metric of the sentence's ablation before it ("removing the
+# queries entirely −6.5 points")
+_BARE_DROP = re.compile(r"(?<![\w.])[-−–]\s*(?P<v>\d+(?:\.\d+)?)\s*(?:个)?(?:百分点|个点|点|points?|pp|%)?")
+_STOP = frozenset("the and with without removing remove removed drop dropped keep kept but its our this "
+                  "that points point entirely only also from ablation about falls fell drops".split())
 _DROP_WORD = re.compile(r"下降|降|掉|少|跌|drop|fall|fell|lose|lost|down|decrease")
-_SENTENCE = re.compile(r"[。；;!?！？\n]|(?<=[a-z)])\.(?=\s|$)")
+_SENTENCE = re.compile(r"[。；;!?！？\n]|(?<=[a-z)])(?<!\bvs)(?<!\betc)\.(?=\s|$)")
 TOLERANCE = 0.3  # an ablation restated within 30 % (or a quarter of a point) agrees
 
 
@@ -36,29 +48,46 @@ class Ablation:
     metric: str  # canonical metric key, e.g. "f1", "auc"
     drop: float  # points the metric loses without the component
     said: str
+    words: frozenset[str] = frozenset()  # what was removed, in its words
 
 
 def ablations(text: str) -> list[Ablation]:
     """The ablation drops ``text`` states, one per clause and metric."""
     found: list[Ablation] = []
+    last: str | None = None
     for sentence in _SENTENCE.split(text):
         answer = Answer(sentence)
-        if not _ABLATION.search(answer.norm):
+        m = _ABLATION.search(answer.norm)
+        if m is None or _BASELINE_WITHOUT.search(answer.norm[:m.start()]):
             continue
+        words = _words(answer.norm)  # what the sentence says was removed
         for clause in answer.clauses:
             said = answer.original(clause.start, clause.end)
             changes = [s for s in metric_statements(said) if s.baseline is not None or s.delta]
             if changes:  # "AUC went from 0.91 to 0.88", "准确率下降 7.9 个点"
                 found += [Ablation(s.key.removeprefix("metric:"), abs(s.value - (s.baseline or 0.0)),
-                                   said) for s in changes[:1]]
+                                   said, words) for s in changes[:1]]
                 continue
             for name in _metric_names(clause.norm, frozenset()):
                 metric = canonical_metric(name.group(0))
                 drop = _drop(clause.norm, name.start(), name.end())
                 if metric is not None and drop is not None:
-                    found.append(Ablation(metric, drop, said))
+                    found.append(Ablation(metric, drop, said, words))
+                    last = metric
                     break
+            else:
+                bare = _BARE_DROP.search(clause.norm) if last else None
+                if bare is not None and last is not None:
+                    found.append(Ablation(last, float(bare.group("v")), said, words))
     return found
+
+
+def _words(norm: str) -> frozenset[str]:
+    """What a clause says was removed: its content words (latin) and CJK pairs."""
+    latin = {w for w in re.findall(r"[a-z][a-z\-]{3,}", norm) if w not in _STOP}
+    cjk = re.sub(r"[^\u4e00-\u9fff]", " ", norm)
+    pairs = {cjk[i:i + 2] for i in range(len(cjk) - 1) if " " not in cjk[i:i + 2]}
+    return frozenset(latin | pairs)
 
 
 def _drop(norm: str, start: int, end: int) -> float | None:
@@ -67,7 +96,7 @@ def _drop(norm: str, start: int, end: int) -> float | None:
         value = float(after.group("v"))
         return value * 100 if value < 1 and not after.group("unit") and "." in after.group("v") \
             and not after.group("sign") else value
-    before = _BEFORE.search(norm[max(0, start - 16):start])
+    before = _BEFORE.search(norm[max(0, start - 40):start])
     return float(before.group("v")) if before else None
 
 
@@ -76,6 +105,9 @@ def ablation_conflicts(stated: list[Ablation], claimed: list[Ablation]) -> list[
     out = []
     for said in stated:
         same = [c for c in claimed if c.metric == said.metric]
+        overlap = max((len(c.words & said.words) for c in same), default=0)
+        if overlap >= 2:  # the answer names which component it removed
+            same = [c for c in same if len(c.words & said.words) == overlap]
         if same and all(abs(said.drop - c.drop) > max(TOLERANCE * c.drop, 0.25) for c in same):
             out.append((f"ablation:{said.metric}", same[0].said, said.said))
     return out

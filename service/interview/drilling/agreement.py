@@ -15,7 +15,7 @@ import re
 from service.interview.drilling.quantities import SMALL_SCALE, Statement, to_points
 
 SIZE_RATIO = 1.35
-FLOOR_MIN, FLOOR_SHARE = 0.1, 0.1  # the smallest floor (× the point floor) and its share of a value
+FLOOR_MIN, FLOOR_SHARE = 0.1, 0.07  # the smallest floor (× the point floor) and its share of a value
 
 
 def _close(a: float, b: float, grain: float = 0.0, floor: float = 1.2) -> bool:
@@ -58,6 +58,8 @@ def size_clashes(known: list[Statement], new: Statement) -> bool:
     if not pool:
         return False
     targets = [k.value for k in pool]
+    if len(pool) > 1:  # a total of the parts that share its words
+        targets.append(sum(k.value for k in pool))
     if not shared and len(known) > 1:
         targets.append(sum(k.value for k in known))
     return all(high * SIZE_RATIO < t or low > t * SIZE_RATIO for t in targets)

@@ -80,7 +80,20 @@ _VALUE_BEFORE = re.compile(r"(?P<sign>\+|涨|提升|提高|improved by|up by|gai
                            r")?\s*(?:about |around |roughly )?(?P<v>\d+(?:\.\d+)?)\s*"
                            r"(?P<u>%|percent|个点|points?|pts?|pp)?\s*(?:的|of)?\s*$")
 # What scopes a number to something narrower than the headline result, or makes it a target.
-_ABLATION = re.compile(r"消融|ablat|单加|单用|只用|只加|去掉|without|removing|alone|only with")
+_ABLATION = re.compile(r"消融|ablat|单加|单用|只用|只加|去掉|without|removing|alone|only with"
+                       r"|(?<![a-z])instead(?![a-z])")  # "with RandAugment instead, F1 was 0.817"
+# "vs. the same model without the query module": the baseline described, not an ablation
+_BASELINE_WITHOUT = re.compile(r"(?:vs\.?|versus|compared (?:to|with)|than|over|against|相比|对比|比)\s+"
+                               r"[^,;:，；：]{0,40}$")
+
+
+def _scope_text(norm: str) -> str:
+    """``norm`` without a "without" that describes the baseline (no ablation, no scope)."""
+    m = _ABLATION.search(norm)
+    if m is not None and _BASELINE_WITHOUT.search(norm[:m.start()]):
+        return norm[:m.start()] + " " + norm[m.end():]
+    return norm
+
 _SCOPE = re.compile(
     r"消融|ablat|单加|单用|只用|只加|只在|只对|仅在|仅对|去掉|without|removing|alone|only with"
     r"|(?<![a-z])only (?:the|on|in|to|for)(?![a-z])|每个|each|digit|promo|agreement"
@@ -268,8 +281,9 @@ def metric_statements(text: str, resume: bool = False,
                 found.pop()
             norm = norm[corrected.end():]
         targeted = targeted or (not resume and bool(_TARGET.search(norm)))
-        ablating = ablating or (not resume and bool(_ABLATION.search(norm)))
-        if (_ABLATION if resume else _SCOPE).search(norm) or targeted or (
+        scoped = _scope_text(norm)
+        ablating = ablating or (not resume and bool(_ABLATION.search(scoped)))
+        if (_ABLATION if resume else _SCOPE).search(scoped) or targeted or (
                 ablating and not _FULL_MODEL.search(norm)):
             pending = None
             continue

@@ -30,8 +30,8 @@ def resume_fact_entries(text: str, period: Any) -> list[dict[str, Any]]:
     entries: list[dict[str, Any]] = [
         *({"key": "train-time", "hours": t.hours, "said": t.said}
           for line in lines for t in train_times(line, resume=True)),
-        *({"key": "ablation", "metric": a.metric, "drop": a.drop, "said": a.said}
-          for line in lines for a in ablations(line)),
+        *({"key": "ablation", "metric": a.metric, "drop": a.drop, "said": a.said,
+           "words": sorted(a.words)} for line in lines for a in ablations(line)),
         *({"key": "hardware:serve", "gpu": d.gpu, "said": d.said}
           for line in lines for d in serving_devices(line))]
     split = resume_split(text)
@@ -59,7 +59,8 @@ def resume_fact_conflicts(entries: list[dict[str, Any]], answer: str,
     for e in of("split")[:1]:
         found += [("split", str(e["said"]), said) for said in random_split_claims(answer)[:1]]
     if point in ABLATION_POINTS:
-        drops = [Ablation(str(e["metric"]), float(e["drop"]), str(e["said"])) for e in of("ablation")]
+        drops = [Ablation(str(e["metric"]), float(e["drop"]), str(e["said"]),
+                          frozenset(e.get("words") or ())) for e in of("ablation")]
         found += ablation_conflicts(ablations(answer), drops)
     claimed = [TrainTime(float(e["hours"]), str(e["said"])) for e in of("train-time")]
     found += [("train-time", claim, said)

@@ -44,7 +44,10 @@ _SUBSET = re.compile(r"其中|只有|里有|里面|有缺陷的|剩下|占|of th
                      r"|a month|(?<![a-z])per(?![a-z])"
                      r"|/天|held-?out|训练集|training set|train(?:ing)? split|train set")
 _RESUME_SUBSET = re.compile(r"其中|of them|of which|among|subset|per class|每类|每个|测试|(?<![a-z])test|held-?out"
-                            r"|验证|validation|每天|每月|a day|a month|(?<![a-z])per(?![a-z])")
+                            r"|验证|validation|每天|每月|a day|a month|(?<![a-z])per(?![a-z])"
+                            # what a human evaluation or a spot check covered ("rated 200 reports")
+                            r"|rated|reader study|human eval\w*|人工评|评测了|抽检|抽查|spot-?check\w*"
+                            r"|hand-?check\w*")
 _PART_OF = re.compile(r"\s*(?:of (?:it|this|that|these|those|them|the total)|中的|里的)")
 _UNIT_FAMILY = (("images", r"张|图片|images?"), ("samples", r"条|样本|samples?|rows?|records?|笔"),
                 ("pairs", r"对|pairs?"), ("hours", r"小时|hours?"),

@@ -23,7 +23,8 @@ from service.interview.drilling.text import clause_texts
 _TEAM_SIZE = re.compile(
     r"team of (?P<a>\d+)|(?:团队|小组|组里|我们组|我们|组)(?:一共|总共|就)?\s*(?P<e>\d+)\s*(?:个)?(?:人|people|members?)"
     r"|(?:just )?me and (?P<f>one|an?|\d+) other (?:students?|people|persons?|engineers?|teammates?|labmates?"
-    r"|interns?|classmates?)"
+    r"|interns?|classmates?)|(?:just )?me and (?P<f2>one|an?) (?:partner|collaborator|teammate|classmate|labmate"
+    r"|colleague|friend)"
     r"|(?P<b>\d+)\s*(?:个)?(?:人|-person|person|people|members?)\s*(?:的)?\s*(?:小组|团队|组|team|一起|合作|项目|project)"
     r"|(?P<c>\d+) of us|we were (?P<d>\d+)")
 _SOLO = re.compile(r"独立(?:完成|负责|开发|实现|搭建|设计)?|独自|[一1]个人(?:完成|做|写|负责)?|solo|single-?handedly"
@@ -36,7 +37,7 @@ _WHOLE_ALONE = re.compile(
     r"whole (?:project|thing|system)\S* (?:by myself|on my own|alone)|one-(?:person|man|woman) (?:project|job|show|effort)|solo project|(?:by myself|on my own|alone).{0,20}"
     r"whole (?:project|thing)|nobody else|no one else|没有别人|就我[一1]个人|整个(?:项目|系统)\S{0,4}(?:都)?是我[一1]个人"
     r"|全部(?:都)?是我[一1]个人|(?:都|全)是我[一1]个人(?:做|写)|项目\S{0,6}是我[一1]个人(?:做|写|搞)"
-    r"|(?:基本|几乎)(?:上)?(?:都|全)?是我[一1]个人(?:做|写|搞)|(?:都|全)是我[一1]个人(?:的)?$"
+    r"|(?:基本|几乎)(?:上)?(?:都|全)?是我[一1]个人\S{0,4}?(?:做|写|搞|搭)|(?:都|全)是我[一1]个人(?:的)?$"
     r"|^(?:这个|这个项目|整个项目|项目)(?:其实|基本)?(?:都)?是我(?:自己)?(?:独立|一个人)(?:做|完成|写|搞)"
     r"|(?:most|all|the bulk) of (?:it|the (?:project|system|work)) (?:on my own|by myself|alone)")
 # Working with one's advisor or mentor is not a team ("我和导师一起讨论着做的" against "独立完成").
@@ -79,6 +80,8 @@ def _size(m: re.Match[str]) -> int:
     """The team size a :data:`_TEAM_SIZE` match states ("me and one other student" is 2)."""
     if m.group("f"):
         return (int(m.group("f")) if m.group("f").isdigit() else 1) + 1
+    if m.group("f2"):  # "just me and one partner"
+        return 2
     return int(next(g for g in m.groups() if g))
 
 

@@ -21,7 +21,8 @@ from knowledge.textnorm import normalize
 from service.interview.drilling.numerals import digits
 
 _CLAUSE_BREAK = re.compile(
-    r"(?:[，。；;！!？?\n]|,(?!\d{3}(?!\d)))+|(?<=[a-z0-9%)])\.(?=\s|$)|\s[-–—]\s"
+    r"(?:[，。；;！!？?\n]|,(?!\d{3}(?!\d)))+|(?<=[a-z0-9%)])(?<!\bvs)(?<!\betc)(?<!\be\.g)(?<!\bi\.e)"
+    r"\.(?=\s|$)|\s[-–—]\s"
     r"|,?\s(?=(?:and then|but|so|while|which|whereas|because|since)\s)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9]+(?:['.\-+/@][a-z0-9]+)*")
