@@ -413,6 +413,16 @@ def test_an_answer_that_ticks_no_key_point_scores_zero(grader, entries, entry_id
     assert "讲到 0/" in grade.feedback_zh or grade.off_topic  # the comment says what is missing
 
 
+@pytest.mark.parametrize("answer", [
+    "说实话我们组从来没做过消融，老板只看最后的指标涨没涨，试一堆东西挑分数最高的上线。要不我讲讲我们的上线流程？",
+    "Honestly we never did ablations where I worked. Management only cared that the final metric went "
+    "up, so we tried a bunch of ideas and shipped the best one. Should I tell you about our release "
+    "process instead?"])
+def test_an_admission_an_anecdote_and_an_offer_score_zero(grader, entries, answer) -> None:
+    grade = grader.grade(entries["ablation-study"], answer, "zh")
+    assert grade.score == 0 and grade.hit == [], (grade.score, grade.hit)
+
+
 def test_admitting_a_gap_inside_a_real_answer_is_not_a_non_answer(grader, entries) -> None:
     answer = ("这个我不太记得细节了，不过 LoRA 是冻结原权重 W₀，只训练低秩的 B 和 A，"
               "B 初始化为 0、A 随机初始化，所以一开始 ΔW = BA = 0，输出和原模型一样。")

@@ -51,7 +51,7 @@ _IGNORANCE = re.compile(
     r"\b(?:no idea|no clue|dunno|not sure|i'm not sure|not familiar|unfamiliar|i forgot|forgot|"
     r"can't remember|cannot remember|can't recall|can't answer|cannot answer|i give up|"
     r"skip(?: this| it)?|pass|next question|move on)\b|"
-    r"\b(?:i )?(?:have not|haven't|never) (?:\w+ ){0,2}?(?:used|worked|implemented|heard|learned|"
+    r"\b(?:i |we )?(?:have not|haven't|never) (?:\w+ ){0,2}?(?:used|worked|implemented|heard|learned|did|"
     r"learnt|seen|studied|done|touched|tried|looked|prepared|read|covered|reviewed|gone)\b|"
     r"\bonly (?:ever )?heard (?:of )?(?:the name|the term|it)\b|\bheard the name\b")
 # Declining the whole question ("这题我不会", "I don't know, sorry."), not a gap in one detail

@@ -231,10 +231,18 @@ class RubricGrader:
         found = [] if checks is None else checks.find(usable, parsed.rel, clause_vecs)
         found += misconceptions.find(usable, clause_vecs)
         graded = _score(entry, rubric, found, parsed)
-        if graded.hit:
+        if graded.hit and not _deflects(infos, graded):
             return graded
-        why = _admits(infos, graded)
+        why = _admits(infos, graded) or ("says it has not done it" if graded.hit else None)
         return empty_grade(entry, injection, why) if why else _no_credit(graded)
+
+
+def _deflects(infos: list[ClauseContent], graded: AnswerGrade) -> bool:
+    """"At my last company we never really did ablations … I can tell you about our release
+    pipeline if that's useful?": an admission, an anecdote and an offer to talk about something
+    else is a non-answer, whatever stray point the anecdote brushes."""
+    return (any(i.ignorance for i in infos) and bool(infos) and infos[-1].asks
+            and graded.score < 2 * ADMITTED_FLOOR)
 
 
 def _admits(infos: list[ClauseContent], graded: AnswerGrade) -> str | None:
