@@ -16,16 +16,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from service.interview.drilling.quantities import _metric_names, canonical_metric, metric_statements
-from service.interview.drilling.text import Answer
+from service.interview.drilling.quantities import (
+    BASELINE_WITHOUT,
+    _metric_names,
+    canonical_metric,
+    metric_statements,
+)
+from service.interview.drilling.text import SENTENCE_BREAK, Answer, content_words
 
 # a sentence about taking a component out
 _ABLATION = re.compile(r"消融|去掉|去除|拿掉|移除|不加|删掉|ablat\w*|(?<![a-z])without(?![a-z])|w/o"
                        r"|remov(?:e|es|ed|ing)|take (?:\w+ ){0,4}out|taking (?:\w+ ){0,4}out"
                        r"|drop(?:s|ped|ping)? (?:the|its|our)")
-# "vs. the same model without the query module": the baseline described, not an ablation
-_BASELINE_WITHOUT = re.compile(r"(?:vs\.?|versus|compared (?:to|with)|than|over|against|相比|对比)\s+"
-                               r"[^,;:，；：]{0,40}$")
 # the drop, right before or after the metric's name
 _AFTER = re.compile(r"^\s*(?:就|会|直接|大概|约|also |would |goes |go )?(?:下降|降|掉|少|跌|drops?|dropped|falls?"
                     r"|fell|loses?|lost|goes down|went down|decreases?|decreased)?\s*(?:了|by|of)?\s*"
@@ -36,10 +38,10 @@ _BEFORE = re.compile(r"(?P<sign>[-−–])\s*(?P<v>\d+(?:\.\d+)?)\s*(?:个)?(?:�
 # a drop with no metric named: the metric of the sentence's ablation before it ("removing the
 # queries entirely −6.5 points")
 _BARE_DROP = re.compile(r"(?<![\w.])[-−–]\s*(?P<v>\d+(?:\.\d+)?)\s*(?:个)?(?:百分点|个点|点|points?|pp|%)?")
+_LATIN = re.compile(r"[a-z][a-z\-]{3,}")
 _STOP = frozenset("the and with without removing remove removed drop dropped keep kept but its our this "
                   "that points point entirely only also from ablation about falls fell drops".split())
 _DROP_WORD = re.compile(r"下降|降|掉|少|跌|drop|fall|fell|lose|lost|down|decrease")
-_SENTENCE = re.compile(r"[。；;!?！？\n]|(?<=[a-z)])(?<!\bvs)(?<!\betc)\.(?=\s|$)")
 TOLERANCE = 0.3  # an ablation restated within 30 % (or a quarter of a point) agrees
 
 
@@ -55,12 +57,12 @@ def ablations(text: str) -> list[Ablation]:
     """The ablation drops ``text`` states, one per clause and metric."""
     found: list[Ablation] = []
     last: str | None = None
-    for sentence in _SENTENCE.split(text):
+    for sentence in SENTENCE_BREAK.split(text):
         answer = Answer(sentence)
         m = _ABLATION.search(answer.norm)
-        if m is None or _BASELINE_WITHOUT.search(answer.norm[:m.start()]):
+        if m is None or BASELINE_WITHOUT.search(answer.norm[:m.start()]):  # "vs. … without"
             continue
-        words = _words(answer.norm)  # what the sentence says was removed
+        words = content_words(answer.norm, _LATIN, _STOP)  # what the sentence says was removed
         for clause in answer.clauses:
             said = answer.original(clause.start, clause.end)
             changes = [s for s in metric_statements(said) if s.baseline is not None or s.delta]
@@ -80,14 +82,6 @@ def ablations(text: str) -> list[Ablation]:
                 if bare is not None and last is not None:
                     found.append(Ablation(last, float(bare.group("v")), said, words))
     return found
-
-
-def _words(norm: str) -> frozenset[str]:
-    """What a clause says was removed: its content words (latin) and CJK pairs."""
-    latin = {w for w in re.findall(r"[a-z][a-z\-]{3,}", norm) if w not in _STOP}
-    cjk = re.sub(r"[^\u4e00-\u9fff]", " ", norm)
-    pairs = {cjk[i:i + 2] for i in range(len(cjk) - 1) if " " not in cjk[i:i + 2]}
-    return frozenset(latin | pairs)
 
 
 def _drop(norm: str, start: int, end: int) -> float | None:

@@ -18,12 +18,13 @@ from dataclasses import dataclass
 
 from knowledge.textnorm import normalize
 from service.interview.drilling.numerals import digits
+from service.interview.drilling.text import SENTENCE_BREAK, content_words
 
 _BRACKETED = re.compile(r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>%)?\s*[（(](?P<who>[^（）()]{2,40})[）)]")
 _BASELINE_WORDS = re.compile(r"基线|baseline|原|旧|直接使用|零样本|zero-?shot|off-the-shelf|商用|commercial"
                              r"|线上|production|vanilla|未微调|不微调|legacy|previous|old")
-_SENTENCE = re.compile(r"[。；;!?！？\n]|(?<=[a-z)])(?<!\bvs)\.(?=\s|$)")
 _NUMBER = re.compile(r"(?<![0-9a-z.])(?P<v>\d+(?:\.\d+)?)\s*(?P<u>%)?")
+_LATIN = re.compile(r"[a-z][a-z0-9\-]{1,}")
 _STOP = frozenset({"the", "and", "with", "from", "model", "baseline", "used", "直接", "使用"})
 
 
@@ -35,12 +36,7 @@ class BaselineOf:
 
 
 def _words(text: str) -> frozenset[str]:
-    """Latin words and CJK pairs of ``text`` (normalized)."""
-    norm = normalize(text)
-    latin = {w for w in re.findall(r"[a-z][a-z0-9\-]{1,}", norm) if w not in _STOP}
-    cjk = re.sub(r"[^\u4e00-\u9fff]", " ", norm)
-    pairs = {cjk[i:i + 2] for i in range(len(cjk) - 1) if " " not in cjk[i:i + 2]}
-    return frozenset((latin | pairs) - _STOP)
+    return content_words(normalize(text), _LATIN, _STOP)
 
 
 def resume_baselines(line: str) -> list[BaselineOf]:
@@ -55,7 +51,7 @@ def baseline_conflicts(answer: str, claimed: list[BaselineOf]) -> list[tuple[str
     large-v3 零样本）") and never says that other bracket's number."""
     if len(claimed) < 2:
         return []
-    for sentence in _SENTENCE.split(answer):
+    for sentence in SENTENCE_BREAK.split(answer):
         norm = digits(normalize(sentence))
         values = [float(m.group("v")) for m in _NUMBER.finditer(norm)]
         said = _words(sentence)

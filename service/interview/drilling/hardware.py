@@ -13,6 +13,7 @@ without a training context is not held against anything.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from knowledge.textnorm import normalize
@@ -85,20 +86,22 @@ def gpu_claims(text: str, *, require_training: bool = True) -> list[GpuClaim]:
     return found
 
 
-def _training_clauses(text: str) -> list[str]:
-    """The clauses of ``text`` not about serving; a clause after one about serving in the same
-    sentence is about serving too unless it names training ("部署的时候转成 INT8，8 张 A10 上批量跑")."""
-    out = []
+def _clauses(text: str) -> Iterator[tuple[str, str, bool]]:
+    """(the words, normalized, about serving) for each clause of ``text``; a clause after one
+    about serving in the same sentence is about serving too unless it names training
+    ("部署的时候转成 INT8，8 张 A10 上批量跑")."""
     for sentence in _SENTENCE.split(text):
         serving = False
         for original in (c.strip(" 　-*•·") for c in _CLAUSE.split(sentence)):
             clause = normalize(original)
-            if not clause:
-                continue
-            serving = bool(_SERVING.search(clause)) or (serving and not _TRAINED.search(clause))
-            if not serving:
-                out.append(original)
-    return out
+            if clause:
+                serving = bool(_SERVING.search(clause)) or (serving and not _TRAINED.search(clause))
+                yield original, clause, serving
+
+
+def _training_clauses(text: str) -> list[str]:
+    """The clauses of ``text`` not about serving."""
+    return [original for original, _, serving in _clauses(text) if not serving]
 
 
 # Where a model is served: a GPU or an edge device ("Jetson AGX Orin", "骁龙 8 Gen2", "RK3588")
@@ -124,16 +127,12 @@ def serving_devices(text: str) -> list[GpuClaim]:
     """The devices ``text`` says a model is served or measured on, one per clause about serving
     ("部署：Jetson AGX Orin，TensorRT FP16", "served with vLLM on 2× A10G")."""
     found = []
-    for sentence in _SENTENCE.split(text):
-        serving = False
-        for original in (c.strip(" 　-*•·") for c in _CLAUSE.split(sentence)):
-            clause = normalize(original)
-            serving = bool(_SERVING.search(clause)) or (serving and not _TRAINED.search(clause))
-            # "在训练机的 A100 上直接跑的话大概 15 毫秒": a measurement elsewhere, no deployment
-            elsewhere = _TRAINED.search(clause) or _IF.search(clause)
-            match = _DEVICE.search(clause) if serving and not elsewhere else None
-            if match is not None:
-                found.append(GpuClaim(_device_name(match.group("d")), None, original))
+    for original, clause, serving in _clauses(text):
+        # "在训练机的 A100 上直接跑的话大概 15 毫秒": a measurement elsewhere, no deployment
+        elsewhere = _TRAINED.search(clause) or _IF.search(clause)
+        match = _DEVICE.search(clause) if serving and not elsewhere else None
+        if match is not None:
+            found.append(GpuClaim(_device_name(match.group("d")), None, original))
     return found
 
 

@@ -83,14 +83,14 @@ _VALUE_BEFORE = re.compile(r"(?P<sign>\+|涨|提升|提高|improved by|up by|gai
 _ABLATION = re.compile(r"消融|ablat|单加|单用|只用|只加|去掉|without|removing|alone|only with"
                        r"|(?<![a-z])instead(?![a-z])")  # "with RandAugment instead, F1 was 0.817"
 # "vs. the same model without the query module": the baseline described, not an ablation
-_BASELINE_WITHOUT = re.compile(r"(?:vs\.?|versus|compared (?:to|with)|than|over|against|相比|对比|比)\s+"
-                               r"[^,;:，；：]{0,40}$")
+BASELINE_WITHOUT = re.compile(r"(?:vs\.?|versus|compared (?:to|with)|than|over|against|相比|对比|比)\s+"
+                              r"[^,;:，；：]{0,40}$")
 
 
 def _scope_text(norm: str) -> str:
     """``norm`` without a "without" that describes the baseline (no ablation, no scope)."""
     m = _ABLATION.search(norm)
-    if m is not None and _BASELINE_WITHOUT.search(norm[:m.start()]):
+    if m is not None and BASELINE_WITHOUT.search(norm[:m.start()]):
         return norm[:m.start()] + " " + norm[m.end():]
     return norm
 

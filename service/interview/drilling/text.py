@@ -62,6 +62,9 @@ def _looks_like_value(token: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?:\s|$)")
+# Where a résumé line or an answer splits into sentences for the readers that scope by sentence
+# (ablations, baselines): "vs." and "etc." end none.
+SENTENCE_BREAK = re.compile(r"[。；;!?！？\n]|(?<=[a-z)])(?<!\bvs)(?<!\betc)\.(?=\s|$)")
 
 
 @dataclass
@@ -137,3 +140,11 @@ def is_chinese(norm: str) -> bool:
 
 def words(norm: str) -> list[str]:
     return _WORD.findall(norm)
+
+
+def content_words(norm: str, latin: re.Pattern[str], stop: frozenset[str]) -> frozenset[str]:
+    """What ``norm`` talks about, to tell which claim it restates: the ``latin`` words and every
+    pair of adjacent CJK characters, less the ``stop`` words."""
+    cjk = re.sub(r"[^\u4e00-\u9fff]", " ", norm)
+    pairs = {cjk[i:i + 2] for i in range(len(cjk) - 1) if " " not in cjk[i:i + 2]}
+    return frozenset((set(latin.findall(norm)) | pairs) - stop)
